@@ -1,0 +1,94 @@
+namespace Rumbo.Core.Agendas;
+
+/// <summary>Mapped as a complex type: each text field becomes five columns on its owner's table.</summary>
+public sealed class LocalizedText
+{
+    public string Source { get; set; } = string.Empty;
+    public string? En { get; set; }
+    public string? Es { get; set; }
+    public string? Pt { get; set; }
+    public string? Fr { get; set; }
+
+    public static LocalizedText From(LocalizedString s) =>
+        new() { Source = s.Source, En = s.En, Es = s.Es, Pt = s.Pt, Fr = s.Fr };
+
+    public LocalizedString ToDocument() => new(Source, En, Es, Pt, Fr);
+
+    public void Set(LocalizedString s)
+    {
+        Source = s.Source;
+        En = s.En;
+        Es = s.Es;
+        Pt = s.Pt;
+        Fr = s.Fr;
+    }
+}
+
+public sealed class Agenda
+{
+    public int Id { get; set; }
+    /// <summary>URL form of the symbol: LC/CRP.20/6 becomes lc-crp.20-6.</summary>
+    public string Slug { get; set; } = string.Empty;
+    public string Symbol { get; set; } = string.Empty;
+    public string? SourceDocument { get; set; }
+    public LocalizedText Title { get; set; } = new();
+    public LocalizedText AdoptingBody { get; set; } = new();
+    public LocalizedText Meeting { get; set; } = new();
+    public string? Place { get; set; }
+    public DateOnly? Date { get; set; }
+    public string DocumentLanguage { get; set; } = "en";
+    public string OriginalLanguage { get; set; } = "es";
+    public AgendaStatus Status { get; set; }
+    public LocalizedText AreaLevelName { get; set; } = new();
+    public LocalizedText Description { get; set; } = new();
+    public LocalizedText FollowUpMechanism { get; set; } = new();
+    /// <summary>SHA-256 of the agenda's canonical JSON; changes whenever any text of the tree changes.</summary>
+    public string ContentHash { get; set; } = string.Empty;
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    /// <summary>Optimistic concurrency token, bumped by every write to the agenda or its tree.</summary>
+    public int Version { get; set; }
+
+    public List<Principle> Principles { get; set; } = [];
+    public List<Area> Areas { get; set; } = [];
+}
+
+public sealed class Principle
+{
+    public int Id { get; set; }
+    public int AgendaId { get; set; }
+    public int Number { get; set; }
+    public LocalizedText Text { get; set; } = new();
+}
+
+public sealed class Area
+{
+    public int Id { get; set; }
+    public int AgendaId { get; set; }
+    public int Number { get; set; }
+    public string Code { get; set; } = string.Empty;
+    public LocalizedText Title { get; set; } = new();
+    public List<StrategicObjective> Objectives { get; set; } = [];
+}
+
+public sealed class StrategicObjective
+{
+    public int Id { get; set; }
+    public int AgendaId { get; set; }
+    public int AreaId { get; set; }
+    public int Number { get; set; }
+    public string Code { get; set; } = string.Empty;
+    public LocalizedText Text { get; set; } = new();
+    public List<LineOfAction> Lines { get; set; } = [];
+}
+
+public sealed class LineOfAction
+{
+    public int Id { get; set; }
+    public int AgendaId { get; set; }
+    public int ObjectiveId { get; set; }
+    public int Number { get; set; }
+    /// <summary>area.objective.line, e.g. 3.2.4; unique within the agenda and never reused.</summary>
+    public string Code { get; set; } = string.Empty;
+    public LocalizedText Text { get; set; } = new();
+}
