@@ -1,3 +1,76 @@
-var b = WebApplication.CreateBuilder(args);
-var app = b.Build();
-app.Run();
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Localization;
+using Rumbo.Core;
+using Rumbo.Core.Data;
+using Rumbo.Core.Seed;
+using Rumbo.Web.Api;
+using Rumbo.Web.Infrastructure;
+using Scalar.AspNetCore;
+
+if (Rumbo.Cli.Commands.IsCommand(args))
+{
+    return await Rumbo.Cli.Commands.Run(args, Console.Out, Console.Error);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+
+var rumbo = builder.Configuration.GetSection(RumboOptions.Section).Get<RumboOptions>() ?? new RumboOptions();
+var (provider, connectionString, dataDirectory) = RumboDatabase.Resolve(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddSingleton(rumbo);
+builder.Services.AddRumboCore(provider, connectionString);
+
+// Keys live in the data directory so that cookies and antiforgery tokens survive a restart.
+builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys"))).SetApplicationName("Rumbo");
+builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+builder.Services.AddRazorPages().AddViewLocalization();
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+{
+    doc.Info.Title = "Rumbo API";
+    doc.Info.Description = "Public, read-only API of Rumbo: agendas, their strategic objectives and lines of action, with stable codes.";
+    doc.Info.Version = "v1";
+    return Task.CompletedTask;
+}));
+builder.Services.AddHealthChecks().AddDbContextCheck<RumboDbContext>("database");
+builder.Services.AddRouting(o => o.LowercaseUrls = true);
+
+var app = builder.Build();
+
+app.Logger.LogInformation("Rumbo on {Provider}; data directory {DataDirectory}", provider, dataDirectory);
+await DemoData.InitializeAsync(app.Services, rumbo);
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+app.UseMiddleware<SecurityHeadersMiddleware>();
+// The API answers problem details; pages answer an HTML error page in the user's language.
+app.UseWhen(c => c.Request.Path.StartsWithSegments("/api/v1"), api =>
+{
+    api.UseExceptionHandler();
+    api.UseStatusCodePages();
+});
+app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api/v1"), pages =>
+{
+    pages.UseExceptionHandler("/error");
+    pages.UseStatusCodePagesWithReExecute("/error/{0}");
+});
+app.UseRequestLocalization(o =>
+{
+    string[] cultures = ["en", "es"];
+    o.SetDefaultCulture("en").AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+    o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+});
+
+app.MapStaticAssets();
+app.MapRazorPages().WithStaticAssets();
+app.MapOpenApi("/api/v1/openapi.json");
+app.MapScalarApiReference("/api/explorer", o => o.WithTitle("Rumbo API").WithOpenApiRoutePattern("/api/v1/openapi.json"));
+app.MapAgendasApi();
+app.MapHealthChecks("/health");
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point, visible to the in-process tests.</summary>
+public partial class Program;

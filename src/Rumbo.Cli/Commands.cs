@@ -1,0 +1,157 @@
+using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Rumbo.Core;
+using Rumbo.Core.Agendas;
+using Rumbo.Core.Agendas.Import;
+using Rumbo.Core.Data;
+using Rumbo.Core.Seed;
+
+namespace Rumbo.Cli;
+
+/// <summary>
+/// The command-line verbs: import, export, migrate and seed. They run in the web application's executable and
+/// read the same settings (appsettings.json in the working directory, then environment variables such as
+/// Rumbo__Database), so a verb and the running site always share one database.
+/// </summary>
+public static class Commands
+{
+    public static readonly string[] Verbs = ["import", "export", "migrate", "seed", "--help", "-h", "-?"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+
+    public static async Task<int> Run(string[] args, TextWriter stdout, TextWriter stderr, IConfiguration? configuration = null)
+    {
+        configuration ??= new ConfigurationBuilder()
+            .SetBasePath(Directory.GetCurrentDirectory())
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+
+        var root = new RootCommand("Rumbo: follow-up of regional development agendas.");
+
+        var file = new Argument<FileInfo>("file") { Description = "An agenda document (.md, .txt) or its structured JSON form." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Parse and report what would be imported, without writing." };
+        var import = new Command("import", "Import an agenda from its document or from JSON. Importing the same document twice changes nothing.") { file, dryRun };
+        import.SetAction((result, ct) => Guard(stderr, async () =>
+        {
+            var info = result.GetValue(file)!;
+            if (!info.Exists) return Fail(stderr, $"{info.FullName}: no such file.");
+            var document = AgendaParser.Parse(await File.ReadAllTextAsync(info.FullName, ct), info.Name);
+            if (result.GetValue(dryRun))
+            {
+                stdout.WriteLine($"{document.Symbol}: {document.Areas.Count} areas, {document.Areas.Sum(a => a.Objectives.Count)} objectives, " +
+                                 $"{document.Areas.Sum(a => a.Objectives.Sum(o => o.Lines.Count))} lines of action, {document.Principles.Count} principles (dry run, nothing written)");
+                return 0;
+            }
+            await using var services = await Open(configuration, ct);
+            await using var scope = services.CreateAsyncScope();
+            var r = await scope.ServiceProvider.GetRequiredService<AgendaStore>().ImportAsync(document, ct);
+            stdout.WriteLine($"{r.Symbol}: {r.Outcome.ToString().ToLowerInvariant()} ({r.Areas} areas, {r.Objectives} objectives, {r.Lines} lines of action, {r.Principles} principles)");
+            return 0;
+        }));
+
+        var agenda = new Argument<string>("agenda") { Description = "The agenda's id, symbol (LC/CRP.20/6) or slug (lc-crp-20-6)." };
+        var format = new Option<string>("--format", "-f") { Description = "json (default; the form import reads back), csv or xlsx.", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "csv", "xlsx");
+        var output = new Option<FileInfo?>("--output", "-o") { Description = "File to write; standard output when omitted (json and csv only)." };
+        var export = new Command("export", "Export an agenda's structure.") { agenda, format, output };
+        export.SetAction((result, ct) => Guard(stderr, async () =>
+        {
+            await using var services = await Open(configuration, ct);
+            await using var scope = services.CreateAsyncScope();
+            var reader = scope.ServiceProvider.GetRequiredService<AgendaReader>();
+            var tree = await reader.GetTreeAsync(result.GetValue(agenda)!, ct);
+            if (tree is null) return Fail(stderr, $"No agenda has the id, symbol or slug '{result.GetValue(agenda)}'.");
+            var fmt = result.GetValue(format)!;
+            var bytes = fmt switch
+            {
+                "csv" => AgendaExport.ToCsv(tree),
+                "xlsx" => AgendaExport.ToXlsx(tree),
+                _ => System.Text.Encoding.UTF8.GetBytes(AgendaJson.Serialize((await scope.ServiceProvider.GetRequiredService<AgendaStore>().ExportAsync(tree.Id, ct))!)),
+            };
+            var target = result.GetValue(output);
+            if (target is null)
+            {
+                if (fmt == "xlsx") return Fail(stderr, "xlsx needs --output: it is not text.");
+                stdout.Write(System.Text.Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF'));
+                return 0;
+            }
+            await File.WriteAllBytesAsync(target.FullName, bytes, ct);
+            stdout.WriteLine($"{tree.Symbol} written to {target.FullName}");
+            return 0;
+        }));
+
+        var migrate = new Command("migrate", "Apply pending database migrations (run it once per deploy when several web instances share one database).");
+        migrate.SetAction((result, ct) => Guard(stderr, async () =>
+        {
+            await using var services = await Open(configuration, ct, migrate: false);
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<RumboDbContext>();
+            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+            await db.Database.MigrateAsync(ct);
+            stdout.WriteLine(pending.Count == 0 ? "The database is up to date." : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}");
+            return 0;
+        }));
+
+        var seed = new Command("seed", "Import the demo data (the agendas of the source documents shipped with Rumbo); unchanged agendas stay as they are.");
+        seed.SetAction((result, ct) => Guard(stderr, async () =>
+        {
+            await using var services = await Open(configuration, ct);
+            await using var scope = services.CreateAsyncScope();
+            foreach (var r in await DemoData.SeedAsync(scope.ServiceProvider, ct))
+            {
+                stdout.WriteLine($"{r.Symbol}: {r.Outcome.ToString().ToLowerInvariant()}");
+            }
+            return 0;
+        }));
+
+        root.Subcommands.Add(import);
+        root.Subcommands.Add(export);
+        root.Subcommands.Add(migrate);
+        root.Subcommands.Add(seed);
+
+        var parse = root.Parse(args);
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+
+    private static async Task<ServiceProvider> Open(IConfiguration configuration, CancellationToken ct, bool migrate = true)
+    {
+        var (provider, connectionString, _) = RumboDatabase.Resolve(configuration, Directory.GetCurrentDirectory());
+        var services = new ServiceCollection().AddRumboCore(provider, connectionString).BuildServiceProvider();
+        if (migrate)
+        {
+            // The command line may be the first to touch a new database.
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<RumboDbContext>().Database.MigrateAsync(ct);
+        }
+        return services;
+    }
+
+    private static async Task<int> Guard(TextWriter stderr, Func<Task<int>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (AgendaFormatException e)
+        {
+            return Fail(stderr, $"Not imported: {e.Message}");
+        }
+        catch (AgendaValidationException e)
+        {
+            return Fail(stderr, $"Not imported: {e.Message}");
+        }
+        catch (InvalidOperationException e) when (e.Message.StartsWith("Rumbo:", StringComparison.Ordinal))
+        {
+            return Fail(stderr, e.Message);
+        }
+    }
+
+    private static int Fail(TextWriter stderr, string message)
+    {
+        stderr.WriteLine(message);
+        return 1;
+    }
+}

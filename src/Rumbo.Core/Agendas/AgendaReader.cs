@@ -1,0 +1,136 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Rumbo.Core.Data;
+
+namespace Rumbo.Core.Agendas;
+
+public sealed record AgendaSummary(
+    int Id, string Symbol, string Slug, string? SourceDocument, LocalizedString Title, LocalizedString AdoptingBody,
+    string? Place, DateOnly? Date, AgendaStatus Status, string DocumentLanguage, LocalizedString AreaLevelName,
+    int Principles, int Areas, int Objectives, int Lines, DateTime UpdatedAt);
+
+public sealed record AgendaTree(
+    int Id, string Symbol, string Slug, string? SourceDocument, LocalizedString Title, LocalizedString AdoptingBody,
+    LocalizedString Meeting, string? Place, DateOnly? Date, AgendaStatus Status, string DocumentLanguage, string OriginalLanguage,
+    LocalizedString AreaLevelName, LocalizedString Description, LocalizedString FollowUpMechanism,
+    IReadOnlyList<PrincipleNode> Principles, IReadOnlyList<AreaNode> Areas, int Version, DateTime UpdatedAt)
+{
+    public IEnumerable<(AreaNode Area, ObjectiveNode Objective, LineNode Line)> AllLines() =>
+        from a in Areas from o in a.Objectives from l in o.Lines select (a, o, l);
+}
+
+public sealed record PrincipleNode(int Number, LocalizedString Text);
+
+public sealed record AreaNode(string Code, int Number, LocalizedString Title, IReadOnlyList<ObjectiveNode> Objectives);
+
+public sealed record ObjectiveNode(string Code, int Number, LocalizedString Text, IReadOnlyList<LineNode> Lines);
+
+public sealed record LineNode(string Code, int Number, LocalizedString Text);
+
+public sealed record LineContext(AgendaTree Agenda, AreaNode Area, ObjectiveNode Objective, LineNode Line, string? PreviousCode, string? NextCode);
+
+/// <summary>
+/// Reads agendas for pages, API and exports. Trees are cached per agenda version: one indexed look-up of the
+/// version per request keeps every instance (and the command line's imports) consistent without a shared cache.
+/// </summary>
+public sealed class AgendaReader(RumboDbContext db, IMemoryCache cache)
+{
+    public Task<List<AgendaSummary>> ListAsync(CancellationToken ct = default) =>
+        db.Agendas.AsNoTracking()
+            .OrderByDescending(a => a.Date).ThenBy(a => a.Symbol)
+            .Select(a => new AgendaSummary(
+                a.Id, a.Symbol, a.Slug, a.SourceDocument,
+                new LocalizedString(a.Title.Source, a.Title.En, a.Title.Es, a.Title.Pt, a.Title.Fr),
+                new LocalizedString(a.AdoptingBody.Source, a.AdoptingBody.En, a.AdoptingBody.Es, a.AdoptingBody.Pt, a.AdoptingBody.Fr),
+                a.Place, a.Date, a.Status, a.DocumentLanguage,
+                new LocalizedString(a.AreaLevelName.Source, a.AreaLevelName.En, a.AreaLevelName.Es, a.AreaLevelName.Pt, a.AreaLevelName.Fr),
+                a.Principles.Count, a.Areas.Count,
+                db.Objectives.Count(o => o.AgendaId == a.Id),
+                db.Lines.Count(l => l.AgendaId == a.Id),
+                a.UpdatedAt))
+            .ToListAsync(ct);
+
+    /// <summary>Finds an agenda by id, slug, symbol (LC/CRP.20/6, URL-encoded or not) or source document symbol.</summary>
+    public async Task<(int Id, int Version)?> ResolveAsync(string key, CancellationToken ct = default)
+    {
+        if (int.TryParse(key, out var id))
+        {
+            var byId = await db.Agendas.AsNoTracking().Where(a => a.Id == id).Select(a => new { a.Id, a.Version }).SingleOrDefaultAsync(ct);
+            return byId is null ? null : (byId.Id, byId.Version);
+        }
+        var slug = AgendaKeys.Slugify(key);
+        if (slug.Length == 0) return null;
+        var bySlug = await db.Agendas.AsNoTracking().Where(a => a.Slug == slug).Select(a => new { a.Id, a.Version }).SingleOrDefaultAsync(ct);
+        if (bySlug is not null) return (bySlug.Id, bySlug.Version);
+
+        // Few agendas carry a source document different from themselves; comparing in memory keeps one slug column.
+        var sources = await db.Agendas.AsNoTracking().Where(a => a.SourceDocument != null)
+            .Select(a => new { a.Id, a.Version, a.SourceDocument }).ToListAsync(ct);
+        var bySource = sources.FirstOrDefault(a => AgendaKeys.Slugify(a.SourceDocument!) == slug);
+        return bySource is null ? null : (bySource.Id, bySource.Version);
+    }
+
+    public async Task<AgendaTree?> GetTreeAsync(string key, CancellationToken ct = default)
+    {
+        var resolved = await ResolveAsync(key, ct);
+        if (resolved is not { } r) return null;
+        var cacheKey = $"agenda-tree:{r.Id}:{r.Version}";
+        if (cache.TryGetValue(cacheKey, out AgendaTree? tree) && tree is not null) return tree;
+        tree = await LoadTreeAsync(r.Id, ct);
+        if (tree is not null)
+        {
+            cache.Set(cacheKey, tree, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(30), Size = 1 });
+        }
+        return tree;
+    }
+
+    public async Task<LineContext?> GetLineAsync(string key, string code, CancellationToken ct = default)
+    {
+        if (!AgendaKeys.IsValidCode(code)) return null;
+        var tree = await GetTreeAsync(key, ct);
+        if (tree is null) return null;
+        var all = tree.AllLines().ToList();
+        var index = all.FindIndex(x => x.Line.Code == code);
+        if (index < 0) return null;
+        var (area, objective, line) = all[index];
+        return new LineContext(tree, area, objective, line,
+            index > 0 ? all[index - 1].Line.Code : null,
+            index < all.Count - 1 ? all[index + 1].Line.Code : null);
+    }
+
+    private async Task<AgendaTree?> LoadTreeAsync(int id, CancellationToken ct)
+    {
+        var agenda = await db.Agendas.AsNoTracking()
+            .Include(a => a.Principles)
+            .Include(a => a.Areas).ThenInclude(a => a.Objectives).ThenInclude(o => o.Lines)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (agenda is null) return null;
+        return new AgendaTree(
+            agenda.Id, agenda.Symbol, agenda.Slug, agenda.SourceDocument, agenda.Title.ToDocument(), agenda.AdoptingBody.ToDocument(),
+            agenda.Meeting.ToDocument(), agenda.Place, agenda.Date, agenda.Status, agenda.DocumentLanguage, agenda.OriginalLanguage,
+            agenda.AreaLevelName.ToDocument(), agenda.Description.ToDocument(), agenda.FollowUpMechanism.ToDocument(),
+            agenda.Principles.OrderBy(p => p.Number).Select(p => new PrincipleNode(p.Number, p.Text.ToDocument())).ToList(),
+            agenda.Areas.OrderBy(a => a.Number).Select(a => new AreaNode(a.Code, a.Number, a.Title.ToDocument(),
+                a.Objectives.OrderBy(o => o.Number).Select(o => new ObjectiveNode(o.Code, o.Number, o.Text.ToDocument(),
+                    o.Lines.OrderBy(l => l.Number).Select(l => new LineNode(l.Code, l.Number, l.Text.ToDocument())).ToList())).ToList())).ToList(),
+            agenda.Version, agenda.UpdatedAt);
+    }
+}
+
+public static class LocalizedStringExtensions
+{
+    /// <summary>The text in the wanted language when translated, else the source; with the language it is in.</summary>
+    public static (string Text, string Language) In(this LocalizedString s, string language, string sourceLanguage)
+    {
+        var translated = language switch
+        {
+            "en" => s.En,
+            "es" => s.Es,
+            "pt" => s.Pt,
+            "fr" => s.Fr,
+            _ => null,
+        };
+        return string.IsNullOrWhiteSpace(translated) ? (s.Source, sourceLanguage) : (translated, language);
+    }
+}

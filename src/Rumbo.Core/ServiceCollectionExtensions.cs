@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+using Rumbo.Core.Agendas;
+using Rumbo.Core.Data;
+
+namespace Rumbo.Core;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>The services that pages, API and command line share.</summary>
+    public static IServiceCollection AddRumboCore(this IServiceCollection services, DatabaseProvider provider, string connectionString)
+    {
+        services.AddRumboDatabase(provider, connectionString);
+        services.AddMemoryCache();
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<AgendaStore>();
+        services.AddScoped<AgendaReader>();
+        services.AddScoped<AgendaSearch>();
+        return services;
+    }
+}

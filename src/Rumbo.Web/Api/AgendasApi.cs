@@ -1,0 +1,120 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Rumbo.Core.Agendas;
+
+namespace Rumbo.Web.Api;
+
+/// <summary>The API returns these records, never entities: they are the public contract.</summary>
+public sealed record AgendaListItem(
+    int Id, string Symbol, string Slug, string? SourceDocument, LocalizedString Title, LocalizedString AdoptingBody,
+    string? Place, DateOnly? Date, AgendaStatus Status, string DocumentLanguage, LocalizedString AreaLevelName,
+    AgendaCounts Counts, AgendaLinks Links);
+
+public sealed record AgendaCounts(int Principles, int Areas, int Objectives, int Lines);
+
+public sealed record AgendaLinks(string Self, string Html, string Csv, string Json, string Xlsx);
+
+public sealed record AgendaDetail(
+    int Id, string Symbol, string Slug, string? SourceDocument, LocalizedString Title, LocalizedString AdoptingBody,
+    LocalizedString Meeting, string? Place, DateOnly? Date, AgendaStatus Status, string DocumentLanguage, string OriginalLanguage,
+    LocalizedString AreaLevelName, LocalizedString Description, LocalizedString FollowUpMechanism,
+    IReadOnlyList<PrincipleNode> Principles, IReadOnlyList<AreaNode> Areas, DateTime UpdatedAt, AgendaLinks Links);
+
+public sealed record LineDetail(
+    string Code, int Number, LocalizedString Text, AgendaRef Agenda, AreaRef Area, ObjectiveRef Objective,
+    string? PreviousCode, string? NextCode, string Html);
+
+public sealed record AgendaRef(int Id, string Symbol, string Slug, LocalizedString Title);
+
+public sealed record AreaRef(string Code, LocalizedString Title);
+
+public sealed record ObjectiveRef(string Code, LocalizedString Text);
+
+public sealed record SearchResponse(string Query, int Total, IReadOnlyList<SearchHit> Hits);
+
+public static class AgendasApi
+{
+    public static IEndpointRouteBuilder MapAgendasApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Agendas");
+
+        api.MapGet("/agendas", async (AgendaReader reader, CancellationToken ct) =>
+        {
+            var list = await reader.ListAsync(ct);
+            return list.Select(a => new AgendaListItem(a.Id, a.Symbol, a.Slug, a.SourceDocument, a.Title, a.AdoptingBody, a.Place, a.Date,
+                a.Status, a.DocumentLanguage, a.AreaLevelName, new AgendaCounts(a.Principles, a.Areas, a.Objectives, a.Lines), Links(a.Slug))).ToList();
+        })
+        .WithName("ListAgendas").WithSummary("All agendas, newest first.");
+
+        api.MapGet("/agendas/{key}", async Task<Results<Ok<AgendaDetail>, ProblemHttpResult>> (string key, AgendaReader reader, CancellationToken ct) =>
+        {
+            var t = await reader.GetTreeAsync(key, ct);
+            if (t is null) return NotFound($"No agenda has the id, symbol or slug '{key}'.");
+            return TypedResults.Ok(new AgendaDetail(t.Id, t.Symbol, t.Slug, t.SourceDocument, t.Title, t.AdoptingBody, t.Meeting, t.Place, t.Date,
+                t.Status, t.DocumentLanguage, t.OriginalLanguage, t.AreaLevelName, t.Description, t.FollowUpMechanism, t.Principles, t.Areas,
+                t.UpdatedAt, Links(t.Slug)));
+        })
+        .WithName("GetAgenda")
+        .WithSummary("One agenda with its whole tree: principles, areas, strategic objectives and lines of action, with their codes.")
+        .WithDescription("The key is the numeric id, the slug (lc-crp-20-6), or the symbol with its slashes URL-encoded (LC%2FCRP.20%2F6) or written as dashes (LC-CRP.20-6).");
+
+        api.MapGet("/agendas/{key}/lines/{code}", async Task<Results<Ok<LineDetail>, ProblemHttpResult>> (string key, string code, AgendaReader reader, CancellationToken ct) =>
+        {
+            if (!AgendaKeys.IsValidCode(code))
+                return Problem(StatusCodes.Status400BadRequest, "Invalid code", $"'{code}' is not a code: codes are numbers separated by dots, such as 3.2.4.");
+            var c = await reader.GetLineAsync(key, code, ct);
+            if (c is null)
+            {
+                return await reader.ResolveAsync(key, ct) is null
+                    ? NotFound($"No agenda has the id, symbol or slug '{key}'.")
+                    : NotFound($"The agenda has no line of action {code}.");
+            }
+            return TypedResults.Ok(new LineDetail(c.Line.Code, c.Line.Number, c.Line.Text,
+                new AgendaRef(c.Agenda.Id, c.Agenda.Symbol, c.Agenda.Slug, c.Agenda.Title),
+                new AreaRef(c.Area.Code, c.Area.Title), new ObjectiveRef(c.Objective.Code, c.Objective.Text),
+                c.PreviousCode, c.NextCode, $"/agendas/{c.Agenda.Slug}/lines/{c.Line.Code}"));
+        })
+        .WithName("GetLineOfAction").WithSummary("One line of action by its code (area.objective.line), with its place in the agenda.");
+
+        api.MapGet("/agendas/{key}/structure.{format}", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string key, string format, AgendaReader reader, AgendaStore store, CancellationToken ct) =>
+        {
+            format = format.ToLowerInvariant();
+            if (format is not ("csv" or "json" or "xlsx"))
+                return Problem(StatusCodes.Status400BadRequest, "Unknown format", $"'{format}' is not a download format: use csv, json or xlsx.");
+            var t = await reader.GetTreeAsync(key, ct);
+            if (t is null) return NotFound($"No agenda has the id, symbol or slug '{key}'.");
+            var name = $"{t.Slug}-structure.{format}";
+            return format switch
+            {
+                "csv" => TypedResults.File(AgendaExport.ToCsv(t), "text/csv; charset=utf-8", name),
+                "xlsx" => TypedResults.File(AgendaExport.ToXlsx(t), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name),
+                _ => TypedResults.File(System.Text.Encoding.UTF8.GetBytes(AgendaJson.Serialize((await store.ExportAsync(t.Id, ct))!)), "application/json; charset=utf-8", name),
+            };
+        })
+        .WithName("DownloadAgendaStructure")
+        .WithSummary("The agenda's structure as a file: csv and xlsx (a row per principle, area, objective and line), or json (the structured form that the import reads back).");
+
+        api.MapGet("/search", async Task<Results<Ok<SearchResponse>, ProblemHttpResult>> ([FromQuery] string? q, [FromQuery] string? lang, [FromQuery] string? agenda, AgendaSearch search, CancellationToken ct) =>
+        {
+            if (string.IsNullOrWhiteSpace(q))
+                return Problem(StatusCodes.Status400BadRequest, "Missing query", "Give the words to look for in the q parameter.");
+            if (q.Length > AgendaSearch.MaxQueryLength)
+                return Problem(StatusCodes.Status400BadRequest, "Query too long", $"A query has at most {AgendaSearch.MaxQueryLength} characters.");
+            var language = lang is "en" or "es" or "pt" or "fr" ? lang : "en";
+            var results = await search.SearchAsync(q, language, 200, agenda, ct);
+            return TypedResults.Ok(new SearchResponse(results.Query, results.Total, results.Hits));
+        })
+        .WithName("Search").WithSummary("Searches the texts of every agenda, ignoring case and accents; \"quoted phrases\" match as written.");
+
+        return app;
+    }
+
+    private static AgendaLinks Links(string slug) => new(
+        $"/api/v1/agendas/{slug}", $"/agendas/{slug}",
+        $"/api/v1/agendas/{slug}/structure.csv", $"/api/v1/agendas/{slug}/structure.json", $"/api/v1/agendas/{slug}/structure.xlsx");
+
+    private static ProblemHttpResult NotFound(string detail) => Problem(StatusCodes.Status404NotFound, "Not found", detail);
+
+    private static ProblemHttpResult Problem(int status, string title, string detail) =>
+        TypedResults.Problem(statusCode: status, title: title, detail: detail);
+}

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Rumbo.Core.Agendas;
+
+namespace Rumbo.Web.Pages.Agendas;
+
+public sealed class AgendaModel(AgendaReader reader) : PageModel
+{
+    public AgendaTree Agenda { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string key, CancellationToken ct)
+    {
+        var tree = await reader.GetTreeAsync(key, ct);
+        if (tree is null) return NotFound();
+        // Every spelling of the key (id, symbol, file name) lands on the one canonical URL.
+        if (key != tree.Slug) return RedirectPermanent($"/agendas/{tree.Slug}{Request.QueryString}");
+        Agenda = tree;
+        return Page();
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Rumbo.Core.Agendas;
+
+namespace Rumbo.Web.Pages.Agendas;
+
+public sealed class LineModel(AgendaReader reader) : PageModel
+{
+    public LineContext Context { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string key, string code, CancellationToken ct)
+    {
+        var line = await reader.GetLineAsync(key, code, ct);
+        if (line is null) return NotFound();
+        if (key != line.Agenda.Slug) return RedirectPermanent($"/agendas/{line.Agenda.Slug}/lines/{line.Line.Code}");
+        Context = line;
+        return Page();
+    }
+}

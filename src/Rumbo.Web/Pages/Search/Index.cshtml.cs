@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Rumbo.Core.Agendas;
+using Rumbo.Web.Infrastructure;
+
+namespace Rumbo.Web.Pages.Search;
+
+public sealed class IndexModel(AgendaSearch search, AgendaReader reader) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Query { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "agenda")]
+    public string? Agenda { get; set; }
+
+    public SearchResults? Results { get; private set; }
+    public IReadOnlyList<AgendaSummary> Agendas { get; private set; } = [];
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Agendas = await reader.ListAsync(ct);
+        if (Query is null) return;
+        if (string.IsNullOrWhiteSpace(Query))
+        {
+            Error = "Type one or more words to search for.";
+            return;
+        }
+        if (Query.Length > AgendaSearch.MaxQueryLength)
+        {
+            Error = "A search has at most 200 characters.";
+            return;
+        }
+        Results = await search.SearchAsync(Query, Ui.Language, 200, string.IsNullOrEmpty(Agenda) ? null : Agenda, ct);
+    }
+
+    public static string Link(SearchHit hit) => hit.Kind switch
+    {
+        SearchHitKind.Line => $"/agendas/{hit.AgendaSlug}/lines/{hit.Code}",
+        SearchHitKind.Objective => $"/agendas/{hit.AgendaSlug}#{Ui.Anchor("objective", hit.Code!)}",
+        SearchHitKind.Area => $"/agendas/{hit.AgendaSlug}#{Ui.Anchor("area", hit.Code!)}",
+        SearchHitKind.Principle => $"/agendas/{hit.AgendaSlug}#principle-{hit.Code}",
+        _ => $"/agendas/{hit.AgendaSlug}",
+    };
+}

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Rumbo.Core.Data;
+
+namespace Rumbo.TestSupport;
+
+/// <summary>
+/// Rumbo in-process on a new database of the given provider, migrated and filled with the demo data at start-up
+/// exactly as the run command does.
+/// </summary>
+public class RumboApp(DatabaseProvider provider) : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public TestDatabase Database { get; private set; } = null!;
+
+    public DatabaseProvider Provider => provider;
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync(provider);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Rumbo:Database", provider == DatabaseProvider.Postgres ? "postgres" : "sqlite");
+        builder.UseSetting("ConnectionStrings:Rumbo", Database.ConnectionString);
+        builder.UseSetting("Rumbo:DataDirectory", Database.Directory);
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
+
+public sealed class SqliteApp() : RumboApp(DatabaseProvider.Sqlite);
+
+public sealed class PostgresApp() : RumboApp(DatabaseProvider.Postgres);
