@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Rumbo.Core.Data;
+using Xunit;
 
 namespace Rumbo.TestSupport;
 

@@ -87,22 +87,13 @@ public sealed class AgendaStore(RumboDbContext db, TimeProvider clock)
             }
         }
 
-        // New objectives and lines need the agenda's key, which a new agenda only has once saved.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct);
-        foreach (var area in agenda.Areas)
+        foreach (var objective in agenda.Areas.SelectMany(a => a.Objectives))
         {
-            foreach (var objective in area.Objectives)
-            {
-                objective.AgendaId = agenda.Id;
-                foreach (var line in objective.Lines)
-                {
-                    line.AgendaId = agenda.Id;
-                }
-            }
+            objective.Agenda ??= agenda;
+            foreach (var line in objective.Lines) line.Agenda ??= agenda;
         }
+        // One SaveChanges is one transaction: a failure leaves the database as it was.
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
         return new ImportResult(agenda.Id, agenda.Symbol, agenda.Slug, outcome, counts.Areas, counts.Objectives, counts.Lines, counts.Principles);
     }
 

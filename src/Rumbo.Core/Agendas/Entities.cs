@@ -75,6 +75,8 @@ public sealed class StrategicObjective
 {
     public int Id { get; set; }
     public int AgendaId { get; set; }
+    /// <summary>Lets a new agenda's objectives and lines be saved with it in one go, the keys fixed up by EF.</summary>
+    public Agenda? Agenda { get; set; }
     public int AreaId { get; set; }
     public int Number { get; set; }
     public string Code { get; set; } = string.Empty;
@@ -86,6 +88,7 @@ public sealed class LineOfAction
 {
     public int Id { get; set; }
     public int AgendaId { get; set; }
+    public Agenda? Agenda { get; set; }
     public int ObjectiveId { get; set; }
     public int Number { get; set; }
     /// <summary>area.objective.line, e.g. 3.2.4; unique within the agenda and never reused.</summary>

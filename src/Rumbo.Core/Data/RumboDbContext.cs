@@ -56,7 +56,7 @@ public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options) : D
             e.ToTable("strategic_objectives");
             e.Property(o => o.Code).HasMaxLength(16);
             e.HasIndex(o => new { o.AgendaId, o.Code }).IsUnique();
-            e.HasOne<Agenda>().WithMany().HasForeignKey(o => o.AgendaId).OnDelete(DeleteBehavior.NoAction);
+            e.HasOne(o => o.Agenda).WithMany().HasForeignKey(o => o.AgendaId).OnDelete(DeleteBehavior.NoAction);
             e.ComplexProperty(o => o.Text);
             e.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.ObjectiveId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -65,7 +65,7 @@ public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options) : D
             e.ToTable("lines_of_action");
             e.Property(l => l.Code).HasMaxLength(16);
             e.HasIndex(l => new { l.AgendaId, l.Code }).IsUnique();
-            e.HasOne<Agenda>().WithMany().HasForeignKey(l => l.AgendaId).OnDelete(DeleteBehavior.NoAction);
+            e.HasOne(l => l.Agenda).WithMany().HasForeignKey(l => l.AgendaId).OnDelete(DeleteBehavior.NoAction);
             e.ComplexProperty(l => l.Text);
         });
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Caching.Memory;
 using Rumbo.Core.Agendas;
 using Rumbo.Core.Agendas.Import;
@@ -145,7 +146,7 @@ public abstract class DatabaseTests(DatabaseProvider provider) : IAsyncLifetime
     [Fact]
     public async Task Demo_data_seeds_both_agendas_once()
     {
-        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection()
+        var services = new ServiceCollection()
             .AddRumboCore(provider, database.ConnectionString)
             .BuildServiceProvider();
         await DemoData.InitializeAsync(services, new RumboOptions());
@@ -208,7 +209,7 @@ public abstract class DatabaseTests(DatabaseProvider provider) : IAsyncLifetime
         Assert.Equal(SearchHitKind.Line, hit.Kind);
         Assert.Equal("2.5.1", hit.Code);
         Assert.Equal("technology foresight observatories", string.Concat(hit.Segments.Where(s => s.Match).Select(s => s.Text)));
-        Assert.Equal(string.Concat(hit.Segments.Select(s => s.Text)), "Create technology foresight observatories to track developments in the areas of artificial intelligence, automation, biotechnology and other key innovations for each country.");
+        Assert.Equal("Create technology foresight observatories to track developments in the areas of artificial intelligence, automation, biotechnology and other key innovations for each country.", string.Concat(hit.Segments.Select(s => s.Text)));
 
         var accents = await search.SearchAsync("brasilia", "en");
         Assert.Equal(0, accents.Total); // Place is not a searched text; titles and items are.

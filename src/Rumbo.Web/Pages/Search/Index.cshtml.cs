@@ -20,7 +20,8 @@ public sealed class IndexModel(AgendaSearch search, AgendaReader reader) : PageM
     public async Task OnGetAsync(CancellationToken ct)
     {
         Agendas = await reader.ListAsync(ct);
-        if (Query is null) return;
+        // The binder turns a blank q into null; a submitted blank search still deserves its message.
+        if (Query is null && !Request.Query.ContainsKey("q")) return;
         if (string.IsNullOrWhiteSpace(Query))
         {
             Error = "Type one or more words to search for.";
