@@ -15,6 +15,9 @@ if (Rumbo.Cli.Commands.IsCommand(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+// `dotnet run` serves wwwroot through the build's asset manifest in every environment, not only Development;
+// a published build has no such manifest and this does nothing.
+builder.WebHost.UseStaticWebAssets();
 
 var rumbo = builder.Configuration.GetSection(RumboOptions.Section).Get<RumboOptions>() ?? new RumboOptions();
 var (provider, connectionString, dataDirectory) = RumboDatabase.Resolve(builder.Configuration, builder.Environment.ContentRootPath);

@@ -18,6 +18,12 @@ public static class Ui
             : new HtmlString($"<span lang=\"{lang}\">{System.Net.WebUtility.HtmlEncode(text)}</span>");
     }
 
+    /// <summary>A search hit's text with its matches in mark elements.</summary>
+    public static IHtmlContent Highlight(IEnumerable<TextSegment> segments) =>
+        new HtmlString(string.Concat(segments.Select(s => s.Match
+            ? $"<mark>{System.Net.WebUtility.HtmlEncode(s.Text)}</mark>"
+            : System.Net.WebUtility.HtmlEncode(s.Text))));
+
     public static string Plain(LocalizedString s, string sourceLanguage) => s.In(Language, sourceLanguage).Text;
 
     public static bool IsTranslated(LocalizedString s, string sourceLanguage) => s.In(Language, sourceLanguage).Language == Language;

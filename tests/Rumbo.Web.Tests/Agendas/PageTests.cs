@@ -105,6 +105,8 @@ public abstract class PageTests(RumboApp app)
         var hits = page.QuerySelectorAll("li.hit").ToList();
         var hit = Assert.Single(hits);
         Assert.Equal("innovation labs", hit.QuerySelector("mark")!.TextContent);
+        Assert.Equal("Set up innovation labs in strategic sectors to experiment with mechanisms, methodologies and new technologies that impact public sector productivity.",
+            hit.QuerySelector(".hit-text")!.TextContent);
         Assert.Equal("/agendas/lc-crp-20-6/lines/2.1.4", hit.QuerySelector("a")!.GetAttribute("href"));
         Assert.Contains("1 results", page.QuerySelector("#results-heading")!.TextContent);
     }
