@@ -16,8 +16,8 @@ trap 'kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; rm
 dotnet publish src/Rumbo.Web -c Release -o "$OUT/app" --nologo -v quiet >/dev/null
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 5099)
 BASE="http://127.0.0.1:$PORT"
-(cd "$OUT/app" && Rumbo__DataDirectory="$OUT/data" Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning \
-    exec dotnet Rumbo.Web.dll --urls "$BASE") >"$OUT/server.log" 2>&1 &
+(cd "$OUT/app" && exec env Rumbo__DataDirectory="$OUT/data" Logging__LogLevel__Default=Warning \
+    dotnet Rumbo.Web.dll --urls "$BASE") >"$OUT/server.log" 2>&1 &
 SERVER=$!
 for _ in $(seq 1 120); do curl -fsS "$BASE/health" >/dev/null 2>&1 && break; sleep 0.5; done
 curl -fsS "$BASE/health" >/dev/null || { cat "$OUT/server.log"; exit 1; }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Rumbo.Core.Agendas;
 using Rumbo.Core.Data;
 
@@ -9,6 +10,8 @@ public static class ServiceCollectionExtensions
     /// <summary>The services that pages, API and command line share.</summary>
     public static IServiceCollection AddRumboCore(this IServiceCollection services, DatabaseProvider provider, string connectionString)
     {
+        services.TryAddSingleton(new RumboOptions());
+        services.AddSingleton<ContentStamp>();
         services.AddRumboDatabase(provider, connectionString);
         services.AddMemoryCache();
         services.AddSingleton(TimeProvider.System);

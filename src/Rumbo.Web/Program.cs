@@ -37,6 +37,7 @@ builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
     doc.Info.Version = "v1";
     return Task.CompletedTask;
 }));
+builder.Services.AddOutputCache(o => o.AddPolicy(ContentCache.Policy, ContentCache.Configure));
 builder.Services.AddHealthChecks().AddDbContextCheck<RumboDbContext>("database");
 builder.Services.AddRouting(o => o.LowercaseUrls = true);
 
@@ -70,6 +71,7 @@ app.UseRequestLocalization(o =>
 
 // Routing comes after the error handlers so that their re-executed requests find the error page.
 app.UseRouting();
+app.UseOutputCache();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapOpenApi("/api/v1/openapi.json");

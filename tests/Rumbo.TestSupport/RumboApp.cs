@@ -26,6 +26,8 @@ public class RumboApp(DatabaseProvider provider) : WebApplicationFactory<Program
         builder.UseSetting("Rumbo:Database", provider == DatabaseProvider.Postgres ? "postgres" : "sqlite");
         builder.UseSetting("ConnectionStrings:Rumbo", Database.ConnectionString);
         builder.UseSetting("Rumbo:DataDirectory", Database.Directory);
+        // Tests change content behind the site's back (as the command line does) and look at once.
+        builder.UseSetting("Rumbo:ContentCheckInterval", "00:00:00");
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -15,7 +15,7 @@ public enum ImportOutcome
 public sealed record ImportResult(int AgendaId, string Symbol, string Slug, ImportOutcome Outcome, int Areas, int Objectives, int Lines, int Principles);
 
 /// <summary>Writes an agenda's structured form into the database and reads it back out.</summary>
-public sealed class AgendaStore(RumboDbContext db, TimeProvider clock)
+public sealed class AgendaStore(RumboDbContext db, TimeProvider clock, ContentStamp? stamp = null)
 {
     /// <summary>
     /// Creates the agenda or brings it in line with the document, matching items by their codes, in one
@@ -94,6 +94,7 @@ public sealed class AgendaStore(RumboDbContext db, TimeProvider clock)
         }
         // One SaveChanges is one transaction: a failure leaves the database as it was.
         await db.SaveChangesAsync(ct);
+        stamp?.Invalidate();
         return new ImportResult(agenda.Id, agenda.Symbol, agenda.Slug, outcome, counts.Areas, counts.Objectives, counts.Lines, counts.Principles);
     }
 

@@ -26,6 +26,12 @@ public sealed class RumboOptions
 
     /// <summary>Apply pending migrations at start-up. Turn off when several instances share one database and a deploy step migrates.</summary>
     public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>
+    /// How often an instance asks the database whether published content changed, to serve cached pages in
+    /// between. Changes made through another instance or the command line show within this time.
+    /// </summary>
+    public TimeSpan ContentCheckInterval { get; set; } = TimeSpan.FromSeconds(1);
 }
 
 public static class RumboDatabase

@@ -36,7 +36,7 @@ public static class AgendasApi
 {
     public static IEndpointRouteBuilder MapAgendasApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Agendas");
+        var api = app.MapGroup("/api/v1").WithTags("Agendas").CacheOutput(Infrastructure.ContentCache.Policy);
 
         api.MapGet("/agendas", async (AgendaReader reader, CancellationToken ct) =>
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using AngleSharp.Dom;
 using Rumbo.TestSupport;
 
@@ -157,6 +158,30 @@ public abstract class PageTests(RumboApp app)
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
         Assert.All(page.QuerySelectorAll("script"), s => Assert.False(string.IsNullOrEmpty(s.GetAttribute("src")), "inline script found"));
+    }
+
+    [Fact]
+    public async Task A_change_made_outside_the_site_shows_on_its_cached_pages()
+    {
+        var before = await client.GetPageAsync("/agendas/lc-crp-20-6");
+        Assert.Contains("Brasília", before.QuerySelector("dl.meta")!.TextContent);
+
+        // Another process (the command line, another instance) changes the agenda in the database.
+        await using var db = app.Database.CreateContext();
+        var store = new Rumbo.Core.Agendas.AgendaStore(db, TimeProvider.System);
+        var original = (await store.ExportAsync((await db.Agendas.SingleAsync(a => a.Slug == "lc-crp-20-6")).Id))!;
+        await store.ImportAsync(original with { Place = "Brasília, Brazil" });
+        try
+        {
+            var after = await client.GetPageAsync("/agendas/lc-crp-20-6");
+            Assert.Contains("Brasília, Brazil", after.QuerySelector("dl.meta")!.TextContent);
+            var api = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/agendas/lc-crp-20-6");
+            Assert.Equal("Brasília, Brazil", api.GetProperty("place").GetString());
+        }
+        finally
+        {
+            await store.ImportAsync(original);
+        }
     }
 
     [Fact]

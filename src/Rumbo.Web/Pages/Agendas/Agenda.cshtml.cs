@@ -1,9 +1,12 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Rumbo.Core.Agendas;
+using Rumbo.Web.Infrastructure;
 
 namespace Rumbo.Web.Pages.Agendas;
 
+[OutputCache(PolicyName = ContentCache.Policy)]
 public sealed class AgendaModel(AgendaReader reader) : PageModel
 {
     public AgendaTree Agenda { get; private set; } = null!;

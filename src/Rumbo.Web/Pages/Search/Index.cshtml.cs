@@ -1,10 +1,12 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Rumbo.Core.Agendas;
 using Rumbo.Web.Infrastructure;
 
 namespace Rumbo.Web.Pages.Search;
 
+[OutputCache(PolicyName = ContentCache.Policy)]
 public sealed class IndexModel(AgendaSearch search, AgendaReader reader) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
