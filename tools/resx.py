@@ -95,13 +95,13 @@ ES = {
 "English": "inglés", "Spanish": "español", "Portuguese": "portugués", "French": "francés",
 "Area": "Área", "Axis": "Eje",
 "Area:plural": "áreas", "Axis:plural": "ejes",
-"kind:Agenda": "Agenda", "kind:Principle": "Principio", "kind:Area": "Área", "kind:Objective": "Objetivo", "kind:Line": "Línea de acción",
+"kind:Agenda": "Agenda", "kind:Principle": "Principio", "kind:Area": "Área", "kind:Objective": "Objetivo", "kind:Line": "Línea de acción", "kind:Background": "Antecedentes", "kind:FollowUp": "Mecanismo de seguimiento",
 }
 # Keys that are not plain English text need an English value too.
 EN = {
 "count:lines": "lines of action", "count:principles": "principles", "count:objectives": "strategic objectives",
 "Area:plural": "areas", "Axis:plural": "axes",
-"kind:Agenda": "Agenda", "kind:Principle": "Principle", "kind:Area": "Area", "kind:Objective": "Objective", "kind:Line": "Line of action",
+"kind:Agenda": "Agenda", "kind:Principle": "Principle", "kind:Area": "Area", "kind:Objective": "Objective", "kind:Line": "Line of action", "kind:Background": "Background", "kind:FollowUp": "Follow-up mechanism",
 }
 
 HEAD = '''<?xml version="1.0" encoding="utf-8"?>

@@ -12,6 +12,8 @@ public enum SearchHitKind
     Area,
     Objective,
     Line,
+    Background,
+    FollowUp,
 }
 
 /// <summary>A part of a text, marked when it matched the query.</summary>
@@ -47,16 +49,15 @@ public sealed class AgendaSearch(RumboDbContext db, AgendaReader reader)
             foreach (var (kind, code, text) in Texts(tree))
             {
                 var (shown, lang) = text.In(language, tree.DocumentLanguage);
-                var hit = Match(shown, terms);
-                if (hit is null && shown != text.Source)
+                var found = Paragraphs(kind, shown).Select(p => (Lang: lang, Hit: Match(p, terms))).Where(x => x.Hit is not null).ToList();
+                if (found.Count == 0 && shown != text.Source)
                 {
                     // A query in the document's language still finds a translated text.
-                    hit = Match(text.Source, terms);
-                    if (hit is not null) lang = tree.DocumentLanguage;
+                    found = Paragraphs(kind, text.Source).Select(p => (Lang: tree.DocumentLanguage, Hit: Match(p, terms))).Where(x => x.Hit is not null).ToList();
                 }
-                if (hit is { } h)
+                foreach (var (hitLanguage, hit) in found)
                 {
-                    hits.Add(new SearchHit(tree.Slug, tree.Symbol, tree.Title, kind, code, lang, h.Segments, h.Score));
+                    hits.Add(new SearchHit(tree.Slug, tree.Symbol, tree.Title, kind, code, hitLanguage, hit!.Value.Segments, hit.Value.Score));
                 }
             }
         }
@@ -65,9 +66,17 @@ public sealed class AgendaSearch(RumboDbContext db, AgendaReader reader)
         return new SearchResults(query, ordered.Take(limit).ToList(), ordered.Count);
     }
 
+    /// <summary>Long texts (background, follow-up) answer paragraph by paragraph; the others whole.</summary>
+    private static IEnumerable<string> Paragraphs(SearchHitKind kind, string text) =>
+        kind is SearchHitKind.Background or SearchHitKind.FollowUp
+            ? text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : [text];
+
     private static IEnumerable<(SearchHitKind Kind, string? Code, LocalizedString Text)> Texts(AgendaTree tree)
     {
         yield return (SearchHitKind.Agenda, null, tree.Title);
+        yield return (SearchHitKind.Background, null, tree.Description);
+        yield return (SearchHitKind.FollowUp, null, tree.FollowUpMechanism);
         foreach (var p in tree.Principles) yield return (SearchHitKind.Principle, p.Number.ToString(CultureInfo.InvariantCulture), p.Text);
         foreach (var a in tree.Areas)
         {

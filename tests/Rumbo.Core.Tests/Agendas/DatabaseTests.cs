@@ -216,6 +216,12 @@ public abstract class DatabaseTests(DatabaseProvider provider) : IAsyncLifetime
         var dignified = await search.SearchAsync("DIGNÍFIED", "en");
         Assert.Equal("3", Assert.Single(dignified.Hits).Code);
         Assert.Equal(0, (await search.SearchAsync("zzzz-nothing", "en")).Total);
+
+        // Background and follow-up texts answer by paragraph.
+        var followUp = (await search.SearchAsync("\"inter-agency support group\"", "en")).Hits.Where(h => h.Kind == SearchHitKind.FollowUp).ToList();
+        Assert.NotEmpty(followUp);
+        Assert.All(followUp, h => Assert.Equal("lc-crp-20-6", h.AgendaSlug));
+        Assert.Contains(followUp, h => string.Concat(h.Segments.Select(s => s.Text)).StartsWith("Inter-agency support group:", StringComparison.Ordinal));
     }
 
     /// <summary>Everything stored, as text, to compare before and after.</summary>

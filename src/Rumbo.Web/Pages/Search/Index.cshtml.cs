@@ -43,6 +43,8 @@ public sealed class IndexModel(AgendaSearch search, AgendaReader reader) : PageM
         SearchHitKind.Objective => $"/agendas/{hit.AgendaSlug}#{Ui.Anchor("objective", hit.Code!)}",
         SearchHitKind.Area => $"/agendas/{hit.AgendaSlug}#{Ui.Anchor("area", hit.Code!)}",
         SearchHitKind.Principle => $"/agendas/{hit.AgendaSlug}#principle-{hit.Code}",
+        SearchHitKind.Background => $"/agendas/{hit.AgendaSlug}#background",
+        SearchHitKind.FollowUp => $"/agendas/{hit.AgendaSlug}#follow-up",
         _ => $"/agendas/{hit.AgendaSlug}",
     };
 }
