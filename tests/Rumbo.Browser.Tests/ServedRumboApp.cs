@@ -1,0 +1,44 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Rumbo.Core.Data;
+using Rumbo.TestSupport;
+
+namespace Rumbo.Browser.Tests;
+
+/// <summary>
+/// Rumbo in-process as <see cref="RumboApp"/> starts it, but served by Kestrel on a free loopback port instead of
+/// the in-memory test server, so that a real browser can load its pages, styles and scripts.
+/// </summary>
+public sealed class ServedRumboApp : RumboApp
+{
+    public ServedRumboApp(DatabaseProvider provider) : base(provider)
+    {
+        // Loopback only, on a port the operating system picks.
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        // Outside Development and before publishing, the precompressed copies of wwwroot (site.css.gz, ...) exist
+        // only in the build's obj folder, and browsers, which accept gzip, would get an empty 200 for every
+        // stylesheet and script. Resolve the static assets from the build manifest as a published app finds them
+        // next to itself.
+        builder.UseStaticWebAssets();
+    }
+
+    /// <summary>Builds and starts the host (the database must exist already) and answers the address it listens on.</summary>
+    public Uri Start()
+    {
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        var address = new Uri(Assert.Single(addresses));
+        Assert.True(IPAddress.IsLoopback(IPAddress.Parse(address.Host)), $"Rumbo listens on {address}, not on loopback.");
+        Assert.NotEqual(0, address.Port);
+        return address;
+    }
+}
