@@ -50,6 +50,7 @@ ES = {
 "Open data and API": "Datos abiertos y API",
 "OpenAPI document": "Documento OpenAPI",
 "Original language": "Idioma original",
+"Language of these texts": "Idioma de estos textos",
 "Page not found": "Página no encontrada",
 "Permanent link": "Enlace permanente",
 "Place": "Lugar",
@@ -88,6 +89,7 @@ ES = {
 "The request could not be answered (status {0}).": "No se pudo responder a la solicitud (estado {0}).",
 "The texts of this agenda are shown in {0}, the language of the imported document: no translation into this language has been entered yet.": "Los textos de esta agenda se muestran en {0}, el idioma del documento importado: todavía no se ha ingresado una traducción a este idioma.",
 "{0} results for {1}": "{0} resultados para {1}",
+"{0} result for {1}": "{0} resultado para {1}",
 "Type one or more words to search for.": "Escriba una o más palabras para buscar.",
 "A search has at most 200 characters.": "Una búsqueda tiene como máximo 200 caracteres.",
 # dynamic keys

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
@@ -19,16 +18,6 @@ public sealed class ServedRumboApp : RumboApp
     {
         // Loopback only, on a port the operating system picks.
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        // Outside Development and before publishing, the precompressed copies of wwwroot (site.css.gz, ...) exist
-        // only in the build's obj folder, and browsers, which accept gzip, would get an empty 200 for every
-        // stylesheet and script. Resolve the static assets from the build manifest as a published app finds them
-        // next to itself.
-        builder.UseStaticWebAssets();
     }
 
     /// <summary>Builds and starts the host (the database must exist already) and answers the address it listens on.</summary>
