@@ -31,12 +31,12 @@ public static class Commands
 
         var root = new RootCommand("Rumbo: follow-up of regional development agendas.");
 
-        var file = new Argument<FileInfo>("file") { Description = "An agenda document (.md, .txt) or its structured JSON form." };
+        var file = new Argument<string>("file") { Description = "An agenda document (.md, .txt) or its structured JSON form." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Parse and report what would be imported, without writing." };
         var import = new Command("import", "Import an agenda from its document or from JSON. Importing the same document twice changes nothing.") { file, dryRun };
         import.SetAction((result, ct) => Guard(stderr, async () =>
         {
-            var info = result.GetValue(file)!;
+            var info = new FileInfo(UserPath(result.GetValue(file)!));
             if (!info.Exists) return Fail(stderr, $"{info.FullName}: no such file.");
             var document = AgendaParser.Parse(await File.ReadAllTextAsync(info.FullName, ct), info.Name);
             if (result.GetValue(dryRun))
@@ -55,7 +55,7 @@ public static class Commands
         var agenda = new Argument<string>("agenda") { Description = "The agenda's id, symbol (LC/CRP.20/6) or slug (lc-crp-20-6)." };
         var format = new Option<string>("--format", "-f") { Description = "json (default; the form import reads back), csv or xlsx.", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json", "csv", "xlsx");
-        var output = new Option<FileInfo?>("--output", "-o") { Description = "File to write; standard output when omitted (json and csv only)." };
+        var output = new Option<string?>("--output", "-o") { Description = "File to write; standard output when omitted (json and csv only)." };
         var export = new Command("export", "Export an agenda's structure.") { agenda, format, output };
         export.SetAction((result, ct) => Guard(stderr, async () =>
         {
@@ -78,8 +78,9 @@ public static class Commands
                 stdout.Write(System.Text.Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF'));
                 return 0;
             }
-            await File.WriteAllBytesAsync(target.FullName, bytes, ct);
-            stdout.WriteLine($"{tree.Symbol} written to {target.FullName}");
+            var path = UserPath(target);
+            await File.WriteAllBytesAsync(path, bytes, ct);
+            stdout.WriteLine($"{tree.Symbol} written to {path}");
             return 0;
         }));
 
@@ -114,6 +115,18 @@ public static class Commands
 
         var parse = root.Parse(args);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+
+    /// <summary>
+    /// A relative path is taken from the directory the user typed the command in. Under `dotnet run --project`
+    /// the process starts in the project's folder, but the shell's PWD still names the user's.
+    /// </summary>
+    internal static string UserPath(string path)
+    {
+        if (Path.IsPathRooted(path)) return path;
+        var shell = Environment.GetEnvironmentVariable("PWD");
+        var baseDirectory = !string.IsNullOrEmpty(shell) && Directory.Exists(shell) ? shell : Directory.GetCurrentDirectory();
+        return Path.GetFullPath(Path.Combine(baseDirectory, path));
     }
 
     private static async Task<ServiceProvider> Open(IConfiguration configuration, CancellationToken ct, bool migrate = true)
