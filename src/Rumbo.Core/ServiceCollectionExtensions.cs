@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Rumbo.Core.Agendas;
+using Rumbo.Core.Auditing;
 using Rumbo.Core.Data;
 
 namespace Rumbo.Core;
@@ -15,6 +16,8 @@ public static class ServiceCollectionExtensions
         services.AddRumboDatabase(provider, connectionString);
         services.AddMemoryCache();
         services.AddSingleton(TimeProvider.System);
+        // The web application replaces this with the signed-in user; the command line and seeding act as themselves.
+        services.TryAddSingleton<IAuditActor>(new SystemActor("command line"));
         services.AddScoped<AgendaStore>();
         services.AddScoped<AgendaReader>();
         services.AddScoped<AgendaSearch>();

@@ -23,6 +23,8 @@ var rumbo = builder.Configuration.GetSection(RumboOptions.Section).Get<RumboOpti
 var (provider, connectionString, dataDirectory) = RumboDatabase.Resolve(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddSingleton(rumbo);
 builder.Services.AddRumboCore(provider, connectionString);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<Rumbo.Core.Auditing.IAuditActor, HttpAuditActor>();
 
 // Keys live in the data directory so that cookies and antiforgery tokens survive a restart.
 builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys"))).SetApplicationName("Rumbo");

@@ -81,6 +81,8 @@ public sealed class StrategicObjective
     public int Number { get; set; }
     public string Code { get; set; } = string.Empty;
     public LocalizedText Text { get; set; } = new();
+    /// <summary>A retired objective keeps its code and its page; no new record may link to it.</summary>
+    public DateOnly? RetiredOn { get; set; }
     public List<LineOfAction> Lines { get; set; } = [];
 }
 
@@ -94,4 +96,6 @@ public sealed class LineOfAction
     /// <summary>area.objective.line, e.g. 3.2.4; unique within the agenda and never reused.</summary>
     public string Code { get; set; } = string.Empty;
     public LocalizedText Text { get; set; } = new();
+    /// <summary>A retired line keeps its code and its page; no new record may link to it.</summary>
+    public DateOnly? RetiredOn { get; set; }
 }

@@ -30,11 +30,9 @@ public sealed class ContentStamp(IServiceScopeFactory scopes, RumboOptions optio
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<RumboDbContext>();
-            var row = await db.Agendas.AsNoTracking()
-                .GroupBy(_ => 1)
-                .Select(g => new { Count = g.Count(), Versions = g.Sum(a => a.Version), Last = g.Max(a => a.UpdatedAt) })
-                .SingleOrDefaultAsync(ct);
-            stamp = row is null ? "empty" : $"{row.Count}.{row.Versions}.{row.Last.Ticks}";
+            // Every write leaves audit entries in the same transaction, so the newest entry's id moves with any change.
+            var last = await db.AuditEntries.AsNoTracking().MaxAsync(a => (long?)a.Id, ct);
+            stamp = last?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "0";
             Volatile.Write(ref checkedAt, now);
             return stamp;
         }

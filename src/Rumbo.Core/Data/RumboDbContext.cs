@@ -1,19 +1,39 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Rumbo.Core.Accounts;
 using Rumbo.Core.Agendas;
+using Rumbo.Core.Auditing;
+using Rumbo.Core.Groups;
+using Rumbo.Core.People;
 
 namespace Rumbo.Core.Data;
 
-public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options) : DbContext(options)
+public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options, IAuditActor? actor = null, TimeProvider? clock = null)
+    : IdentityDbContext<RumboUser, RumboRole, int>(options)
 {
     public DbSet<Agenda> Agendas => Set<Agenda>();
     public DbSet<Principle> Principles => Set<Principle>();
     public DbSet<Area> Areas => Set<Area>();
     public DbSet<StrategicObjective> Objectives => Set<StrategicObjective>();
     public DbSet<LineOfAction> Lines => Set<LineOfAction>();
+    public DbSet<Country> Countries => Set<Country>();
+    public DbSet<Institution> Institutions => Set<Institution>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<Group> Groups => Set<Group>();
+    public DbSet<GroupCountry> GroupCountries => Set<GroupCountry>();
+    public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
+    public DbSet<GroupLine> GroupLines => Set<GroupLine>();
+    public DbSet<FocalPoint> FocalPoints => Set<FocalPoint>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<PersonalAccessToken> AccessTokens => Set<PersonalAccessToken>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
+
         modelBuilder.Entity<Agenda>(e =>
         {
             e.ToTable("agendas");
@@ -68,5 +88,228 @@ public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options) : D
             e.HasOne(l => l.Agenda).WithMany().HasForeignKey(l => l.AgendaId).OnDelete(DeleteBehavior.NoAction);
             e.ComplexProperty(l => l.Text);
         });
+
+        modelBuilder.Entity<Country>(e =>
+        {
+            e.ToTable("countries");
+            e.Property(c => c.Code).HasMaxLength(2);
+            e.Property(c => c.Code3).HasMaxLength(3);
+            e.Property(c => c.Subregion).HasConversion<string>().HasMaxLength(24);
+            e.Property(c => c.Status).HasConversion<string>().HasMaxLength(24);
+            e.HasIndex(c => c.Code).IsUnique();
+            e.ComplexProperty(c => c.Name);
+        });
+        modelBuilder.Entity<Institution>(e =>
+        {
+            e.ToTable("institutions");
+            e.Property(i => i.Acronym).HasMaxLength(32);
+            e.Property(i => i.Kind).HasConversion<string>().HasMaxLength(32);
+            e.Property(i => i.Website).HasMaxLength(300);
+            e.Property(i => i.Version).IsConcurrencyToken();
+            e.HasOne(i => i.Country).WithMany().HasForeignKey(i => i.CountryId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(i => i.Parent).WithMany().HasForeignKey(i => i.ParentId).OnDelete(DeleteBehavior.Restrict);
+            e.ComplexProperty(i => i.Name);
+        });
+        modelBuilder.Entity<Person>(e =>
+        {
+            e.ToTable("people");
+            e.Property(p => p.GivenName).HasMaxLength(100);
+            e.Property(p => p.FamilyName).HasMaxLength(100);
+            e.Property(p => p.Position).HasMaxLength(200);
+            e.Property(p => p.Email).HasMaxLength(256);
+            e.Property(p => p.Phone).HasMaxLength(64);
+            e.Property(p => p.Version).IsConcurrencyToken();
+            e.Ignore(p => p.FullName);
+            e.HasIndex(p => p.Email);
+            e.HasOne(p => p.Institution).WithMany().HasForeignKey(p => p.InstitutionId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(p => p.Country).WithMany().HasForeignKey(p => p.CountryId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Group>(e =>
+        {
+            e.ToTable("groups");
+            e.Property(g => g.Slug).HasMaxLength(100);
+            e.Property(g => g.Kind).HasConversion<string>().HasMaxLength(32);
+            e.Property(g => g.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(g => g.Version).IsConcurrencyToken();
+            e.HasIndex(g => g.Slug).IsUnique();
+            e.ComplexProperty(g => g.Name);
+            e.ComplexProperty(g => g.Mandate);
+            e.HasOne(g => g.Agenda).WithMany().HasForeignKey(g => g.AgendaId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(g => g.Parent).WithMany().HasForeignKey(g => g.ParentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(g => g.Area).WithMany().HasForeignKey(g => g.AreaId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(g => g.Countries).WithOne().HasForeignKey(c => c.GroupId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(g => g.Members).WithOne(m => m.Group).HasForeignKey(m => m.GroupId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(g => g.Lines).WithOne().HasForeignKey(l => l.GroupId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<GroupCountry>(e =>
+        {
+            e.ToTable("group_countries");
+            e.HasKey(c => new { c.GroupId, c.CountryId });
+            e.Property(c => c.Role).HasConversion<string>().HasMaxLength(16);
+            e.HasOne(c => c.Country).WithMany().HasForeignKey(c => c.CountryId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<GroupMember>(e =>
+        {
+            e.ToTable("group_members");
+            e.Property(m => m.Role).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(m => new { m.GroupId, m.PersonId }).IsUnique();
+            e.HasOne(m => m.Person).WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(m => m.RepresentsInstitution).WithMany().HasForeignKey(m => m.RepresentsInstitutionId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<GroupLine>(e =>
+        {
+            e.ToTable("group_lines");
+            e.HasKey(l => new { l.GroupId, l.LineOfActionId });
+            e.HasOne(l => l.LineOfAction).WithMany().HasForeignKey(l => l.LineOfActionId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<FocalPoint>(e =>
+        {
+            e.ToTable("focal_points");
+            e.HasIndex(f => new { f.AgendaId, f.CountryId, f.PersonId }).IsUnique();
+            e.HasOne(f => f.Agenda).WithMany().HasForeignKey(f => f.AgendaId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(f => f.Country).WithMany().HasForeignKey(f => f.CountryId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(f => f.Person).WithMany().HasForeignKey(f => f.PersonId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<RumboUser>(e =>
+        {
+            e.HasOne(u => u.Person).WithMany().HasForeignKey(u => u.PersonId).OnDelete(DeleteBehavior.SetNull);
+            e.HasIndex(u => u.PersonId).IsUnique();
+        });
+        modelBuilder.Entity<Invitation>(e =>
+        {
+            e.ToTable("invitations");
+            e.Property(i => i.Email).HasMaxLength(256);
+            e.Property(i => i.Grant).HasConversion<string>().HasMaxLength(24);
+            e.Property(i => i.TokenHash).HasMaxLength(64);
+            e.HasIndex(i => i.TokenHash).IsUnique();
+            e.HasOne(i => i.Person).WithMany().HasForeignKey(i => i.PersonId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<PersonalAccessToken>(e =>
+        {
+            e.ToTable("access_tokens");
+            e.Property(t => t.Name).HasMaxLength(100);
+            e.Property(t => t.Prefix).HasMaxLength(16);
+            e.Property(t => t.TokenHash).HasMaxLength(64);
+            e.HasIndex(t => t.TokenHash).IsUnique();
+            e.HasOne(t => t.User).WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("audit_entries");
+            e.Property(a => a.Actor).HasMaxLength(256);
+            e.Property(a => a.Action).HasConversion<string>().HasMaxLength(16);
+            e.Property(a => a.EntityType).HasMaxLength(64);
+            e.Property(a => a.EntityId).HasMaxLength(64);
+            e.HasIndex(a => new { a.EntityType, a.EntityId });
+            e.HasIndex(a => a.At);
+        });
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Every change is saved with its audit entries in the same transaction. Keys generated by the database are
+    /// only known after the insert, so entries for new records are completed and saved in a second step inside
+    /// that transaction.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var pending = CollectAudit();
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        var owned = Database.CurrentTransaction is null;
+        var transaction = owned ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var now = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
+            var who = actor ?? SystemActor.Default;
+            foreach (var p in pending)
+            {
+                AuditEntries.Add(new AuditEntry
+                {
+                    At = now,
+                    UserId = who.UserId,
+                    Actor = who.Name,
+                    Action = p.Action,
+                    EntityType = p.Entry.Metadata.ClrType.Name,
+                    EntityId = KeyOf(p.Entry),
+                    Changes = JsonSerializer.Serialize(p.Changes),
+                });
+            }
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (transaction is not null) await transaction.CommitAsync(cancellationToken);
+            return count;
+        }
+        finally
+        {
+            if (transaction is not null) await transaction.DisposeAsync();
+        }
+    }
+
+    private sealed record PendingAudit(EntityEntry Entry, AuditAction Action, Dictionary<string, object?> Changes);
+
+    private static readonly HashSet<string> Secret =
+        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash"];
+
+    private List<PendingAudit> CollectAudit()
+    {
+        ChangeTracker.DetectChanges();
+        var pending = new List<PendingAudit>();
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.Entity is AuditEntry || entry.State is EntityState.Detached or EntityState.Unchanged) continue;
+            var action = entry.State switch
+            {
+                EntityState.Added => AuditAction.Created,
+                EntityState.Deleted => AuditAction.Deleted,
+                _ => AuditAction.Updated,
+            };
+            var changes = new Dictionary<string, object?>();
+            foreach (var property in entry.Properties)
+            {
+                if (property.Metadata.IsPrimaryKey() && action != AuditAction.Deleted) continue;
+                var name = property.Metadata.Name;
+                var secret = Secret.Contains(name);
+                if (action == AuditAction.Updated && !property.IsModified) continue;
+                if (action == AuditAction.Updated && Equals(property.OriginalValue, property.CurrentValue)) continue;
+                object? Shown(object? v) => secret && v is not null ? "(hidden)" : v;
+                changes[name] = action switch
+                {
+                    AuditAction.Created => new { @new = Shown(property.CurrentValue) },
+                    AuditAction.Deleted => new { old = Shown(property.OriginalValue) },
+                    _ => new { old = Shown(property.OriginalValue), @new = Shown(property.CurrentValue) },
+                };
+            }
+            foreach (var complex in entry.ComplexProperties)
+            {
+                foreach (var property in complex.Properties)
+                {
+                    if (action == AuditAction.Updated && (!property.IsModified || Equals(property.OriginalValue, property.CurrentValue))) continue;
+                    var name = $"{complex.Metadata.Name}.{property.Metadata.Name}";
+                    changes[name] = action switch
+                    {
+                        AuditAction.Created => new { @new = property.CurrentValue },
+                        AuditAction.Deleted => new { old = property.OriginalValue },
+                        _ => new { old = property.OriginalValue, @new = property.CurrentValue },
+                    };
+                }
+            }
+            if (action == AuditAction.Updated && changes.Count == 0) continue;
+            pending.Add(new PendingAudit(entry, action, changes));
+        }
+        return pending;
+    }
+
+    private static string KeyOf(EntityEntry entry)
+    {
+        var key = entry.Metadata.FindPrimaryKey();
+        if (key is null) return string.Empty;
+        return string.Join(",", key.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString() ?? ""));
     }
 }
