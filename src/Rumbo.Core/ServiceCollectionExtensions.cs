@@ -19,6 +19,8 @@ public static class ServiceCollectionExtensions
         // The web application replaces this with the signed-in user; the command line and seeding act as themselves.
         services.TryAddSingleton<IAuditActor>(new SystemActor("command line"));
         services.AddScoped<AgendaStore>();
+        services.AddScoped<Accounts.CurrentUser>();
+        services.AddScoped<Groups.GovernanceRules>();
         services.AddScoped<AgendaReader>();
         services.AddScoped<AgendaSearch>();
         return services;

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Rumbo.Core;
+using Rumbo.Core.Accounts;
 using Rumbo.Core.Data;
 using Rumbo.Core.Seed;
 using Rumbo.Web.Api;
@@ -28,6 +30,46 @@ builder.Services.AddScoped<Rumbo.Core.Auditing.IAuditActor, HttpAuditActor>();
 
 // Keys live in the data directory so that cookies and antiforgery tokens survive a restart.
 builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys"))).SetApplicationName("Rumbo");
+builder.Services.AddIdentity<RumboUser, RumboRole>(o =>
+    {
+        o.User.RequireUniqueEmail = true;
+        o.Password.RequiredLength = 12;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Password.RequireUppercase = false;
+        o.Password.RequireLowercase = false;
+        o.Password.RequireDigit = false;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        o.Lockout.AllowedForNewUsers = true;
+    })
+    .AddEntityFrameworkStores<RumboDbContext>()
+    .AddDefaultTokenProviders();
+builder.Services.ConfigureApplicationCookie(o =>
+{
+    o.LoginPath = "/account/sign-in";
+    o.LogoutPath = "/account/sign-out";
+    o.AccessDeniedPath = "/account/denied";
+    o.Cookie.Name = "rumbo.auth";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Lax;
+    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    o.SlidingExpiration = true;
+    o.ExpireTimeSpan = TimeSpan.FromHours(8);
+    // The API answers 401 and 403, never a redirect to the sign-in page.
+    o.Events.OnRedirectToLogin = c => Api(c, StatusCodes.Status401Unauthorized);
+    o.Events.OnRedirectToAccessDenied = c => Api(c, StatusCodes.Status403Forbidden);
+    static Task Api(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> c, int status)
+    {
+        if (c.Request.Path.StartsWithSegments("/api"))
+        {
+            c.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        c.Response.Redirect(c.RedirectUri);
+        return Task.CompletedTask;
+    }
+});
+builder.Services.AddAuthorization();
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 builder.Services.AddRazorPages().AddViewLocalization();
 builder.Services.AddProblemDetails();
@@ -73,6 +115,8 @@ app.UseRequestLocalization(o =>
 
 // Routing comes after the error handlers so that their re-executed requests find the error page.
 app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseOutputCache();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
