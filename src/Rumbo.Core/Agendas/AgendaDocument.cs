@@ -53,9 +53,18 @@ public sealed record PrincipleDocument(int Number, LocalizedString Text);
 
 public sealed record AreaDocument(int Number, LocalizedString Title, IReadOnlyList<ObjectiveDocument> Objectives);
 
-public sealed record ObjectiveDocument(int Number, LocalizedString Text, IReadOnlyList<LineDocument> Lines);
+/// <summary>Objectives and lines are listed in display order; their numbers (which make their codes) are 1..n in any order.</summary>
+public sealed record ObjectiveDocument(int Number, LocalizedString Text, IReadOnlyList<LineDocument> Lines)
+{
+    /// <summary>Set when the objective was retired: it keeps its code and its page.</summary>
+    public DateOnly? RetiredOn { get; init; }
+}
 
-public sealed record LineDocument(int Number, LocalizedString Text);
+public sealed record LineDocument(int Number, LocalizedString Text)
+{
+    /// <summary>Set when the line was retired: it keeps its code and its page.</summary>
+    public DateOnly? RetiredOn { get; init; }
+}
 
 public static class AgendaJson
 {

@@ -23,9 +23,9 @@ public sealed record PrincipleNode(int Number, LocalizedString Text);
 
 public sealed record AreaNode(string Code, int Number, LocalizedString Title, IReadOnlyList<ObjectiveNode> Objectives);
 
-public sealed record ObjectiveNode(string Code, int Number, LocalizedString Text, IReadOnlyList<LineNode> Lines);
+public sealed record ObjectiveNode(string Code, int Number, LocalizedString Text, IReadOnlyList<LineNode> Lines, DateOnly? RetiredOn = null);
 
-public sealed record LineNode(string Code, int Number, LocalizedString Text);
+public sealed record LineNode(string Code, int Number, LocalizedString Text, DateOnly? RetiredOn = null);
 
 public sealed record LineContext(AgendaTree Agenda, AreaNode Area, ObjectiveNode Objective, LineNode Line, string? PreviousCode, string? NextCode);
 
@@ -112,8 +112,9 @@ public sealed class AgendaReader(RumboDbContext db, IMemoryCache cache)
             agenda.AreaLevelName.ToDocument(), agenda.Description.ToDocument(), agenda.FollowUpMechanism.ToDocument(),
             agenda.Principles.OrderBy(p => p.Number).Select(p => new PrincipleNode(p.Number, p.Text.ToDocument())).ToList(),
             agenda.Areas.OrderBy(a => a.Number).Select(a => new AreaNode(a.Code, a.Number, a.Title.ToDocument(),
-                a.Objectives.OrderBy(o => o.Number).Select(o => new ObjectiveNode(o.Code, o.Number, o.Text.ToDocument(),
-                    o.Lines.OrderBy(l => l.Number).Select(l => new LineNode(l.Code, l.Number, l.Text.ToDocument())).ToList())).ToList())).ToList(),
+                a.Objectives.OrderBy(o => o.Position).ThenBy(o => o.Number).Select(o => new ObjectiveNode(o.Code, o.Number, o.Text.ToDocument(),
+                    o.Lines.OrderBy(l => l.Position).ThenBy(l => l.Number).Select(l => new LineNode(l.Code, l.Number, l.Text.ToDocument(), l.RetiredOn)).ToList(),
+                    o.RetiredOn)).ToList())).ToList(),
             agenda.Version, agenda.UpdatedAt);
     }
 }

@@ -39,6 +39,7 @@ public sealed class AgendaStore(RumboDbContext db, TimeProvider clock, ContentSt
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
         var outcome = ImportOutcome.Updated;
         if (agenda is null)
         {
@@ -46,44 +47,50 @@ public sealed class AgendaStore(RumboDbContext db, TimeProvider clock, ContentSt
             db.Agendas.Add(agenda);
             outcome = ImportOutcome.Created;
         }
+        else if (document.Areas.Count < agenda.Areas.Count)
+        {
+            // Areas carry everything below them; a document that drops one is more likely wrong than meant.
+            throw new AgendaValidationException([("areas", $"the agenda has {agenda.Areas.Count} areas; an import never removes an area.")]);
+        }
 
         agenda.Symbol = document.Symbol;
         agenda.SourceDocument = document.SourceDocument;
-        agenda.Title.Set(document.Title);
-        agenda.AdoptingBody.Set(document.AdoptingBody);
-        agenda.Meeting.Set(document.Meeting);
+        agenda.Title.Merge(document.Title);
+        agenda.AdoptingBody.Merge(document.AdoptingBody);
+        agenda.Meeting.Merge(document.Meeting);
         agenda.Place = document.Place;
         agenda.Date = document.Date;
         agenda.DocumentLanguage = document.DocumentLanguage;
         agenda.OriginalLanguage = document.OriginalLanguage;
         agenda.Status = document.Status;
-        agenda.AreaLevelName.Set(document.AreaLevelName);
-        agenda.Description.Set(document.Description);
-        agenda.FollowUpMechanism.Set(document.FollowUpMechanism);
-        agenda.ContentHash = hash;
-        agenda.UpdatedAt = now;
-        agenda.Version++;
+        agenda.AreaLevelName.Merge(document.AreaLevelName);
+        agenda.Description.Merge(document.Description);
+        agenda.FollowUpMechanism.Merge(document.FollowUpMechanism);
 
         Merge(agenda.Principles, document.Principles, p => p.Number, p => p.Number,
-            p => new Principle { Number = p.Number, Text = LocalizedText.From(p.Text) },
-            (e, p) => e.Text.Set(p.Text));
+            (p, _) => new Principle { Number = p.Number, Text = LocalizedText.From(p.Text) },
+            (e, p, _) => e.Text.Merge(p.Text),
+            gone => db.Remove(gone));
 
         Merge(agenda.Areas, document.Areas, a => a.Number, a => a.Number,
-            a => new Area { Number = a.Number, Code = Code(a.Number), Title = LocalizedText.From(a.Title) },
-            (area, a) => area.Title.Set(a.Title));
+            (a, _) => new Area { Number = a.Number, Code = Code(a.Number), Title = LocalizedText.From(a.Title) },
+            (area, a, _) => area.Title.Merge(a.Title),
+            _ => { });
 
         foreach (var areaDoc in document.Areas)
         {
             var area = agenda.Areas.Single(a => a.Number == areaDoc.Number);
             Merge(area.Objectives, areaDoc.Objectives, o => o.Number, o => o.Number,
-                o => new StrategicObjective { Number = o.Number, Code = Code(areaDoc.Number, o.Number), Text = LocalizedText.From(o.Text) },
-                (e, o) => e.Text.Set(o.Text));
+                (o, position) => new StrategicObjective { Number = o.Number, Position = position, Code = Code(areaDoc.Number, o.Number), Text = LocalizedText.From(o.Text), RetiredOn = o.RetiredOn },
+                (e, o, position) => { e.Text.Merge(o.Text); e.Position = position; e.RetiredOn = o.RetiredOn; },
+                gone => gone.RetiredOn ??= today);
             foreach (var objectiveDoc in areaDoc.Objectives)
             {
                 var objective = area.Objectives.Single(o => o.Number == objectiveDoc.Number);
                 Merge(objective.Lines, objectiveDoc.Lines, l => l.Number, l => l.Number,
-                    l => new LineOfAction { Number = l.Number, Code = Code(areaDoc.Number, objectiveDoc.Number, l.Number), Text = LocalizedText.From(l.Text) },
-                    (e, l) => e.Text.Set(l.Text));
+                    (l, position) => new LineOfAction { Number = l.Number, Position = position, Code = Code(areaDoc.Number, objectiveDoc.Number, l.Number), Text = LocalizedText.From(l.Text), RetiredOn = l.RetiredOn },
+                    (e, l, position) => { e.Text.Merge(l.Text); e.Position = position; e.RetiredOn = l.RetiredOn; },
+                    gone => gone.RetiredOn ??= today);
             }
         }
 
@@ -92,10 +99,38 @@ public sealed class AgendaStore(RumboDbContext db, TimeProvider clock, ContentSt
             objective.Agenda ??= agenda;
             foreach (var line in objective.Lines) line.Agenda ??= agenda;
         }
-        // One SaveChanges is one transaction: a failure leaves the database as it was.
+
+        if (outcome == ImportOutcome.Updated && !HasRealChanges())
+        {
+            // The document says nothing new (it lacks translations entered since, say): leave everything as it is.
+            db.ChangeTracker.Clear();
+            return new ImportResult(agenda.Id, agenda.Symbol, agenda.Slug, ImportOutcome.Unchanged, counts.Areas, counts.Objectives, counts.Lines, counts.Principles);
+        }
+
+        await SaveAgendaAsync(agenda, ct);
+        return new ImportResult(agenda.Id, agenda.Symbol, agenda.Slug, outcome, counts.Areas, counts.Objectives, counts.Lines, counts.Principles);
+    }
+
+    /// <summary>
+    /// Saves changes made to a tracked agenda's tree: bumps its version (the concurrency token every editor
+    /// checks), refreshes its content hash, and saves in one transaction.
+    /// </summary>
+    public async Task SaveAgendaAsync(Agenda agenda, CancellationToken ct = default)
+    {
+        agenda.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        agenda.Version++;
+        agenda.ContentHash = Hash(ToDocument(agenda));
         await db.SaveChangesAsync(ct);
         stamp?.Invalidate();
-        return new ImportResult(agenda.Id, agenda.Symbol, agenda.Slug, outcome, counts.Areas, counts.Objectives, counts.Lines, counts.Principles);
+    }
+
+    private bool HasRealChanges()
+    {
+        db.ChangeTracker.DetectChanges();
+        string[] bookkeeping = [nameof(Agenda.ContentHash), nameof(Agenda.UpdatedAt), nameof(Agenda.Version)];
+        return db.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Deleted
+            || (e.State == EntityState.Modified && (e.Properties.Any(p => p.IsModified && !bookkeeping.Contains(p.Metadata.Name))
+                || e.ComplexProperties.Any(c => c.Properties.Any(p => p.IsModified)))));
     }
 
     /// <summary>The agenda as its structured form, exactly as it would be imported.</summary>
@@ -126,8 +161,9 @@ public sealed class AgendaStore(RumboDbContext db, TimeProvider clock, ContentSt
         FollowUpMechanism = agenda.FollowUpMechanism.ToDocument(),
         Principles = agenda.Principles.OrderBy(p => p.Number).Select(p => new PrincipleDocument(p.Number, p.Text.ToDocument())).ToList(),
         Areas = agenda.Areas.OrderBy(a => a.Number).Select(a => new AreaDocument(a.Number, a.Title.ToDocument(),
-            a.Objectives.OrderBy(o => o.Number).Select(o => new ObjectiveDocument(o.Number, o.Text.ToDocument(),
-                o.Lines.OrderBy(l => l.Number).Select(l => new LineDocument(l.Number, l.Text.ToDocument())).ToList())).ToList())).ToList(),
+            a.Objectives.OrderBy(o => o.Position).ThenBy(o => o.Number).Select(o => new ObjectiveDocument(o.Number, o.Text.ToDocument(),
+                o.Lines.OrderBy(l => l.Position).ThenBy(l => l.Number).Select(l => new LineDocument(l.Number, l.Text.ToDocument()) { RetiredOn = l.RetiredOn }).ToList())
+            { RetiredOn = o.RetiredOn }).ToList())).ToList(),
     };
 
     public static string Hash(AgendaDocument document) =>
@@ -138,27 +174,26 @@ public sealed class AgendaStore(RumboDbContext db, TimeProvider clock, ContentSt
     private static (int Areas, int Objectives, int Lines, int Principles) Count(AgendaDocument d) =>
         (d.Areas.Count, d.Areas.Sum(a => a.Objectives.Count), d.Areas.Sum(a => a.Objectives.Sum(o => o.Lines.Count)), d.Principles.Count);
 
-    private void Merge<TEntity, TDoc>(List<TEntity> existing, IReadOnlyList<TDoc> wanted, Func<TEntity, int> entityKey, Func<TDoc, int> docKey,
-        Func<TDoc, TEntity> create, Action<TEntity, TDoc> update) where TEntity : class
+    /// <summary>Matches items by number: updates the ones found, adds the new ones, hands the missing ones to <paramref name="missing"/>.</summary>
+    private static void Merge<TEntity, TDoc>(List<TEntity> existing, IReadOnlyList<TDoc> wanted, Func<TEntity, int> entityKey, Func<TDoc, int> docKey,
+        Func<TDoc, int, TEntity> create, Action<TEntity, TDoc, int> update, Action<TEntity> missing) where TEntity : class
     {
         var byKey = existing.ToDictionary(entityKey);
-        foreach (var doc in wanted)
+        for (var position = 0; position < wanted.Count; position++)
         {
+            var doc = wanted[position];
             if (byKey.Remove(docKey(doc), out var entity))
             {
-                update(entity, doc);
+                update(entity, doc, position + 1);
             }
             else
             {
-                existing.Add(create(doc));
+                existing.Add(create(doc, position + 1));
             }
         }
-        // Items no longer in the document are removed: nothing links to them yet. Once other records link
-        // to lines of action, removal becomes retirement (the line keeps its code and its page).
         foreach (var gone in byKey.Values)
         {
-            existing.Remove(gone);
-            db.Remove(gone);
+            missing(gone);
         }
     }
 }

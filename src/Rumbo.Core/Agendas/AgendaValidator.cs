@@ -36,12 +36,12 @@ public static class AgendaValidator
         {
             var area = d.Areas![a];
             Require($"areas[{a}].title", area.Title?.Source, 1000);
-            Sequence(problems, $"areas[{a}].objectives", area.Objectives ?? [], o => o.Number);
+            Permutation(problems, $"areas[{a}].objectives", area.Objectives ?? [], o => o.Number);
             for (var o = 0; o < (area.Objectives?.Count ?? 0); o++)
             {
                 var objective = area.Objectives![o];
                 Require($"areas[{a}].objectives[{o}].text", objective.Text?.Source, 4000);
-                Sequence(problems, $"areas[{a}].objectives[{o}].lines", objective.Lines ?? [], l => l.Number);
+                Permutation(problems, $"areas[{a}].objectives[{o}].lines", objective.Lines ?? [], l => l.Number);
                 for (var l = 0; l < (objective.Lines?.Count ?? 0); l++)
                     Require($"areas[{a}].objectives[{o}].lines[{l}].text", objective.Lines![l].Text?.Source, 4000);
             }
@@ -55,6 +55,16 @@ public static class AgendaValidator
         if (problems.Count > 0)
         {
             throw new AgendaValidationException(problems);
+        }
+    }
+
+    /// <summary>Objectives and lines are listed in display order; their numbers are 1..n, each once.</summary>
+    private static void Permutation<T>(List<(string, string)> problems, string field, IReadOnlyList<T> items, Func<T, int> number)
+    {
+        var numbers = items.Select(number).ToList();
+        if (numbers.Any(n => n < 1 || n > items.Count) || numbers.Distinct().Count() != numbers.Count)
+        {
+            problems.Add((field, $"must be numbered 1 to {items.Count}, each number once."));
         }
     }
 

@@ -14,6 +14,19 @@ public sealed class LocalizedText
 
     public LocalizedString ToDocument() => new(Source, En, Es, Pt, Fr);
 
+    /// <summary>
+    /// Takes the source and the translations the other text gives; a translation it leaves out is kept, so that
+    /// re-importing a document never wipes translations entered in Rumbo.
+    /// </summary>
+    public void Merge(LocalizedString s)
+    {
+        Source = s.Source;
+        En = s.En ?? En;
+        Es = s.Es ?? Es;
+        Pt = s.Pt ?? Pt;
+        Fr = s.Fr ?? Fr;
+    }
+
     public void Set(LocalizedString s)
     {
         Source = s.Source;
@@ -78,7 +91,10 @@ public sealed class StrategicObjective
     /// <summary>Lets a new agenda's objectives and lines be saved with it in one go, the keys fixed up by EF.</summary>
     public Agenda? Agenda { get; set; }
     public int AreaId { get; set; }
+    /// <summary>The number in the code (2 in 3.2); never changes.</summary>
     public int Number { get; set; }
+    /// <summary>Display order within the area; reordering changes this, never the code.</summary>
+    public int Position { get; set; }
     public string Code { get; set; } = string.Empty;
     public LocalizedText Text { get; set; } = new();
     /// <summary>A retired objective keeps its code and its page; no new record may link to it.</summary>
@@ -92,7 +108,10 @@ public sealed class LineOfAction
     public int AgendaId { get; set; }
     public Agenda? Agenda { get; set; }
     public int ObjectiveId { get; set; }
+    /// <summary>The number in the code (4 in 3.2.4); never changes.</summary>
     public int Number { get; set; }
+    /// <summary>Display order within the objective; reordering changes this, never the code.</summary>
+    public int Position { get; set; }
     /// <summary>area.objective.line, e.g. 3.2.4; unique within the agenda and never reused.</summary>
     public string Code { get; set; } = string.Empty;
     public LocalizedText Text { get; set; } = new();

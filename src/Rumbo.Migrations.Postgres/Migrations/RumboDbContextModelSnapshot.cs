@@ -602,6 +602,9 @@ namespace Rumbo.Migrations.Postgres.Migrations
                     b.Property<int>("ObjectiveId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("RetiredOn")
                         .HasColumnType("date");
 
@@ -699,6 +702,9 @@ namespace Rumbo.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(16)");
 
                     b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
                         .HasColumnType("integer");
 
                     b.Property<DateOnly?>("RetiredOn")

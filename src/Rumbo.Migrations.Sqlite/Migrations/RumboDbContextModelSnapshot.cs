@@ -579,6 +579,9 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                     b.Property<int>("ObjectiveId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("RetiredOn")
                         .HasColumnType("TEXT");
 
@@ -672,6 +675,9 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("RetiredOn")

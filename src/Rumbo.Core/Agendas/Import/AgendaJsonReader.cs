@@ -5,7 +5,8 @@ namespace Rumbo.Core.Agendas.Import;
 
 /// <summary>
 /// Reads the JSON export back, refusing anything the document parsers would never have produced: a missing symbol
-/// or title, numbering that is not 1..n in order, empty texts.
+/// or title, numbering that is not 1..n (areas and principles in order; objectives and lines in display order,
+/// each number once), empty texts.
 /// </summary>
 internal static class AgendaJsonReader
 {
@@ -58,6 +59,7 @@ internal static class AgendaJsonReader
             RequireNumber(area!.Number, a + 1, $"area {area.Number}", areaPath, lines);
             RequireText(area.Title, $"area {area.Number}", areaPath + ".title", lines);
             Require(area.Objectives is not null, $"area {area.Number} has no objectives list", lines.Of(areaPath));
+            var objectiveNumbers = new HashSet<int>();
 
             for (var o = 0; o < area.Objectives!.Count; o++)
             {
@@ -65,16 +67,17 @@ internal static class AgendaJsonReader
                 var objective = area.Objectives[o];
                 Require(objective is not null, $"objective {area.Number}.{o + 1} is null", lines.Of(objectivePath));
                 var code = $"{area.Number}.{objective!.Number}";
-                RequireNumber(objective.Number, o + 1, $"objective {code}", objectivePath, lines);
+                RequireMember(objective.Number, area.Objectives.Count, objectiveNumbers, $"objective {code}", objectivePath, lines);
                 RequireText(objective.Text, $"objective {code}", objectivePath + ".text", lines);
                 Require(objective.Lines is not null, $"objective {code} has no lines list", lines.Of(objectivePath));
+                var lineNumbers = new HashSet<int>();
 
                 for (var l = 0; l < objective.Lines!.Count; l++)
                 {
                     var linePath = $"{objectivePath}.lines[{l}]";
                     var line = objective.Lines[l];
                     Require(line is not null, $"line {code}.{l + 1} is null", lines.Of(linePath));
-                    RequireNumber(line!.Number, l + 1, $"line {code}.{line.Number}", linePath, lines);
+                    RequireMember(line!.Number, objective.Lines.Count, lineNumbers, $"line {code}.{line.Number}", linePath, lines);
                     RequireText(line.Text, $"line {code}.{line.Number}", linePath + ".text", lines);
                 }
             }
@@ -83,6 +86,10 @@ internal static class AgendaJsonReader
 
     private static void RequireNumber(int actual, int expected, string what, string path, Lines lines) =>
         Require(actual == expected, $"{what} is out of sequence: expected number {expected}", lines.Of(path + ".number", path));
+
+    /// <summary>Reordering moves objectives and lines but never renumbers them: numbers are 1..n, each once, in any order.</summary>
+    private static void RequireMember(int actual, int count, HashSet<int> seen, string what, string path, Lines lines) =>
+        Require(actual >= 1 && actual <= count && seen.Add(actual), $"{what} is out of sequence: numbers must run from 1 to {count}, each once", lines.Of(path + ".number", path));
 
     private static void RequireText(LocalizedString? text, string what, string path, Lines lines) =>
         Require(!string.IsNullOrWhiteSpace(text?.Source), $"the {what} text is empty", lines.Of(path + ".source", path));
