@@ -23,9 +23,13 @@ public static class Commands
 
     public static async Task<int> Run(string[] args, TextWriter stdout, TextWriter stderr, IConfiguration? configuration = null)
     {
+        // The same sources, in the same order, as the web host: appsettings, the environment's appsettings,
+        // then environment variables.
+        var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? "Production";
         configuration ??= new ConfigurationBuilder()
             .SetBasePath(Directory.GetCurrentDirectory())
             .AddJsonFile("appsettings.json", optional: true)
+            .AddJsonFile($"appsettings.{environment}.json", optional: true)
             .AddEnvironmentVariables()
             .Build();
 
@@ -39,6 +43,7 @@ public static class Commands
             var info = new FileInfo(UserPath(result.GetValue(file)!));
             if (!info.Exists) return Fail(stderr, $"{info.FullName}: no such file.");
             var document = AgendaParser.Parse(await File.ReadAllTextAsync(info.FullName, ct), info.Name);
+            AgendaValidator.Validate(document);
             if (result.GetValue(dryRun))
             {
                 stdout.WriteLine($"{document.Symbol}: {document.Areas.Count} areas, {document.Areas.Sum(a => a.Objectives.Count)} objectives, " +
@@ -124,8 +129,11 @@ public static class Commands
     internal static string UserPath(string path)
     {
         if (Path.IsPathRooted(path)) return path;
+        var current = Directory.GetCurrentDirectory();
         var shell = Environment.GetEnvironmentVariable("PWD");
-        var baseDirectory = !string.IsNullOrEmpty(shell) && Directory.Exists(shell) ? shell : Directory.GetCurrentDirectory();
+        // Only under `dotnet run` (started in the project's folder) is the shell's directory a better guess.
+        var underDotnetRun = File.Exists(Path.Combine(current, "Rumbo.Web.csproj"));
+        var baseDirectory = underDotnetRun && !string.IsNullOrEmpty(shell) && Directory.Exists(shell) ? shell : current;
         return Path.GetFullPath(Path.Combine(baseDirectory, path));
     }
 
@@ -159,6 +167,18 @@ public static class Commands
         catch (InvalidOperationException e) when (e.Message.StartsWith("Rumbo:", StringComparison.Ordinal))
         {
             return Fail(stderr, e.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Fail(stderr, "Not saved: the record was changed by someone else at the same time. Run the command again.");
+        }
+        catch (DbUpdateException e)
+        {
+            return Fail(stderr, $"Not saved: the database refused the change ({e.InnerException?.Message ?? e.Message}).");
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            return Fail(stderr, $"The database could not be reached or refused the command: {e.Message}");
         }
     }
 

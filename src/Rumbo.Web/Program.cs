@@ -81,7 +81,12 @@ builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
     doc.Info.Version = "v1";
     return Task.CompletedTask;
 }));
-builder.Services.AddOutputCache(o => o.AddPolicy(ContentCache.Policy, ContentCache.Configure));
+builder.Services.AddOutputCache(o =>
+{
+    // /agendas/LC-CRP-20-6 must reach the page (and its redirect to the canonical URL), not a cached copy.
+    o.UseCaseSensitivePaths = true;
+    o.AddPolicy(ContentCache.Policy, ContentCache.Configure);
+});
 builder.Services.AddHealthChecks().AddDbContextCheck<RumboDbContext>("database");
 builder.Services.AddRouting(o => o.LowercaseUrls = true);
 

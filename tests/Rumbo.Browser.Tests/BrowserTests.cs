@@ -142,7 +142,7 @@ public abstract class BrowserTests(BrowserHost host) : IAsyncLifetime
 
         await hit.Locator("a").ClickAsync();
         await Expect(Page).ToHaveURLAsync(host.BaseAddress + "agendas/lc-crp-20-6/lines/2.5.1");
-        await Expect(Page.Locator("h1")).ToHaveTextAsync("2.5.1");
+        await Expect(Page.Locator("h1")).ToHaveTextAsync("Line of action 2.5.1");
         await Expect(Page.Locator(".line-statement")).ToHaveTextAsync(Line251);
         await Expect(Page.Locator("dl.place")).ToContainTextAsync("Anticipatory governance");
         await ScreenshotAsync("line");

@@ -98,25 +98,34 @@ public sealed class AgendaReader(RumboDbContext db, IMemoryCache cache)
             index < all.Count - 1 ? all[index + 1].Line.Code : null);
     }
 
-    private async Task<AgendaTree?> LoadTreeAsync(int id, CancellationToken ct)
-    {
-        var agenda = await db.Agendas.AsNoTracking()
-            .Include(a => a.Principles)
-            .Include(a => a.Areas).ThenInclude(a => a.Objectives).ThenInclude(o => o.Lines)
+    private async Task<AgendaTree?> LoadTreeAsync(int id, CancellationToken ct) =>
+        await db.Agendas.AsNoTracking()
+            .Where(a => a.Id == id)
+            .Select(a => new AgendaTree(
+                a.Id, a.Symbol, a.Slug, a.SourceDocument,
+                new LocalizedString(a.Title.Source, a.Title.En, a.Title.Es, a.Title.Pt, a.Title.Fr),
+                new LocalizedString(a.AdoptingBody.Source, a.AdoptingBody.En, a.AdoptingBody.Es, a.AdoptingBody.Pt, a.AdoptingBody.Fr),
+                new LocalizedString(a.Meeting.Source, a.Meeting.En, a.Meeting.Es, a.Meeting.Pt, a.Meeting.Fr),
+                a.Place, a.Date, a.Status, a.DocumentLanguage, a.OriginalLanguage,
+                new LocalizedString(a.AreaLevelName.Source, a.AreaLevelName.En, a.AreaLevelName.Es, a.AreaLevelName.Pt, a.AreaLevelName.Fr),
+                new LocalizedString(a.Description.Source, a.Description.En, a.Description.Es, a.Description.Pt, a.Description.Fr),
+                new LocalizedString(a.FollowUpMechanism.Source, a.FollowUpMechanism.En, a.FollowUpMechanism.Es, a.FollowUpMechanism.Pt, a.FollowUpMechanism.Fr),
+                a.Principles.OrderBy(p => p.Number)
+                    .Select(p => new PrincipleNode(p.Number, new LocalizedString(p.Text.Source, p.Text.En, p.Text.Es, p.Text.Pt, p.Text.Fr)))
+                    .ToList(),
+                a.Areas.OrderBy(x => x.Number)
+                    .Select(x => new AreaNode(x.Code, x.Number, new LocalizedString(x.Title.Source, x.Title.En, x.Title.Es, x.Title.Pt, x.Title.Fr),
+                        x.Objectives.OrderBy(o => o.Position).ThenBy(o => o.Number)
+                            .Select(o => new ObjectiveNode(o.Code, o.Number, new LocalizedString(o.Text.Source, o.Text.En, o.Text.Es, o.Text.Pt, o.Text.Fr),
+                                o.Lines.OrderBy(l => l.Position).ThenBy(l => l.Number)
+                                    .Select(l => new LineNode(l.Code, l.Number, new LocalizedString(l.Text.Source, l.Text.En, l.Text.Es, l.Text.Pt, l.Text.Fr), l.RetiredOn))
+                                    .ToList(),
+                                o.RetiredOn))
+                            .ToList()))
+                    .ToList(),
+                a.Version, a.UpdatedAt))
             .AsSplitQuery()
-            .SingleOrDefaultAsync(a => a.Id == id, ct);
-        if (agenda is null) return null;
-        return new AgendaTree(
-            agenda.Id, agenda.Symbol, agenda.Slug, agenda.SourceDocument, agenda.Title.ToDocument(), agenda.AdoptingBody.ToDocument(),
-            agenda.Meeting.ToDocument(), agenda.Place, agenda.Date, agenda.Status, agenda.DocumentLanguage, agenda.OriginalLanguage,
-            agenda.AreaLevelName.ToDocument(), agenda.Description.ToDocument(), agenda.FollowUpMechanism.ToDocument(),
-            agenda.Principles.OrderBy(p => p.Number).Select(p => new PrincipleNode(p.Number, p.Text.ToDocument())).ToList(),
-            agenda.Areas.OrderBy(a => a.Number).Select(a => new AreaNode(a.Code, a.Number, a.Title.ToDocument(),
-                a.Objectives.OrderBy(o => o.Position).ThenBy(o => o.Number).Select(o => new ObjectiveNode(o.Code, o.Number, o.Text.ToDocument(),
-                    o.Lines.OrderBy(l => l.Position).ThenBy(l => l.Number).Select(l => new LineNode(l.Code, l.Number, l.Text.ToDocument(), l.RetiredOn)).ToList(),
-                    o.RetiredOn)).ToList())).ToList(),
-            agenda.Version, agenda.UpdatedAt);
-    }
+            .SingleOrDefaultAsync(ct);
 }
 
 public static class LocalizedStringExtensions

@@ -151,7 +151,8 @@ public sealed class AgendaSearch(RumboDbContext db, AgendaReader reader)
         foreach (var c in text)
         {
             var ch = c;
-            if (c > 127)
+            // Half a surrogate pair cannot be normalized alone; emoji and the like are kept as they are.
+            if (c > 127 && !char.IsSurrogate(c))
             {
                 var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
                 ch = decomposed[0];

@@ -15,7 +15,7 @@ public enum ImportOutcome
 public sealed record ImportResult(int AgendaId, string Symbol, string Slug, ImportOutcome Outcome, int Areas, int Objectives, int Lines, int Principles);
 
 /// <summary>Writes an agenda's structured form into the database and reads it back out.</summary>
-public sealed class AgendaStore(RumboDbContext db, TimeProvider clock, ContentStamp? stamp = null)
+public sealed class AgendaStore(RumboDbContext db, TimeProvider clock, AgendaReader reader)
 {
     /// <summary>
     /// Creates the agenda or brings it in line with the document, matching items by their codes, in one
@@ -121,7 +121,6 @@ public sealed class AgendaStore(RumboDbContext db, TimeProvider clock, ContentSt
         agenda.Version++;
         agenda.ContentHash = Hash(ToDocument(agenda));
         await db.SaveChangesAsync(ct);
-        stamp?.Invalidate();
     }
 
     private bool HasRealChanges()
@@ -136,13 +135,30 @@ public sealed class AgendaStore(RumboDbContext db, TimeProvider clock, ContentSt
     /// <summary>The agenda as its structured form, exactly as it would be imported.</summary>
     public async Task<AgendaDocument?> ExportAsync(int agendaId, CancellationToken ct = default)
     {
-        var agenda = await db.Agendas.AsNoTracking()
-            .Include(a => a.Principles)
-            .Include(a => a.Areas).ThenInclude(a => a.Objectives).ThenInclude(o => o.Lines)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(a => a.Id == agendaId, ct);
-        return agenda is null ? null : ToDocument(agenda);
+        var tree = await reader.GetTreeAsync(agendaId.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
+        return tree is null ? null : ToDocument(tree);
     }
+
+    public static AgendaDocument ToDocument(AgendaTree tree) => new()
+    {
+        Symbol = tree.Symbol,
+        SourceDocument = tree.SourceDocument,
+        Title = tree.Title,
+        AdoptingBody = tree.AdoptingBody,
+        Meeting = tree.Meeting,
+        Place = tree.Place,
+        Date = tree.Date,
+        DocumentLanguage = tree.DocumentLanguage,
+        OriginalLanguage = tree.OriginalLanguage,
+        Status = tree.Status,
+        AreaLevelName = tree.AreaLevelName,
+        Description = tree.Description,
+        FollowUpMechanism = tree.FollowUpMechanism,
+        Principles = tree.Principles.Select(p => new PrincipleDocument(p.Number, p.Text)).ToList(),
+        Areas = tree.Areas.Select(a => new AreaDocument(a.Number, a.Title,
+            a.Objectives.Select(o => new ObjectiveDocument(o.Number, o.Text,
+                o.Lines.Select(l => new LineDocument(l.Number, l.Text) { RetiredOn = l.RetiredOn }).ToList()) { RetiredOn = o.RetiredOn }).ToList())).ToList(),
+    };
 
     public static AgendaDocument ToDocument(Agenda agenda) => new()
     {

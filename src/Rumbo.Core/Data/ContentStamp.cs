@@ -12,17 +12,22 @@ public sealed class ContentStamp(IServiceScopeFactory scopes, RumboOptions optio
 {
     private readonly SemaphoreSlim refresh = new(1, 1);
     private string stamp = string.Empty;
-    private long checkedAt = long.MinValue;
+    private long checkedAt;
+    // Bumped by Invalidate; a refresh that started before a bump does not count as fresh.
+    private int generation;
 
     public async ValueTask<string> GetAsync(CancellationToken ct = default)
     {
         var now = clock.GetTimestamp();
-        if (stamp.Length > 0 && clock.GetElapsedTime(Volatile.Read(ref checkedAt), now) < options.ContentCheckInterval)
+        var fresh = Volatile.Read(ref generation) == 0 && clock.GetElapsedTime(Volatile.Read(ref checkedAt), now) < options.ContentCheckInterval;
+        if (stamp.Length > 0 && fresh)
         {
             return stamp;
         }
         // One request refreshes; the others keep serving the stamp they had rather than queue on the database.
-        if (!await refresh.WaitAsync(stamp.Length > 0 ? 0 : Timeout.Infinite, ct))
+        var dirty = Volatile.Read(ref generation) != 0;
+        // After a local write, wait for the refresh: the writer must see its own change on the next page.
+        if (!await refresh.WaitAsync(stamp.Length > 0 && !dirty ? 0 : Timeout.Infinite, ct))
         {
             return stamp;
         }
@@ -30,10 +35,11 @@ public sealed class ContentStamp(IServiceScopeFactory scopes, RumboOptions optio
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<RumboDbContext>();
-            // Every write leaves audit entries in the same transaction, so the newest entry's id moves with any change.
-            var last = await db.AuditEntries.AsNoTracking().MaxAsync(a => (long?)a.Id, ct);
-            stamp = last?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "0";
-            Volatile.Write(ref checkedAt, now);
+            var seen = Volatile.Read(ref generation);
+            var value = await db.ContentVersions.AsNoTracking().Where(v => v.Id == 1).Select(v => v.Value).SingleOrDefaultAsync(ct);
+            stamp = value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Volatile.Write(ref checkedAt, clock.GetTimestamp());
+            Interlocked.CompareExchange(ref generation, 0, seen);
             return stamp;
         }
         finally
@@ -43,5 +49,5 @@ public sealed class ContentStamp(IServiceScopeFactory scopes, RumboOptions optio
     }
 
     /// <summary>Forces the next read to ask the database; called after every write through this instance.</summary>
-    public void Invalidate() => Volatile.Write(ref checkedAt, long.MinValue);
+    public void Invalidate() => Interlocked.Increment(ref generation);
 }

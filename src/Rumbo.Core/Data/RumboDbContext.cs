@@ -10,7 +10,7 @@ using Rumbo.Core.People;
 
 namespace Rumbo.Core.Data;
 
-public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options, IAuditActor? actor = null, TimeProvider? clock = null)
+public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options, IAuditActor? actor = null, TimeProvider? clock = null, ContentStamp? stamp = null)
     : IdentityDbContext<RumboUser, RumboRole, int>(options)
 {
     public DbSet<Agenda> Agendas => Set<Agenda>();
@@ -29,6 +29,14 @@ public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options, IAu
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<PersonalAccessToken> AccessTokens => Set<PersonalAccessToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ContentVersion> ContentVersions => Set<ContentVersion>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every DateTime is UTC; SQLite would otherwise read them back with an unspecified kind.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -195,6 +203,12 @@ public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options, IAu
             e.HasIndex(t => t.TokenHash).IsUnique();
             e.HasOne(t => t.User).WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
+        modelBuilder.Entity<ContentVersion>(e =>
+        {
+            e.ToTable("content_version");
+            e.Property(v => v.Id).ValueGeneratedNever();
+            e.HasData(new ContentVersion { Id = 1, Value = 0 });
+        });
         modelBuilder.Entity<AuditEntry>(e =>
         {
             e.ToTable("audit_entries");
@@ -243,7 +257,10 @@ public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options, IAu
                 });
             }
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await ContentVersions.Where(v => v.Id == 1).ExecuteUpdateAsync(u => u.SetProperty(v => v.Value, v => v.Value + 1), cancellationToken);
             if (transaction is not null) await transaction.CommitAsync(cancellationToken);
+            // Pages cached by this instance are refreshed at once; other instances see it within their check interval.
+            stamp?.Invalidate();
             return count;
         }
         finally
@@ -263,7 +280,7 @@ public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options, IAu
         var pending = new List<PendingAudit>();
         foreach (var entry in ChangeTracker.Entries())
         {
-            if (entry.Entity is AuditEntry || entry.State is EntityState.Detached or EntityState.Unchanged) continue;
+            if (entry.Entity is AuditEntry or ContentVersion || entry.State is EntityState.Detached or EntityState.Unchanged) continue;
             var action = entry.State switch
             {
                 EntityState.Added => AuditAction.Created,

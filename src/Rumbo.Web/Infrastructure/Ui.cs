@@ -24,6 +24,33 @@ public static class Ui
             ? $"<mark>{System.Net.WebUtility.HtmlEncode(s.Text)}</mark>"
             : System.Net.WebUtility.HtmlEncode(s.Text))));
 
+    /// <summary>
+    /// Where the language switch returns to: the page the user asked for (not the error page it was re-executed
+    /// to), without the culture parameters, which would otherwise override the choice just made.
+    /// </summary>
+    public static string ReturnUrl(HttpContext context)
+    {
+        var reexecuted = context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>();
+        var path = reexecuted is not null ? reexecuted.OriginalPathBase + reexecuted.OriginalPath : (context.Request.PathBase + context.Request.Path).ToString();
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(reexecuted?.OriginalQueryString ?? context.Request.QueryString.Value);
+        var kept = query.Where(q => q.Key is not ("culture" or "ui-culture"))
+            .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)));
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(path, kept);
+    }
+
+    /// <summary>
+    /// What the agenda calls its first level ("Area", "Axis"), in the interface language: the agenda's own
+    /// translation first, then the interface's resources, then the name as the agenda gives it.
+    /// </summary>
+    public static string Level(Microsoft.Extensions.Localization.IStringLocalizer t, LocalizedString level, string sourceLanguage, int? count = null)
+    {
+        var key = count is null ? level.Source : $"{level.Source}:{(count == 1 ? "one" : "plural")}";
+        var resource = t[key];
+        if (!resource.ResourceNotFound) return resource.Value;
+        var (text, _) = level.In(Language, sourceLanguage);
+        return count is null or 1 ? text : text.ToLowerInvariant();
+    }
+
     public static string Plain(LocalizedString s, string sourceLanguage) => s.In(Language, sourceLanguage).Text;
 
     public static bool IsTranslated(LocalizedString s, string sourceLanguage) => s.In(Language, sourceLanguage).Language == Language;

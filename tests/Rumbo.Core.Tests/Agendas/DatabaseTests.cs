@@ -29,7 +29,7 @@ public abstract class DatabaseTests(DatabaseProvider provider) : IAsyncLifetime
 
     private static string SeedFile(string prefix) => SeedDocuments.FileNames.Single(n => n.StartsWith(prefix, StringComparison.Ordinal));
 
-    private AgendaStore Store(RumboDbContext db) => new(db, TimeProvider.System);
+    private static AgendaStore Store(RumboDbContext db) => new(db, TimeProvider.System, new AgendaReader(db, new MemoryCache(new MemoryCacheOptions())));
 
     [Fact]
     public async Task Migrations_leave_no_pending_model_changes()
@@ -211,8 +211,6 @@ public abstract class DatabaseTests(DatabaseProvider provider) : IAsyncLifetime
         Assert.Equal("technology foresight observatories", string.Concat(hit.Segments.Where(s => s.Match).Select(s => s.Text)));
         Assert.Equal("Create technology foresight observatories to track developments in the areas of artificial intelligence, automation, biotechnology and other key innovations for each country.", string.Concat(hit.Segments.Select(s => s.Text)));
 
-        var accents = await search.SearchAsync("brasilia", "en");
-        Assert.Equal(0, accents.Total); // Place is not a searched text; titles and items are.
         var dignified = await search.SearchAsync("DIGNÍFIED", "en");
         Assert.Equal("3", Assert.Single(dignified.Hits).Code);
         Assert.Equal(0, (await search.SearchAsync("zzzz-nothing", "en")).Total);
@@ -222,6 +220,84 @@ public abstract class DatabaseTests(DatabaseProvider provider) : IAsyncLifetime
         Assert.NotEmpty(followUp);
         Assert.All(followUp, h => Assert.Equal("lc-crp-20-6", h.AgendaSlug));
         Assert.Contains(followUp, h => string.Concat(h.Segments.Select(s => s.Text)).StartsWith("Inter-agency support group:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Search_finds_accented_translations_from_unaccented_words()
+    {
+        var social = Social();
+        var axes = social.Areas.ToList();
+        axes[2] = axes[2] with { Title = new LocalizedString(axes[2].Title.Source, Es: "Institucionalidad social fortalecida y gestión pública") };
+        await using (var db = database.CreateContext())
+        {
+            await Store(db).ImportAsync(social with { Areas = axes });
+        }
+        using var cache = new MemoryCache(new MemoryCacheOptions());
+        await using var ctx = database.CreateContext();
+        var search = new AgendaSearch(ctx, new AgendaReader(ctx, cache));
+        var hit = Assert.Single((await search.SearchAsync("GESTION publica", "es")).Hits);
+        Assert.Equal("es", hit.Language);
+        Assert.Equal("3", hit.Code);
+        Assert.Equal(["gestión", "pública"], hit.Segments.Where(s => s.Match).Select(s => s.Text));
+        // In English the same words find nothing: the source text is shown and searched.
+        Assert.Equal(0, (await search.SearchAsync("gestion publica", "en")).Total);
+    }
+
+    [Fact]
+    public async Task Reimporting_a_document_keeps_translations_and_retires_what_it_drops()
+    {
+        await using (var db = database.CreateContext())
+        {
+            await Store(db).ImportAsync(Planning());
+            var line = await db.Lines.SingleAsync(l => l.Code == "2.3.2");
+            line.Text.Es = "Implementar sistemas de vigilancia del futuro.";
+            await Store(db).SaveAgendaAsync(await db.Agendas.SingleAsync());
+        }
+        // The document again: it knows nothing of the translation, which stays.
+        await using (var db = database.CreateContext())
+        {
+            Assert.Equal(ImportOutcome.Unchanged, (await Store(db).ImportAsync(Planning())).Outcome);
+            Assert.Equal("Implementar sistemas de vigilancia del futuro.", (await db.Lines.AsNoTracking().SingleAsync(l => l.Code == "2.3.2")).Text.Es);
+        }
+        // A version of the document without line 2.3.5: the line is retired, keeping its code.
+        var planning = Planning();
+        var areas = planning.Areas.ToList();
+        var objectives = areas[1].Objectives.ToList();
+        objectives[2] = objectives[2] with { Lines = [.. objectives[2].Lines.Take(4)] };
+        areas[1] = areas[1] with { Objectives = objectives };
+        await using (var db = database.CreateContext())
+        {
+            Assert.Equal(ImportOutcome.Updated, (await Store(db).ImportAsync(planning with { Areas = areas })).Outcome);
+            var retired = await db.Lines.AsNoTracking().SingleAsync(l => l.Code == "2.3.5");
+            Assert.NotNull(retired.RetiredOn);
+            Assert.Equal(89, await db.Lines.CountAsync());
+        }
+    }
+
+    [Fact]
+    public async Task Every_save_is_audited_with_old_and_new_values()
+    {
+        await using (var db = database.CreateContext())
+        {
+            await Store(db).ImportAsync(Planning());
+        }
+        await using (var db = database.CreateContext())
+        {
+            Assert.Equal(4 + 21 + 89 + 1, await db.AuditEntries.CountAsync(a => a.Action == Rumbo.Core.Auditing.AuditAction.Created));
+            var line = await db.Lines.SingleAsync(l => l.Code == "1.1.1");
+            line.Text.Pt = "Conceber e aplicar metodologias.";
+            await Store(db).SaveAgendaAsync(await db.Agendas.SingleAsync());
+        }
+        await using (var check = database.CreateContext())
+        {
+            var lineId = (await check.Lines.SingleAsync(l => l.Code == "1.1.1")).Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var entry = await check.AuditEntries.AsNoTracking().SingleAsync(a => a.EntityType == "LineOfAction" && a.EntityId == lineId && a.Action == Rumbo.Core.Auditing.AuditAction.Updated);
+            Assert.Equal("system", entry.Actor);
+            using var changes = System.Text.Json.JsonDocument.Parse(entry.Changes);
+            Assert.Equal("Conceber e aplicar metodologias.", changes.RootElement.GetProperty("Text.Pt").GetProperty("new").GetString());
+            Assert.Equal(System.Text.Json.JsonValueKind.Null, changes.RootElement.GetProperty("Text.Pt").GetProperty("old").ValueKind);
+            Assert.True(await check.ContentVersions.SingleAsync(v => v.Id == 1) is { Value: >= 2 });
+        }
     }
 
     /// <summary>Everything stored, as text, to compare before and after.</summary>

@@ -56,6 +56,8 @@ public abstract class ApiTests(RumboApp app)
     [InlineData("/api/v1/agendas/lc-crp-20-6/lines/1..1", 400)]
     [InlineData("/api/v1/agendas/lc-crp-20-6/structure.pdf", 400)]
     [InlineData("/api/v1/search?q=", 400)]
+    [InlineData("/api/v1/search?q=foresight&lang=xx", 400)]
+    [InlineData("/api/v1/search?q=foresight&agenda=nothing", 404)]
     [InlineData("/api/v1/no-such-endpoint", 404)]
     public async Task Bad_requests_answer_problem_details(string url, int status)
     {
@@ -66,16 +68,40 @@ public abstract class ApiTests(RumboApp app)
         Assert.Equal(status, problem.GetProperty("status").GetInt32());
     }
 
-    [Fact]
-    public async Task Json_download_is_the_form_the_import_reads_back()
+    [Theory]
+    [InlineData("lc-cds-3-5", "LC-MDS")]
+    [InlineData("lc-crp-20-6", "LC-CRP")]
+    public async Task Json_download_is_exactly_what_the_document_gives(string slug, string seedPrefix)
     {
-        var response = await client.GetAsync("/api/v1/agendas/lc-cds-3-5/structure.json");
+        var response = await client.GetAsync($"/api/v1/agendas/{slug}/structure.json");
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
         var json = await response.Content.ReadAsStringAsync();
-        var document = AgendaJson.Deserialize(json);
-        Assert.Equal("LC/CDS.3/5", document.Symbol);
-        Assert.Equal(8, document.Principles.Count);
-        Assert.Equal(json, AgendaJson.Serialize(document));
+        var seed = Rumbo.Core.Seed.SeedDocuments.FileNames.Single(n => n.StartsWith(seedPrefix, StringComparison.Ordinal));
+        var parsed = Rumbo.Core.Agendas.Import.AgendaParser.Parse(Rumbo.Core.Seed.SeedDocuments.Read(seed), seed);
+        Assert.Equal(AgendaJson.Serialize(parsed), json);
+    }
+
+    [Fact]
+    public async Task Head_requests_are_answered_like_get()
+    {
+        // The in-process server sends the body Kestrel would drop; what matters here is the status and the type.
+        using var request = new HttpRequestMessage(HttpMethod.Head, "/api/v1/agendas/lc-crp-20-6");
+        var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        using var missing = new HttpRequestMessage(HttpMethod.Head, "/api/v1/agendas/nothing");
+        Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(missing)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Search_can_be_narrowed_to_one_agenda_by_any_key()
+    {
+        foreach (var key in new[] { "lc-crp-20-6", "LC%2FCRP.20%2F6" })
+        {
+            var result = await client.GetFromJsonAsync<JsonElement>($"/api/v1/search?q=foresight&agenda={key}");
+            Assert.True(result.GetProperty("total").GetInt32() > 0);
+            Assert.All(result.GetProperty("hits").EnumerateArray(), h => Assert.Equal("lc-crp-20-6", h.GetProperty("agenda").GetString()));
+        }
     }
 
     [Fact]
@@ -118,6 +144,8 @@ public abstract class ApiTests(RumboApp app)
         result = await client.GetFromJsonAsync<JsonElement>("/api/v1/search?q=rights-based");
         var hit = result.GetProperty("hits")[0];
         Assert.Equal("principle", hit.GetProperty("kind").GetString());
+        Assert.Equal("/agendas/lc-cds-3-5#principle-1", hit.GetProperty("html").GetString());
+        Assert.False(hit.TryGetProperty("score", out _), "the ranking score is internal");
         Assert.Contains(hit.GetProperty("segments").EnumerateArray(), s => s.GetProperty("match").GetBoolean() && s.GetProperty("text").GetString() == "rights-based");
     }
 

@@ -79,7 +79,7 @@ public abstract class PageTests(RumboApp app)
     public async Task Line_page_shows_the_text_and_its_place()
     {
         var page = await client.GetPageAsync("/agendas/lc-crp-20-6/lines/2.4.1");
-        Assert.Equal("2.4.1", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal("Line of action 2.4.1", Normalize(page.QuerySelector("h1")!.TextContent));
         Assert.StartsWith("Strengthen prospective analytical capacities", page.QuerySelector(".line-statement")!.TextContent.Trim());
         var place = string.Join(" ", page.QuerySelectorAll("dl.place dt, dl.place dd").Select(e => Normalize(e.TextContent)));
         Assert.Contains("Area 2 Anticipatory governance", place);
@@ -168,7 +168,7 @@ public abstract class PageTests(RumboApp app)
 
         // Another process (the command line, another instance) changes the agenda in the database.
         await using var db = app.Database.CreateContext();
-        var store = new Rumbo.Core.Agendas.AgendaStore(db, TimeProvider.System);
+        var store = new Rumbo.Core.Agendas.AgendaStore(db, TimeProvider.System, new Rumbo.Core.Agendas.AgendaReader(db, new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions())));
         var original = (await store.ExportAsync((await db.Agendas.SingleAsync(a => a.Slug == "lc-crp-20-6")).Id))!;
         await store.ImportAsync(original with { Place = "Brasília, Brazil" });
         try
@@ -182,6 +182,39 @@ public abstract class PageTests(RumboApp app)
         {
             await store.ImportAsync(original);
         }
+    }
+
+    [Fact]
+    public async Task Cached_pages_differ_by_language()
+    {
+        var english = await client.GetPageAsync("/agendas/lc-cds-3-5", "en");
+        var spanish = await client.GetPageAsync("/agendas/lc-cds-3-5", "es");
+        var again = await client.GetPageAsync("/agendas/lc-cds-3-5", "en");
+        Assert.Equal("en", english.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("es", spanish.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("en", again.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Principios", spanish.GetElementById("principles-heading")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Language_switch_drops_the_culture_parameter_from_where_it_returns()
+    {
+        var page = await client.GetPageAsync("/search?q=foresight&culture=es");
+        var english = page.QuerySelector(".lang-switch a[hreflang=en]")!.GetAttribute("href")!;
+        Assert.Equal("/culture?lang=en&returnUrl=" + Uri.EscapeDataString("/search?q=foresight"), english);
+    }
+
+    [Theory]
+    [InlineData("/error/99")]
+    [InlineData("/error/200")]
+    public async Task Error_page_only_takes_error_statuses(string url) =>
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(url)).StatusCode);
+
+    [Fact]
+    public async Task Search_survives_characters_outside_the_basic_plane()
+    {
+        var page = await client.GetPageAsync("/search?q=" + Uri.EscapeDataString("foresight 🌎"));
+        Assert.Contains("0 results", page.QuerySelector("#results-heading")!.TextContent);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ using Rumbo.Core.Data;
 namespace Rumbo.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(RumboDbContext))]
-    [Migration("20261124052218_Initial")]
+    [Migration("20261124052723_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -760,6 +760,26 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Data.ContentVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("content_version", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
                 });
 
             modelBuilder.Entity("Rumbo.Core.Groups.FocalPoint", b =>

@@ -13,7 +13,7 @@ using Rumbo.Core.Data;
 namespace Rumbo.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(RumboDbContext))]
-    [Migration("20261124052223_Initial")]
+    [Migration("20261124052746_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -789,6 +789,26 @@ namespace Rumbo.Migrations.Postgres.Migrations
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Data.ContentVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("content_version", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
                 });
 
             modelBuilder.Entity("Rumbo.Core.Groups.FocalPoint", b =>

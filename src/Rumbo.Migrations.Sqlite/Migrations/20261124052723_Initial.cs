@@ -100,6 +100,18 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "content_version",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Value = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_content_version", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "countries",
                 columns: table => new
                 {
@@ -669,6 +681,11 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.InsertData(
+                table: "content_version",
+                columns: new[] { "Id", "Value" },
+                values: new object[] { 1, 0L });
+
             migrationBuilder.CreateIndex(
                 name: "IX_access_tokens_TokenHash",
                 table: "access_tokens",
@@ -908,6 +925,9 @@ namespace Rumbo.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "content_version");
 
             migrationBuilder.DropTable(
                 name: "focal_points");

@@ -101,6 +101,18 @@ namespace Rumbo.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "content_version",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Value = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_content_version", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "countries",
                 columns: table => new
                 {
@@ -670,6 +682,11 @@ namespace Rumbo.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.InsertData(
+                table: "content_version",
+                columns: new[] { "Id", "Value" },
+                values: new object[] { 1, 0L });
+
             migrationBuilder.CreateIndex(
                 name: "IX_access_tokens_TokenHash",
                 table: "access_tokens",
@@ -909,6 +926,9 @@ namespace Rumbo.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "content_version");
 
             migrationBuilder.DropTable(
                 name: "focal_points");
