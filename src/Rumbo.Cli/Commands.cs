@@ -6,6 +6,7 @@ using Rumbo.Core;
 using Rumbo.Core.Agendas;
 using Rumbo.Core.Agendas.Import;
 using Rumbo.Core.Data;
+using Rumbo.Core.People;
 using Rumbo.Core.Seed;
 
 namespace Rumbo.Cli;
@@ -98,18 +99,24 @@ public static class Commands
             var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
             await db.Database.MigrateAsync(ct);
             stdout.WriteLine(pending.Count == 0 ? "The database is up to date." : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}");
+            // Done here so that web instances started after the deploy's migrate step find nothing to write.
+            var reference = await ReferenceData.EnsureAsync(db, ct);
+            if (reference.Changed) stdout.WriteLine(Describe(reference));
             return 0;
         }));
 
-        var seed = new Command("seed", "Import the demo data (the agendas of the source documents shipped with Rumbo); unchanged agendas stay as they are.");
+        var seed = new Command("seed", "Import the demo data (the agendas of the source documents shipped with Rumbo, and their groups when the database has none); unchanged agendas stay as they are.");
         seed.SetAction((result, ct) => Guard(stderr, async () =>
         {
             await using var services = await Open(configuration, ct);
             await using var scope = services.CreateAsyncScope();
-            foreach (var r in await DemoData.SeedAsync(scope.ServiceProvider, ct))
+            var seeded = await DemoData.SeedAsync(scope.ServiceProvider, ct);
+            foreach (var r in seeded.Agendas)
             {
                 stdout.WriteLine($"{r.Symbol}: {r.Outcome.ToString().ToLowerInvariant()}");
             }
+            stdout.WriteLine(Describe(seeded.ReferenceData));
+            stdout.WriteLine(seeded.GroupsCreated > 0 ? $"Groups: {seeded.GroupsCreated} created" : "Groups: unchanged (the database has groups already)");
             return 0;
         }));
 
@@ -181,6 +188,10 @@ public static class Commands
             return Fail(stderr, $"The database could not be reached or refused the command: {e.Message}");
         }
     }
+
+    private static string Describe(ReferenceDataResult r) => r.Changed
+        ? $"Reference data: {r.CountriesAdded} countries added, {r.CountriesUpdated} updated; {r.InstitutionsAdded} institutions added, {r.InstitutionsUpdated} updated"
+        : "Reference data: unchanged";
 
     private static int Fail(TextWriter stderr, string message)
     {

@@ -3,12 +3,20 @@ using Microsoft.Extensions.DependencyInjection;
 using Rumbo.Core.Agendas;
 using Rumbo.Core.Agendas.Import;
 using Rumbo.Core.Data;
+using Rumbo.Core.Groups;
+using Rumbo.Core.People;
 
 namespace Rumbo.Core.Seed;
 
+/// <param name="GroupsCreated">None when the database already had groups.</param>
+public sealed record SeedResult(IReadOnlyList<ImportResult> Agendas, ReferenceDataResult ReferenceData, int GroupsCreated);
+
 public static class DemoData
 {
-    /// <summary>Migrates the database and, when it holds no agenda yet, imports the source documents shipped with Rumbo.</summary>
+    /// <summary>
+    /// Migrates the database and ensures the reference data, which every installation needs. With demo data on, it
+    /// then imports the source documents when the database holds no agenda, and their groups when it holds no group.
+    /// </summary>
     public static async Task InitializeAsync(IServiceProvider services, RumboOptions options, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
@@ -17,13 +25,34 @@ public static class DemoData
         {
             await db.Database.MigrateAsync(ct);
         }
-        if (options.SeedDemoData && !await db.Agendas.AnyAsync(ct))
+        else if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
         {
-            await SeedAsync(scope.ServiceProvider, ct);
+            // The deploy's migrate step has not run yet; it ensures the reference data itself when it does.
+            return;
         }
+        await ReferenceData.EnsureAsync(db, ct);
+        if (!options.SeedDemoData)
+        {
+            return;
+        }
+        if (!await db.Agendas.AnyAsync(ct))
+        {
+            await ImportDocumentsAsync(scope.ServiceProvider, ct);
+        }
+        await DemoGroups.SeedAsync(db, ct);
     }
 
-    public static async Task<IReadOnlyList<ImportResult>> SeedAsync(IServiceProvider services, CancellationToken ct = default)
+    /// <summary>Imports the source documents (unchanged ones stay as they are), ensures the reference data and creates the demo groups when there are none.</summary>
+    public static async Task<SeedResult> SeedAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        var agendas = await ImportDocumentsAsync(services, ct);
+        var db = services.GetRequiredService<RumboDbContext>();
+        var reference = await ReferenceData.EnsureAsync(db, ct);
+        var groups = await DemoGroups.SeedAsync(db, ct);
+        return new SeedResult(agendas, reference, groups);
+    }
+
+    private static async Task<IReadOnlyList<ImportResult>> ImportDocumentsAsync(IServiceProvider services, CancellationToken ct)
     {
         var store = services.GetRequiredService<AgendaStore>();
         var results = new List<ImportResult>();

@@ -129,12 +129,20 @@ public abstract class CommandTests(DatabaseProvider provider) : IAsyncLifetime
         var migrate = await Run("migrate");
         Assert.Equal(0, migrate.Code);
         Assert.Contains("Applied", migrate.Out);
+        Assert.Contains("Reference data: 46 countries added, 0 updated;", migrate.Out);
         Assert.Equal("The database is up to date.", (await Run("migrate")).Out.Trim());
         var seed = await Run("seed");
         Assert.Equal(0, seed.Code);
         Assert.Contains("LC/CRP.20/6: created", seed.Out);
         Assert.Contains("LC/CDS.3/5: created", seed.Out);
-        Assert.Contains("LC/CRP.20/6: unchanged", (await Run("seed")).Out);
+        Assert.Contains("Reference data: unchanged", seed.Out);
+        await using (var db = database.CreateContext())
+        {
+            Assert.Contains($"Groups: {await db.Groups.CountAsync()} created", seed.Out);
+        }
+        var again = (await Run("seed")).Out;
+        Assert.Contains("LC/CRP.20/6: unchanged", again);
+        Assert.Contains("Groups: unchanged", again);
     }
 }
 
