@@ -22,10 +22,21 @@ SERVER=$!
 for _ in $(seq 1 120); do curl -fsS "$BASE/health" >/dev/null 2>&1 && break; sleep 0.5; done
 curl -fsS "$BASE/health" >/dev/null || { cat "$OUT/server.log"; exit 1; }
 
+# Every request of this script asks for a URL never asked before, so the page is rendered each time: the cost
+# behind a cache miss, after a change, or for a page the cache does not hold.
+cat > "$OUT/miss.lua" <<'LUA'
+local n = 0
+local sep = wrk.path:find("?", 1, true) and "&" or "?"
+request = function()
+    n = n + 1
+    return wrk.format(nil, wrk.path .. sep .. "r=" .. n .. "-" .. math.random(1, 1000000000))
+end
+LUA
 declare -A RPS P99
-run() { # name path
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d3s "$BASE$2" >/dev/null  # warm-up: JIT, caches
-    local out; out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$BASE$2")
+run() { # name path [wrk script]
+    local script=(); [ -n "${3:-}" ] && script=(-s "$3")
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d3s "${script[@]}" "$BASE$2" >/dev/null  # warm-up: JIT, caches
+    local out; out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "${script[@]}" "$BASE$2")
     local errors; errors=$(echo "$out" | grep -E "Non-2xx|Socket errors" || true)
     [ -z "$errors" ] || { echo "$1: $errors" >&2; exit 1; }
     RPS[$1]=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
@@ -36,11 +47,16 @@ declare -A SIZE
 run static /css/site.css
 run page /agendas/lc-crp-20-6
 run api /api/v1/agendas/lc-crp-20-6
+run rendered /agendas/lc-crp-20-6 "$OUT/miss.lua"
+run search "/search?q=foresight" "$OUT/miss.lua"
 
 echo "Rumbo load benchmark: wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s on loopback, server and wrk sharing $(nproc) cores, SQLite, Release build"
 printf '%-32s %10s %12s %10s %10s\n' "target" "bytes" "req/s" "p99 ms" "vs static"
-for k in static page api; do
-    case $k in static) name="static file /css/site.css";; page) name="agenda page (HTML)";; api) name="agenda API (JSON)";; esac
+for k in static page api rendered search; do
+    case $k in
+        static) name="static file /css/site.css";; page) name="agenda page (HTML)";; api) name="agenda API (JSON)";;
+        rendered) name="agenda page, rendered each time";; search) name="search \"foresight\", rendered";;
+    esac
     ratio=$(awk -v a="${RPS[$k]}" -v b="${RPS[static]}" 'BEGIN {printf "%.2f", a/b}')
     printf '%-32s %10s %12s %10s %10s\n' "$name" "${SIZE[$k]}" "${RPS[$k]}" "${P99[$k]}" "$ratio"
 done

@@ -40,7 +40,7 @@ public sealed class LocalizedText
 public sealed class Agenda
 {
     public int Id { get; set; }
-    /// <summary>URL form of the symbol: LC/CRP.20/6 becomes lc-crp.20-6.</summary>
+    /// <summary>URL form of the symbol: LC/CRP.20/6 becomes lc-crp-20-6.</summary>
     public string Slug { get; set; } = string.Empty;
     public string Symbol { get; set; } = string.Empty;
     public string? SourceDocument { get; set; }
