@@ -123,6 +123,42 @@ public sealed class AgendaStore(RumboDbContext db, TimeProvider clock, AgendaRea
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>The agenda with its whole tree, tracked, for an editor to change and save with <see cref="SaveEditAsync"/>.</summary>
+    public async Task<Agenda?> LoadForEditAsync(string key, CancellationToken ct = default)
+    {
+        var resolved = await reader.ResolveAsync(key, ct);
+        if (resolved is not { } r) return null;
+        return await db.Agendas
+            .Include(a => a.Principles)
+            .Include(a => a.Areas).ThenInclude(a => a.Objectives).ThenInclude(o => o.Lines)
+            .AsSplitQuery()
+            .SingleAsync(a => a.Id == r.Id, ct);
+    }
+
+    /// <summary>
+    /// Saves an editor's changes if nobody saved the agenda since the editor read <paramref name="expectedVersion"/>;
+    /// otherwise throws <see cref="AgendaConflictException"/> and saves nothing. The version is checked by the
+    /// database itself, so two editors racing cannot both win.
+    /// </summary>
+    public async Task SaveEditAsync(Agenda agenda, int expectedVersion, CancellationToken ct = default)
+    {
+        if (agenda.Version != expectedVersion)
+        {
+            db.ChangeTracker.Clear();
+            throw new AgendaConflictException(agenda.Version);
+        }
+        db.Entry(agenda).Property(a => a.Version).OriginalValue = expectedVersion;
+        try
+        {
+            await SaveAgendaAsync(agenda, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            throw new AgendaConflictException(null);
+        }
+    }
+
     private bool HasRealChanges()
     {
         db.ChangeTracker.DetectChanges();
@@ -212,4 +248,11 @@ public sealed class AgendaStore(RumboDbContext db, TimeProvider clock, AgendaRea
             missing(gone);
         }
     }
+}
+
+/// <summary>Someone else saved the agenda after the editor read it.</summary>
+public sealed class AgendaConflictException(int? currentVersion)
+    : Exception("The agenda was changed by someone else since it was opened for editing.")
+{
+    public int? CurrentVersion { get; } = currentVersion;
 }

@@ -7,9 +7,10 @@ using Rumbo.Web.Infrastructure;
 namespace Rumbo.Web.Pages.Agendas;
 
 [OutputCache(PolicyName = ContentCache.Policy)]
-public sealed class AgendaModel(AgendaReader reader) : PageModel
+public sealed class AgendaModel(AgendaReader reader, Rumbo.Core.Accounts.CurrentUser currentUser) : PageModel
 {
     public AgendaTree Agenda { get; private set; } = null!;
+    public bool CanEdit { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string key, CancellationToken ct)
     {
@@ -18,6 +19,7 @@ public sealed class AgendaModel(AgendaReader reader) : PageModel
         // Every spelling of the key (id, symbol, file name) lands on the one canonical URL.
         if (key != tree.Slug) return RedirectPermanent($"/agendas/{tree.Slug}{Request.QueryString}");
         Agenda = tree;
+        CanEdit = Rumbo.Core.Accounts.Permissions.CanEditAgenda(await currentUser.GetAsync(User, ct));
         return Page();
     }
 }
