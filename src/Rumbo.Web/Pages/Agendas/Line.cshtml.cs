@@ -2,14 +2,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Rumbo.Core.Agendas;
+using Rumbo.Core.Groups;
 using Rumbo.Web.Infrastructure;
 
 namespace Rumbo.Web.Pages.Agendas;
 
 [OutputCache(PolicyName = ContentCache.Policy)]
-public sealed class LineModel(AgendaReader reader) : PageModel
+public sealed class LineModel(AgendaReader reader, GroupReader groups) : PageModel
 {
     public LineContext Context { get; private set; } = null!;
+    public IReadOnlyList<GroupLink> Groups { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string key, string code, CancellationToken ct)
     {
@@ -17,6 +19,7 @@ public sealed class LineModel(AgendaReader reader) : PageModel
         if (line is null) return NotFound();
         if (key != line.Agenda.Slug) return RedirectPermanent($"/agendas/{line.Agenda.Slug}/lines/{line.Line.Code}");
         Context = line;
+        Groups = await groups.ServingLineAsync(line.Agenda.Id, line.Line.Code, ct);
         return Page();
     }
 }
