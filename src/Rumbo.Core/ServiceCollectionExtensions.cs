@@ -21,6 +21,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<AgendaStore>();
         services.AddScoped<Accounts.CurrentUser>();
         services.AddScoped<Groups.GovernanceRules>();
+        services.AddScoped<Groups.GroupReader>();
+        services.AddScoped<People.PeopleReader>();
         services.AddScoped<AgendaReader>();
         services.AddScoped<AgendaSearch>();
         return services;

@@ -128,6 +128,7 @@ app.MapRazorPages().WithStaticAssets();
 app.MapOpenApi("/api/v1/openapi.json");
 app.MapScalarApiReference("/api/explorer", o => o.WithTitle("Rumbo API").WithOpenApiRoutePattern("/api/v1/openapi.json"));
 app.MapAgendasApi();
+app.MapGroupsApi();
 app.MapHealthChecks("/health");
 
 await app.RunAsync();

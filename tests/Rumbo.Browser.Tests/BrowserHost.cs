@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Rumbo.Core.Data;
+using Rumbo.TestSupport;
 
 namespace Rumbo.Browser.Tests;
 
@@ -20,6 +21,9 @@ public abstract class BrowserHost(DatabaseProvider provider) : IAsyncLifetime
 
     /// <summary>Where Rumbo listens, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The database Rumbo serves, for tests that write the records they look at.</summary>
+    public TestDatabase Database => app.Database;
 
     /// <summary>The provider in lower case, for file names: sqlite or postgres.</summary>
     public string Name { get; } = provider.ToString().ToLowerInvariant();

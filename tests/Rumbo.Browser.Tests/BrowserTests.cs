@@ -9,7 +9,7 @@ namespace Rumbo.Browser.Tests;
 /// and a phone-sized screen. Every test also fails on a failed request, an error status, a script error or a console
 /// error (which is where the browser reports content security policy violations).
 /// </summary>
-public abstract class BrowserTests(BrowserHost host) : IAsyncLifetime
+public abstract partial class BrowserTests(BrowserHost host) : IAsyncLifetime
 {
     public const string ScreenshotsVariable = "RUMBO_SCREENSHOTS";
 
@@ -205,6 +205,8 @@ public abstract class BrowserTests(BrowserHost host) : IAsyncLifetime
     [InlineData("/agendas", null)]
     [InlineData("/agendas/lc-crp-20-6/lines/2.4.1", null)]
     [InlineData("/search?q=foresight", null)]
+    [InlineData("/groups", null)]
+    [InlineData("/governance", null)]
     public async Task A_phone_sized_screen_shows_the_page_without_horizontal_scrolling(string url, string? screenshot)
     {
         await Page.SetViewportSizeAsync(375, 812);
@@ -227,7 +229,7 @@ public abstract class BrowserTests(BrowserHost host) : IAsyncLifetime
         string[] urls =
         [
             "/", "/agendas", Planning, Social, "/agendas/lc-crp-20-6/lines/2.5.1", "/search",
-            "/search?q=%22open+government%22", "/api",
+            "/search?q=%22open+government%22", "/api", "/groups", "/countries", "/governance",
         ];
         foreach (var url in urls)
         {

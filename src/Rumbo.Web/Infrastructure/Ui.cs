@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Html;
+using IStringLocalizer = Microsoft.Extensions.Localization.IStringLocalizer;
 using Rumbo.Core.Agendas;
+using Rumbo.Core.People;
 
 namespace Rumbo.Web.Infrastructure;
 
@@ -72,4 +74,45 @@ public static class Ui
         "fr" => "French",
         _ => code,
     };
+
+    /// <summary>The language to mark a text with, or null when it shows in the interface language.</summary>
+    public static string? LangOf(LocalizedString s, string sourceLanguage)
+    {
+        var lang = s.In(Language, sourceLanguage).Language;
+        return lang == Language ? null : lang;
+    }
+
+    /// <summary>An enum value's name in the interface language, from the resource keys "Type:Value" (GroupKind:ThematicWorkingGroup).</summary>
+    public static string Name<TEnum>(this IStringLocalizer localizer, TEnum value) where TEnum : struct, Enum =>
+        localizer[$"{typeof(TEnum).Name}:{value}"];
+
+    /// <summary>
+    /// A text written in the code in English (a rule's message), in the interface language when the resource table has
+    /// it, else left in English and marked so: a rule added without its Spanish still reads right.
+    /// </summary>
+    public static IHtmlContent Translated(IStringLocalizer localizer, string english)
+    {
+        var s = localizer[english];
+        var text = System.Net.WebUtility.HtmlEncode(s.Value);
+        return s.ResourceNotFound && Language != "en" ? new HtmlString($"<span lang=\"en\">{text}</span>") : new HtmlString(text);
+    }
+
+    /// <summary>A governance rule's short name; a rule added without one in the resource table shows its code.</summary>
+    public static string RuleName(IStringLocalizer localizer, string code)
+    {
+        var s = localizer[$"rule:{code}"];
+        return s.ResourceNotFound ? code : s.Value;
+    }
+
+    /// <summary>Country and institution names, whose source texts are in <see cref="PeopleReader.ReferenceLanguage"/>.</summary>
+    public static IHtmlContent Text(LocalizedString s) => Text(s, PeopleReader.ReferenceLanguage);
+
+    public static string Plain(LocalizedString s) => Plain(s, PeopleReader.ReferenceLanguage);
+
+    public static IHtmlContent Institution(InstitutionLabel i) => i.Acronym is null || i.Acronym == Plain(i.Name)
+        ? Text(i.Name)
+        : new HtmlContentBuilder().AppendHtml(Text(i.Name)).Append($" ({i.Acronym})");
+
+    /// <summary>Orders by the names as shown, with the interface language's collation.</summary>
+    public static StringComparer Collation => StringComparer.Create(CultureInfo.CurrentUICulture, ignoreCase: true);
 }

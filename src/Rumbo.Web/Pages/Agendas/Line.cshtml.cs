@@ -1,15 +1,18 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
+using Rumbo.Core.Accounts;
 using Rumbo.Core.Agendas;
+using Rumbo.Core.Groups;
 using Rumbo.Web.Infrastructure;
 
 namespace Rumbo.Web.Pages.Agendas;
 
 [OutputCache(PolicyName = ContentCache.Policy)]
-public sealed class LineModel(AgendaReader reader, Rumbo.Core.Accounts.CurrentUser currentUser) : PageModel
+public sealed class LineModel(AgendaReader reader, GroupReader groups, CurrentUser currentUser) : PageModel
 {
     public LineContext Context { get; private set; } = null!;
+    public IReadOnlyList<GroupLink> Groups { get; private set; } = [];
     public bool CanEdit { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string key, string code, CancellationToken ct)
@@ -18,7 +21,8 @@ public sealed class LineModel(AgendaReader reader, Rumbo.Core.Accounts.CurrentUs
         if (line is null) return NotFound();
         if (key != line.Agenda.Slug) return RedirectPermanent($"/agendas/{line.Agenda.Slug}/lines/{line.Line.Code}");
         Context = line;
-        CanEdit = Rumbo.Core.Accounts.Permissions.CanEditAgenda(await currentUser.GetAsync(User, ct));
+        Groups = await groups.ServingLineAsync(line.Agenda.Id, line.Line.Code, ct);
+        CanEdit = (await currentUser.GetAsync(User, ct)).CanEditAgenda();
         return Page();
     }
 }

@@ -1,0 +1,255 @@
+using Microsoft.EntityFrameworkCore;
+using Rumbo.Core.Agendas;
+using Rumbo.Core.Data;
+using Rumbo.Core.People;
+
+namespace Rumbo.Core.Groups;
+
+/// <summary>An agenda as other records name it. Texts are in its document's language, which also holds for its groups' names.</summary>
+public sealed record AgendaLabel(int Id, string Slug, string Symbol, LocalizedString Title, string DocumentLanguage, LocalizedString AreaLevelName);
+
+public sealed record AreaLabel(string Code, LocalizedString Title);
+
+/// <summary>A group as other records name it; <paramref name="Language"/> is the language of its name's source text.</summary>
+public sealed record GroupLink(string Slug, LocalizedString Name, GroupKind Kind, GroupStatus Status, string Language);
+
+public sealed record GroupCountryItem(CountryLabel Country, GroupCountryRole Role);
+
+/// <param name="Members">Everyone in the group, coordinators included.</param>
+public sealed record GroupListItem(
+    int Id, string Slug, LocalizedString Name, GroupKind Kind, GroupStatus Status, AgendaLabel Agenda, AreaLabel? Area,
+    IReadOnlyList<GroupCountryItem> Countries, int Coordinators, int Members, IReadOnlyList<RuleCheck> Checks)
+{
+    public bool BreaksARule => Checks.Any(c => c.Outcome == RuleOutcome.Broken);
+}
+
+/// <param name="Represents">Whom the member speaks for: the institution named on the membership, else the person's own.</param>
+public sealed record GroupMemberItem(PersonLabel Person, GroupRole Role, InstitutionLabel? Represents, string? Position, DateOnly? Since);
+
+public sealed record GroupLineItem(string Code, LocalizedString Text, string AgendaSlug, string AgendaSymbol, string Language, DateOnly? RetiredOn);
+
+public sealed record GroupDetail(
+    int Id, string Slug, LocalizedString Name, LocalizedString Mandate, GroupKind Kind, GroupStatus Status,
+    AgendaLabel Agenda, AreaLabel? Area, GroupLink? Parent, IReadOnlyList<GroupLink> Subgroups,
+    DateOnly? StartDate, DateOnly? EndDate,
+    IReadOnlyList<GroupMemberItem> Coordinators, IReadOnlyList<GroupMemberItem> Members,
+    IReadOnlyList<GroupCountryItem> Countries, IReadOnlyList<GroupLineItem> Lines, IReadOnlyList<RuleCheck> Checks, int Version)
+{
+    public bool BreaksARule => Checks.Any(c => c.Outcome == RuleOutcome.Broken);
+}
+
+/// <summary>The choices of the directory's filters.</summary>
+public sealed record GroupFilterOptions(IReadOnlyList<(AgendaLabel Agenda, IReadOnlyList<AreaLabel> Areas)> Agendas, IReadOnlyList<CountryLabel> Countries);
+
+/// <summary>
+/// Filters of the group directory, as the page's form and the API's query string give them. Unknown values match
+/// nothing rather than fail: "the groups of a country that has none" is simply empty.
+/// </summary>
+/// <param name="Agenda">Any key of an agenda that slugs to its slug (lc-crp-20-6, LC/CRP.20/6).</param>
+/// <param name="Area">An area or axis: "lc-crp-20-6:2", or "2" together with <paramref name="Agenda"/>.</param>
+/// <param name="Country">ISO 3166-1 alpha-2 code, in any case.</param>
+public sealed record GroupFilter(string? Agenda = null, string? Area = null, string? Country = null, GroupKind? Kind = null, GroupStatus? Status = null)
+{
+    public bool IsEmpty => Agenda is null && Area is null && Country is null && Kind is null && Status is null;
+
+    /// <summary>The area's agenda slug and code, or null when <see cref="Area"/> cannot name one.</summary>
+    public (string Agenda, string Code)? AreaKey()
+    {
+        if (string.IsNullOrWhiteSpace(Area)) return null;
+        var parts = Area.Trim().Split(':');
+        var (agenda, code) = parts.Length switch
+        {
+            1 => (Agenda, parts[0]),
+            2 => (parts[0], parts[1]),
+            _ => (null, ""),
+        };
+        if (string.IsNullOrWhiteSpace(agenda) || !AgendaKeys.IsValidCode(code)) return null;
+        var slug = AgendaKeys.Slugify(agenda);
+        return slug.Length == 0 ? null : (slug, code);
+    }
+
+    /// <summary>Enum values by name in any case; numbers are refused so that no undefined value slips through.</summary>
+    public static bool TryParse<TEnum>(string? value, out TEnum? result) where TEnum : struct, Enum
+    {
+        result = null;
+        if (string.IsNullOrWhiteSpace(value)) return true;
+        var text = value.Trim();
+        if (!char.IsAsciiLetter(text[0]) || !Enum.TryParse<TEnum>(text, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed)) return false;
+        result = parsed;
+        return true;
+    }
+}
+
+/// <summary>Reads groups for the directory, a group's page, the governance overview and the API.</summary>
+public sealed class GroupReader(RumboDbContext db, GovernanceRules rules)
+{
+    public async Task<IReadOnlyList<GroupListItem>> ListAsync(GroupFilter filter, CancellationToken ct = default)
+    {
+        var groups = db.Groups.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(filter.Agenda))
+        {
+            var slug = AgendaKeys.Slugify(filter.Agenda);
+            groups = groups.Where(g => g.Agenda!.Slug == slug);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Area))
+        {
+            var key = filter.AreaKey();
+            if (key is null) return [];
+            var (areaAgenda, areaCode) = key.Value;
+            var areaId = await db.Areas.AsNoTracking()
+                .Where(a => a.Code == areaCode && db.Agendas.Any(x => x.Id == a.AgendaId && x.Slug == areaAgenda))
+                .Select(a => (int?)a.Id).SingleOrDefaultAsync(ct);
+            if (areaId is null) return [];
+            groups = groups.Where(g => g.AreaId == areaId);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Country))
+        {
+            var code = filter.Country.Trim().ToUpperInvariant();
+            groups = groups.Where(g => g.Countries.Any(c => c.Country!.Code == code));
+        }
+        if (filter.Kind is { } kind) groups = groups.Where(g => g.Kind == kind);
+        if (filter.Status is { } status) groups = groups.Where(g => g.Status == status);
+
+        var rows = await groups
+            .Select(g => new
+            {
+                g.Id, g.Slug, g.Kind, g.Status,
+                Name = new LocalizedString(g.Name.Source, g.Name.En, g.Name.Es, g.Name.Pt, g.Name.Fr),
+                Agenda = new AgendaLabel(g.Agenda!.Id, g.Agenda.Slug, g.Agenda.Symbol,
+                    new LocalizedString(g.Agenda.Title.Source, g.Agenda.Title.En, g.Agenda.Title.Es, g.Agenda.Title.Pt, g.Agenda.Title.Fr),
+                    g.Agenda.DocumentLanguage,
+                    new LocalizedString(g.Agenda.AreaLevelName.Source, g.Agenda.AreaLevelName.En, g.Agenda.AreaLevelName.Es, g.Agenda.AreaLevelName.Pt, g.Agenda.AreaLevelName.Fr)),
+                Area = g.Area == null ? null : new AreaLabel(g.Area.Code,
+                    new LocalizedString(g.Area.Title.Source, g.Area.Title.En, g.Area.Title.Es, g.Area.Title.Pt, g.Area.Title.Fr)),
+                Countries = g.Countries.Select(c => new GroupCountryItem(
+                    new CountryLabel(c.Country!.Code, new LocalizedString(c.Country.Name.Source, c.Country.Name.En, c.Country.Name.Es, c.Country.Name.Pt, c.Country.Name.Fr)),
+                    c.Role)).ToList(),
+                Coordinators = g.Members.Count(m => m.Role == GroupRole.Coordinator),
+                Members = g.Members.Count,
+            })
+            .AsSplitQuery()
+            .ToListAsync(ct);
+        if (rows.Count == 0) return [];
+
+        var facts = await rules.FactsAsync(filter.IsEmpty ? null : rows.Select(r => r.Id).ToList(), ct);
+        var checks = facts.ToDictionary(f => f.GroupId, GovernanceRules.Check);
+        return rows
+            .Select(r => new GroupListItem(r.Id, r.Slug, r.Name, r.Kind, r.Status, r.Agenda, r.Area, SortCountries(r.Countries),
+                r.Coordinators, r.Members, checks.GetValueOrDefault(r.Id) ?? []))
+            .OrderBy(r => r.Agenda.Symbol, StringComparer.Ordinal)
+            .ThenBy(r => r.Kind)
+            .ThenBy(r => r.Name.Source, StringComparer.CurrentCulture)
+            .ToList();
+    }
+
+    public async Task<GroupDetail?> GetAsync(string slug, CancellationToken ct = default)
+    {
+        var g = await db.Groups.AsNoTracking()
+            .Where(x => x.Slug == slug)
+            .Select(x => new
+            {
+                x.Id, x.Slug, x.Kind, x.Status, x.StartDate, x.EndDate, x.Version,
+                Name = new LocalizedString(x.Name.Source, x.Name.En, x.Name.Es, x.Name.Pt, x.Name.Fr),
+                Mandate = new LocalizedString(x.Mandate.Source, x.Mandate.En, x.Mandate.Es, x.Mandate.Pt, x.Mandate.Fr),
+                Agenda = new AgendaLabel(x.Agenda!.Id, x.Agenda.Slug, x.Agenda.Symbol,
+                    new LocalizedString(x.Agenda.Title.Source, x.Agenda.Title.En, x.Agenda.Title.Es, x.Agenda.Title.Pt, x.Agenda.Title.Fr),
+                    x.Agenda.DocumentLanguage,
+                    new LocalizedString(x.Agenda.AreaLevelName.Source, x.Agenda.AreaLevelName.En, x.Agenda.AreaLevelName.Es, x.Agenda.AreaLevelName.Pt, x.Agenda.AreaLevelName.Fr)),
+                Area = x.Area == null ? null : new AreaLabel(x.Area.Code,
+                    new LocalizedString(x.Area.Title.Source, x.Area.Title.En, x.Area.Title.Es, x.Area.Title.Pt, x.Area.Title.Fr)),
+                Parent = x.Parent == null ? null : new GroupLink(x.Parent.Slug,
+                    new LocalizedString(x.Parent.Name.Source, x.Parent.Name.En, x.Parent.Name.Es, x.Parent.Name.Pt, x.Parent.Name.Fr),
+                    x.Parent.Kind, x.Parent.Status, x.Parent.Agenda!.DocumentLanguage),
+                Subgroups = db.Groups.Where(s => s.ParentId == x.Id).Select(s => new GroupLink(s.Slug,
+                    new LocalizedString(s.Name.Source, s.Name.En, s.Name.Es, s.Name.Pt, s.Name.Fr), s.Kind, s.Status, s.Agenda!.DocumentLanguage)).ToList(),
+                Members = x.Members.Select(m => new
+                {
+                    m.PersonId, m.Role, m.Since, m.Person!.GivenName, m.Person.FamilyName, m.Person.IsExample, m.Person.Position,
+                    Represents = m.RepresentsInstitutionId ?? m.Person.InstitutionId,
+                }).ToList(),
+                Countries = x.Countries.Select(c => new GroupCountryItem(
+                    new CountryLabel(c.Country!.Code, new LocalizedString(c.Country.Name.Source, c.Country.Name.En, c.Country.Name.Es, c.Country.Name.Pt, c.Country.Name.Fr)),
+                    c.Role)).ToList(),
+                Lines = x.Lines.Select(l => new GroupLineItem(l.LineOfAction!.Code,
+                    new LocalizedString(l.LineOfAction.Text.Source, l.LineOfAction.Text.En, l.LineOfAction.Text.Es, l.LineOfAction.Text.Pt, l.LineOfAction.Text.Fr),
+                    l.LineOfAction.Agenda!.Slug, l.LineOfAction.Agenda.Symbol, l.LineOfAction.Agenda.DocumentLanguage, l.LineOfAction.RetiredOn)).ToList(),
+            })
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(ct);
+        if (g is null) return null;
+
+        var institutions = await PeopleReader.InstitutionLabelsAsync(db, g.Members.Select(m => m.Represents), ct);
+        var members = g.Members
+            .Select(m => new GroupMemberItem(new PersonLabel(m.PersonId, $"{m.GivenName} {m.FamilyName}".Trim(), m.IsExample), m.Role,
+                m.Represents is int i ? institutions.GetValueOrDefault(i) : null, m.Position, m.Since))
+            .OrderBy(m => m.Person.Name, StringComparer.CurrentCulture)
+            .ToList();
+        var facts = await rules.FactsAsync([g.Id], ct);
+        var checks = facts.Count == 1 ? GovernanceRules.Check(facts[0]) : [];
+        return new GroupDetail(g.Id, g.Slug, g.Name, g.Mandate, g.Kind, g.Status, g.Agenda, g.Area, g.Parent,
+            g.Subgroups.OrderBy(s => s.Kind).ThenBy(s => s.Name.Source, StringComparer.CurrentCulture).ToList(),
+            g.StartDate, g.EndDate,
+            members.Where(m => m.Role == GroupRole.Coordinator).ToList(),
+            members.Where(m => m.Role != GroupRole.Coordinator).ToList(),
+            SortCountries(g.Countries),
+            g.Lines.OrderBy(l => l.AgendaSymbol, StringComparer.Ordinal).ThenBy(l => l.Code, CodeComparer.Instance).ToList(),
+            checks, g.Version);
+    }
+
+    /// <summary>The groups that serve a line of action, for its page.</summary>
+    public async Task<IReadOnlyList<GroupLink>> ServingLineAsync(int agendaId, string code, CancellationToken ct = default)
+    {
+        var list = await db.Groups.AsNoTracking()
+            .Where(g => g.Lines.Any(l => l.LineOfAction!.AgendaId == agendaId && l.LineOfAction.Code == code))
+            .Select(g => new GroupLink(g.Slug, new LocalizedString(g.Name.Source, g.Name.En, g.Name.Es, g.Name.Pt, g.Name.Fr), g.Kind, g.Status, g.Agenda!.DocumentLanguage))
+            .ToListAsync(ct);
+        return list.OrderBy(g => g.Kind).ThenBy(g => g.Name.Source, StringComparer.CurrentCulture).ToList();
+    }
+
+    public async Task<GroupFilterOptions> FilterOptionsAsync(CancellationToken ct = default)
+    {
+        var agendas = await db.Agendas.AsNoTracking()
+            .OrderByDescending(a => a.Date).ThenBy(a => a.Symbol)
+            .Select(a => new
+            {
+                Label = new AgendaLabel(a.Id, a.Slug, a.Symbol,
+                    new LocalizedString(a.Title.Source, a.Title.En, a.Title.Es, a.Title.Pt, a.Title.Fr),
+                    a.DocumentLanguage,
+                    new LocalizedString(a.AreaLevelName.Source, a.AreaLevelName.En, a.AreaLevelName.Es, a.AreaLevelName.Pt, a.AreaLevelName.Fr)),
+                Areas = a.Areas.OrderBy(x => x.Number)
+                    .Select(x => new AreaLabel(x.Code, new LocalizedString(x.Title.Source, x.Title.En, x.Title.Es, x.Title.Pt, x.Title.Fr))).ToList(),
+            })
+            .AsSplitQuery()
+            .ToListAsync(ct);
+        var countries = await db.Countries.AsNoTracking()
+            .OrderBy(c => c.Code)
+            .Select(c => new CountryLabel(c.Code, new LocalizedString(c.Name.Source, c.Name.En, c.Name.Es, c.Name.Pt, c.Name.Fr)))
+            .ToListAsync(ct);
+        return new GroupFilterOptions(agendas.Select(a => (a.Label, (IReadOnlyList<AreaLabel>)a.Areas)).ToList(), countries);
+    }
+
+    /// <summary>Coordinating countries first, then by code: the order the documents name them in does not survive storage.</summary>
+    private static List<GroupCountryItem> SortCountries(IEnumerable<GroupCountryItem> countries) =>
+        countries.OrderBy(c => c.Role).ThenBy(c => c.Country.Code, StringComparer.Ordinal).ToList();
+}
+
+/// <summary>Orders codes by their numbers, so that 1.10 follows 1.9.</summary>
+public sealed class CodeComparer : IComparer<string>
+{
+    public static readonly CodeComparer Instance = new();
+
+    public int Compare(string? x, string? y)
+    {
+        if (ReferenceEquals(x, y)) return 0;
+        if (x is null) return -1;
+        if (y is null) return 1;
+        var a = x.Split('.');
+        var b = y.Split('.');
+        for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
+        {
+            var c = int.TryParse(a[i], out var m) && int.TryParse(b[i], out var n) ? m.CompareTo(n) : string.CompareOrdinal(a[i], b[i]);
+            if (c != 0) return c;
+        }
+        return a.Length.CompareTo(b.Length);
+    }
+}
