@@ -119,6 +119,7 @@ ES = {
 "The text is required.": "El texto es obligatorio.",
 "The text is longer than 4000 characters.": "El texto tiene más de 4000 caracteres.",
 "Choose a status.": "Elija un estado.",
+"The text is longer than 200 characters.": "El texto tiene más de 200 caracteres.",
 "Choose the area of the new objective.": "Elija el área del nuevo objetivo.",
 "Site search": "Búsqueda en el sitio",
 "Search options": "Opciones de búsqueda",

@@ -15,7 +15,7 @@ namespace Rumbo.Web.Tests;
 public static class SignedIn
 {
     /// <summary>A new account with no person and no role: the least a signed-in user can be.</summary>
-    public static async Task<string> CookieAsync(RumboApp app)
+    public static async Task<string> CookieAsync(RumboApp app, string? role = null)
     {
         using var scope = app.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<RumboUser>>();
@@ -23,6 +23,12 @@ public static class SignedIn
         var user = new RumboUser { UserName = name, Email = name, EmailConfirmed = true, CreatedAt = DateTime.UtcNow };
         var created = await users.CreateAsync(user);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        if (role is not null)
+        {
+            var roles = scope.ServiceProvider.GetRequiredService<RoleManager<RumboRole>>();
+            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new RumboRole(role));
+            Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        }
         var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<RumboUser>>().CreateAsync(user);
         var options = scope.ServiceProvider.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
         var now = DateTimeOffset.UtcNow;

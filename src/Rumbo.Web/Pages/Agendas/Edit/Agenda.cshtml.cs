@@ -15,7 +15,6 @@ public sealed class AgendaModel(AgendaStore store, CurrentUser currentUser) : Ed
     public TextInput AdoptingBody { get; set; } = new();
 
     [BindProperty]
-    [StringLength(200, ErrorMessage = "The text is longer than {1} characters.")]
     public string? Place { get; set; }
 
     [BindProperty]
@@ -46,8 +45,9 @@ public sealed class AgendaModel(AgendaStore store, CurrentUser currentUser) : Ed
         var agenda = await Store.LoadForEditAsync(key, ct);
         if (agenda is null) return NotFound();
         Agenda = agenda;
-        foreach (var k in ModelState.Keys.Where(k => k.StartsWith(nameof(NewObjective) + ".", StringComparison.Ordinal)).ToList()) ModelState.Remove(k);
+        Validate((nameof(Title), Title), (nameof(AdoptingBody), AdoptingBody));
         if (!Enum.IsDefined(Status)) ModelState.AddModelError(nameof(Status), "Choose a status.");
+        if (Place?.Length > 200) ModelState.AddModelError(nameof(Place), "The text is longer than 200 characters.");
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
@@ -68,7 +68,7 @@ public sealed class AgendaModel(AgendaStore store, CurrentUser currentUser) : Ed
         var agenda = await Store.LoadForEditAsync(key, ct);
         if (agenda is null) return NotFound();
         Agenda = agenda;
-        foreach (var k in ModelState.Keys.Where(k => !k.StartsWith(nameof(NewObjective) + ".", StringComparison.Ordinal) && k != nameof(NewObjectiveArea) && k != nameof(Version)).ToList()) ModelState.Remove(k);
+        Validate((nameof(NewObjective), NewObjective));
         var area = Agenda.Areas.SingleOrDefault(a => a.Number == NewObjectiveArea);
         if (area is null) ModelState.AddModelError(nameof(NewObjectiveArea), "Choose the area of the new objective.");
         if (!ModelState.IsValid)

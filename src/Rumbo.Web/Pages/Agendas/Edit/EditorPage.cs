@@ -25,7 +25,27 @@ public abstract class EditorPage(AgendaStore store, CurrentUser currentUser) : P
     {
         var user = await currentUser.GetAsync(User, ct);
         if (!user.IsSignedIn) return Challenge();
-        return user.CanEditAgenda() ? null : Forbid();
+        // A real 403 (with its page), not a redirect: the answer must say what happened.
+        return user.CanEditAgenda() ? null : StatusCode(StatusCodes.Status403Forbidden);
+    }
+
+    /// <summary>
+    /// Validates only the texts the handler uses. A page carries several forms, and model binding validates every
+    /// bound property (an absent one under an empty prefix), so the handler states what it takes.
+    /// </summary>
+    protected bool Validate(params (string Prefix, object Input)[] inputs)
+    {
+        ModelState.Clear();
+        foreach (var (prefix, input) in inputs)
+        {
+            var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+            System.ComponentModel.DataAnnotations.Validator.TryValidateObject(input, new(input), results, validateAllProperties: true);
+            foreach (var r in results)
+            {
+                foreach (var member in r.MemberNames) ModelState.AddModelError($"{prefix}.{member}", r.ErrorMessage ?? "Invalid.");
+            }
+        }
+        return ModelState.IsValid;
     }
 
     protected async Task<IActionResult> SaveAsync(string redirectTo, Func<Task> reload, CancellationToken ct)

@@ -30,7 +30,7 @@ public sealed class LineModel(AgendaStore store, CurrentUser currentUser) : Edit
     {
         if (await RefuseAsync(ct) is { } refused) return refused;
         if (!await LoadAsync(key, code, ct)) return NotFound();
-        if (!ModelState.IsValid)
+        if (!Validate((nameof(Text), Text)))
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();

@@ -35,9 +35,7 @@ public sealed class ObjectiveModel(AgendaStore store, CurrentUser currentUser) :
     {
         if (await RefuseAsync(ct) is { } refused) return refused;
         if (!await LoadAsync(key, code, ct)) return NotFound();
-        ModelState.ClearValidationState(nameof(NewLine));
-        foreach (var k in ModelState.Keys.Where(k => k.StartsWith(nameof(NewLine) + ".", StringComparison.Ordinal)).ToList()) ModelState.Remove(k);
-        if (!ModelState.IsValid)
+        if (!Validate((nameof(Text), Text)))
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
@@ -52,8 +50,7 @@ public sealed class ObjectiveModel(AgendaStore store, CurrentUser currentUser) :
     {
         if (await RefuseAsync(ct) is { } refused) return refused;
         if (!await LoadAsync(key, code, ct)) return NotFound();
-        foreach (var k in ModelState.Keys.Where(k => k.StartsWith(nameof(Text) + ".", StringComparison.Ordinal)).ToList()) ModelState.Remove(k);
-        if (!ModelState.IsValid)
+        if (!Validate((nameof(NewLine), NewLine)))
         {
             Text = TextInput.From(Objective.Text);
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
