@@ -12,17 +12,17 @@ using Rumbo.Core.Seed;
 namespace Rumbo.Cli;
 
 /// <summary>
-/// The command-line verbs: import, export, migrate and seed. They run in the web application's executable and
+/// The command-line verbs: import, export, migrate, seed and users. They run in the web application's executable and
 /// read the same settings (appsettings.json in the working directory, then environment variables such as
 /// Rumbo__Database), so a verb and the running site always share one database.
 /// </summary>
 public static class Commands
 {
-    public static readonly string[] Verbs = ["import", "export", "migrate", "seed", "--help", "-h", "-?"];
+    public static readonly string[] Verbs = ["import", "export", "migrate", "seed", "users", "--help", "-h", "-?"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
-    public static async Task<int> Run(string[] args, TextWriter stdout, TextWriter stderr, IConfiguration? configuration = null)
+    public static async Task<int> Run(string[] args, TextWriter stdout, TextWriter stderr, IConfiguration? configuration = null, ISecretPrompt? prompt = null)
     {
         // The same sources, in the same order, as the web host: appsettings, the environment's appsettings,
         // then environment variables.
@@ -124,6 +124,7 @@ public static class Commands
         root.Subcommands.Add(export);
         root.Subcommands.Add(migrate);
         root.Subcommands.Add(seed);
+        root.Subcommands.Add(UsersCommand.Create(configuration, stdout, stderr, prompt ?? new ConsoleSecretPrompt()));
 
         var parse = root.Parse(args);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
@@ -144,10 +145,12 @@ public static class Commands
         return Path.GetFullPath(Path.Combine(baseDirectory, path));
     }
 
-    private static async Task<ServiceProvider> Open(IConfiguration configuration, CancellationToken ct, bool migrate = true)
+    internal static async Task<ServiceProvider> Open(IConfiguration configuration, CancellationToken ct, bool migrate = true, Action<IServiceCollection>? add = null)
     {
         var (provider, connectionString, _) = RumboDatabase.Resolve(configuration, Directory.GetCurrentDirectory());
-        var services = new ServiceCollection().AddRumboCore(provider, connectionString).BuildServiceProvider();
+        var collection = new ServiceCollection().AddRumboCore(provider, connectionString);
+        add?.Invoke(collection);
+        var services = collection.BuildServiceProvider();
         if (migrate)
         {
             // The command line may be the first to touch a new database.
@@ -157,7 +160,7 @@ public static class Commands
         return services;
     }
 
-    private static async Task<int> Guard(TextWriter stderr, Func<Task<int>> action)
+    internal static async Task<int> Guard(TextWriter stderr, Func<Task<int>> action)
     {
         try
         {
@@ -193,7 +196,7 @@ public static class Commands
         ? $"Reference data: {r.CountriesAdded} countries added, {r.CountriesUpdated} updated; {r.InstitutionsAdded} institutions added, {r.InstitutionsUpdated} updated"
         : "Reference data: unchanged";
 
-    private static int Fail(TextWriter stderr, string message)
+    internal static int Fail(TextWriter stderr, string message)
     {
         stderr.WriteLine(message);
         return 1;

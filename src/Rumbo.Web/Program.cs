@@ -30,18 +30,7 @@ builder.Services.AddScoped<Rumbo.Core.Auditing.IAuditActor, HttpAuditActor>();
 
 // Keys live in the data directory so that cookies and antiforgery tokens survive a restart.
 builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys"))).SetApplicationName("Rumbo");
-builder.Services.AddIdentity<RumboUser, RumboRole>(o =>
-    {
-        o.User.RequireUniqueEmail = true;
-        o.Password.RequiredLength = 12;
-        o.Password.RequireNonAlphanumeric = false;
-        o.Password.RequireUppercase = false;
-        o.Password.RequireLowercase = false;
-        o.Password.RequireDigit = false;
-        o.Lockout.MaxFailedAccessAttempts = 5;
-        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-        o.Lockout.AllowedForNewUsers = true;
-    })
+builder.Services.AddIdentity<RumboUser, RumboRole>(RumboIdentity.Configure)
     .AddEntityFrameworkStores<RumboDbContext>()
     .AddDefaultTokenProviders();
 builder.Services.ConfigureApplicationCookie(o =>
@@ -69,6 +58,7 @@ builder.Services.ConfigureApplicationCookie(o =>
         return Task.CompletedTask;
     }
 });
+builder.Services.AddRumboAccountsWeb(builder.Configuration, dataDirectory);
 builder.Services.AddAuthorization();
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 builder.Services.AddRazorPages().AddViewLocalization();
@@ -122,6 +112,7 @@ app.UseRequestLocalization(o =>
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseOutputCache();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
@@ -129,6 +120,7 @@ app.MapOpenApi("/api/v1/openapi.json");
 app.MapScalarApiReference("/api/explorer", o => o.WithTitle("Rumbo API").WithOpenApiRoutePattern("/api/v1/openapi.json"));
 app.MapAgendasApi();
 app.MapGroupsApi();
+app.MapAccountsApi();
 app.MapHealthChecks("/health");
 
 await app.RunAsync();

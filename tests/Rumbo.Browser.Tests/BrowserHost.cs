@@ -19,6 +19,9 @@ public abstract class BrowserHost(DatabaseProvider provider) : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The served Rumbo, for tests that reach its database, data directory or command line.</summary>
+    public ServedRumboApp App => app;
+
     /// <summary>Where Rumbo listens, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 

@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Mail;
+using System.Text;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Rumbo.Core.Accounts;
+
+/// <summary>Settings under "Rumbo:Mail". With no SMTP host, messages go to the pickup folder instead.</summary>
+public sealed class MailOptions
+{
+    public const string Section = "Rumbo:Mail";
+
+    public string? SmtpHost { get; set; }
+    public int Port { get; set; } = 587;
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+    public string From { get; set; } = "Rumbo <rumbo@localhost>";
+    public bool EnableSsl { get; set; } = true;
+
+    /// <summary>
+    /// The site's public address (https://rumbo.example.org) for the links in messages. When empty the links
+    /// take the address of the request that sends them; set it in production so that a forged Host header
+    /// cannot point a password-reset link at another site.
+    /// </summary>
+    public string? SiteUrl { get; set; }
+}
+
+/// <summary>A plain-text message to one recipient, already written in the recipient's language.</summary>
+public sealed record OutgoingMail(string To, string Subject, string Body);
+
+public interface IMailSender
+{
+    Task SendAsync(OutgoingMail message, CancellationToken ct = default);
+}
+
+/// <summary>Sends through an SMTP server.</summary>
+public sealed class SmtpMailSender(MailOptions options) : IMailSender
+{
+    public async Task SendAsync(OutgoingMail message, CancellationToken ct = default)
+    {
+        using var mail = new MailMessage(new MailAddress(options.From), new MailAddress(message.To))
+        {
+            Subject = message.Subject,
+            Body = message.Body,
+            IsBodyHtml = false,
+            BodyEncoding = Encoding.UTF8,
+            SubjectEncoding = Encoding.UTF8,
+        };
+        using var client = new SmtpClient(options.SmtpHost, options.Port) { EnableSsl = options.EnableSsl };
+        if (!string.IsNullOrEmpty(options.UserName))
+        {
+            client.Credentials = new NetworkCredential(options.UserName, options.Password);
+        }
+        await client.SendMailAsync(mail, ct);
+    }
+}
+
+/// <summary>
+/// Writes each message as an .eml file (RFC 5322 text) into a folder, so that development and test set-ups
+/// without a mail server lose nothing: any mail client opens the files.
+/// </summary>
+public sealed class PickupFolderMailSender(string folder, MailOptions options, TimeProvider clock, ILogger<PickupFolderMailSender>? logger = null) : IMailSender
+{
+    public string Folder { get; } = folder;
+
+    public async Task SendAsync(OutgoingMail message, CancellationToken ct = default)
+    {
+        Directory.CreateDirectory(Folder);
+        var now = clock.GetUtcNow();
+        var name = $"{now:yyyyMMdd'T'HHmmssfff}-{Guid.NewGuid():n}.eml";
+        var path = Path.Combine(Folder, name);
+        await File.WriteAllTextAsync(path, Format(message, options.From, now), new UTF8Encoding(false), ct);
+        logger?.LogInformation("Mail to {To} written to {Path}", message.To, path);
+    }
+
+    /// <summary>The message as an RFC 5322 text: headers, a blank line and the body, with CRLF line ends.</summary>
+    public static string Format(OutgoingMail message, string from, DateTimeOffset date)
+    {
+        var text = new StringBuilder();
+        void Header(string name, string value) => text.Append(name).Append(": ").Append(value).Append("\r\n");
+        Header("From", from);
+        Header("To", message.To);
+        Header("Subject", EncodeHeader(message.Subject));
+        Header("Date", date.ToUniversalTime().ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", CultureInfo.InvariantCulture));
+        Header("Message-ID", $"<{Guid.NewGuid():n}@rumbo>");
+        Header("MIME-Version", "1.0");
+        Header("Content-Type", "text/plain; charset=utf-8");
+        Header("Content-Transfer-Encoding", "8bit");
+        text.Append("\r\n");
+        text.Append(message.Body.ReplaceLineEndings("\r\n"));
+        if (!message.Body.EndsWith('\n')) text.Append("\r\n");
+        return text.ToString();
+    }
+
+    /// <summary>Header values are ASCII; a subject in Spanish goes as an RFC 2047 encoded word.</summary>
+    private static string EncodeHeader(string value) =>
+        value.All(c => c is >= ' ' and <= '~') ? value : $"=?utf-8?B?{Convert.ToBase64String(Encoding.UTF8.GetBytes(value))}?=";
+}
+
+public static class MailServiceCollectionExtensions
+{
+    /// <summary>SMTP when Rumbo:Mail:SmtpHost is set, else the "mail" pickup folder in the data directory.</summary>
+    public static IServiceCollection AddRumboMail(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    {
+        var options = configuration.GetSection(MailOptions.Section).Get<MailOptions>() ?? new MailOptions();
+        services.AddSingleton(options);
+        if (string.IsNullOrWhiteSpace(options.SmtpHost))
+        {
+            services.AddSingleton<IMailSender>(sp => new PickupFolderMailSender(
+                Path.Combine(dataDirectory, "mail"), options, sp.GetService<TimeProvider>() ?? TimeProvider.System,
+                sp.GetService<ILogger<PickupFolderMailSender>>()));
+        }
+        else
+        {
+            services.AddSingleton<IMailSender>(new SmtpMailSender(options));
+        }
+        return services;
+    }
+}

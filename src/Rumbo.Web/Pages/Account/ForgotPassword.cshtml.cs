@@ -1,0 +1,60 @@
+using System.Net.Mail;
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Localization;
+using Rumbo.Core.Accounts;
+using Rumbo.Web.Infrastructure;
+
+namespace Rumbo.Web.Pages.Account;
+
+[EnableRateLimiting(SignInRateLimit.Policy)]
+public sealed class ForgotPasswordModel(UserManager<RumboUser> users, AccountMail mail, IStringLocalizer<SharedResource> T, ILogger<ForgotPasswordModel> logger) : PageModel
+{
+    [BindProperty]
+    public string? Email { get; set; }
+
+    /// <summary>The request was taken; the page says the same whether the address has an account or not.</summary>
+    public bool Sent { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        ModelState.ReplaceBindingErrors(T["Check this value."]);
+        var email = Email?.Trim();
+        if (string.IsNullOrEmpty(email))
+        {
+            ModelState.AddModelError(nameof(Email), T["Enter your e-mail address."]);
+            return Page();
+        }
+        if (!MailAddress.TryCreate(email, out var address) || address.Address != email || email.Length > 256)
+        {
+            ModelState.AddModelError(nameof(Email), T["Enter an e-mail address such as name@example.org."]);
+            return Page();
+        }
+        var user = await users.FindByEmailAsync(email);
+        if (user?.Email is not null)
+        {
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+            var link = $"{mail.SiteUrl(Request)}/account/reset-password?email={Uri.EscapeDataString(user.Email)}&code={code}";
+            try
+            {
+                await mail.SendPasswordResetAsync(user.Email, link, Ui.Language, ct);
+            }
+            catch (Exception e) when (e is SmtpException or IOException)
+            {
+                // The answer must not differ for known addresses, so a mail failure is logged, not shown.
+                logger.LogError(e, "The password-reset message for user {UserId} could not be sent", user.Id);
+            }
+        }
+        Sent = true;
+        return Page();
+    }
+}
