@@ -26,11 +26,7 @@ public sealed class AgendaStore(RumboDbContext db, TimeProvider clock, AgendaRea
         AgendaValidator.Validate(document);
         var hash = Hash(document);
         var slug = AgendaKeys.Slugify(document.Symbol);
-        var agenda = await db.Agendas
-            .Include(a => a.Principles)
-            .Include(a => a.Areas).ThenInclude(a => a.Objectives).ThenInclude(o => o.Lines)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(a => a.Slug == slug, ct);
+        var agenda = await TrackedTrees().SingleOrDefaultAsync(a => a.Slug == slug, ct);
 
         var counts = Count(document);
         if (agenda is not null && agenda.ContentHash == hash)
@@ -128,12 +124,14 @@ public sealed class AgendaStore(RumboDbContext db, TimeProvider clock, AgendaRea
     {
         var resolved = await reader.ResolveAsync(key, ct);
         if (resolved is not { } r) return null;
-        return await db.Agendas
-            .Include(a => a.Principles)
-            .Include(a => a.Areas).ThenInclude(a => a.Objectives).ThenInclude(o => o.Lines)
-            .AsSplitQuery()
-            .SingleAsync(a => a.Id == r.Id, ct);
+        return await TrackedTrees().SingleAsync(a => a.Id == r.Id, ct);
     }
+
+    /// <summary>Agendas with their whole tree, tracked: what import and the editors change.</summary>
+    private IQueryable<Agenda> TrackedTrees() => db.Agendas
+        .Include(a => a.Principles)
+        .Include(a => a.Areas).ThenInclude(a => a.Objectives).ThenInclude(o => o.Lines)
+        .AsSplitQuery();
 
     /// <summary>
     /// Saves an editor's changes if nobody saved the agenda since the editor read <paramref name="expectedVersion"/>;
