@@ -20,6 +20,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IAuditActor>(new SystemActor("command line"));
         services.AddScoped<AgendaStore>();
         services.AddScoped<Accounts.CurrentUser>();
+        services.AddScoped<Auditing.AuditReader>();
         services.AddScoped<Groups.GovernanceRules>();
         services.AddScoped<Groups.GroupReader>();
         services.AddScoped<People.PeopleReader>();

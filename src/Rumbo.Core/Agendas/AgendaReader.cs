@@ -25,7 +25,8 @@ public sealed record AreaNode(string Code, int Number, LocalizedString Title, IR
 
 public sealed record ObjectiveNode(string Code, int Number, LocalizedString Text, IReadOnlyList<LineNode> Lines, DateOnly? RetiredOn = null);
 
-public sealed record LineNode(string Code, int Number, LocalizedString Text, DateOnly? RetiredOn = null);
+/// <summary><paramref name="Id"/> is the record's key, for its audit history; links use the code.</summary>
+public sealed record LineNode(string Code, int Number, LocalizedString Text, DateOnly? RetiredOn = null, int Id = 0);
 
 public sealed record LineContext(AgendaTree Agenda, AreaNode Area, ObjectiveNode Objective, LineNode Line, string? PreviousCode, string? NextCode);
 
@@ -118,7 +119,7 @@ public sealed class AgendaReader(RumboDbContext db, IMemoryCache cache)
                         x.Objectives.OrderBy(o => o.Position).ThenBy(o => o.Number)
                             .Select(o => new ObjectiveNode(o.Code, o.Number, new LocalizedString(o.Text.Source, o.Text.En, o.Text.Es, o.Text.Pt, o.Text.Fr),
                                 o.Lines.OrderBy(l => l.Position).ThenBy(l => l.Number)
-                                    .Select(l => new LineNode(l.Code, l.Number, new LocalizedString(l.Text.Source, l.Text.En, l.Text.Es, l.Text.Pt, l.Text.Fr), l.RetiredOn))
+                                    .Select(l => new LineNode(l.Code, l.Number, new LocalizedString(l.Text.Source, l.Text.En, l.Text.Es, l.Text.Pt, l.Text.Fr), l.RetiredOn, l.Id))
                                     .ToList(),
                                 o.RetiredOn))
                             .ToList()))

@@ -280,6 +280,10 @@ public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options, IAu
         var pending = new List<PendingAudit>();
         foreach (var entry in ChangeTracker.Entries())
         {
+            if (entry.Entity is AuditEntry && entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException("Audit entries are never changed or deleted.");
+            }
             if (entry.Entity is AuditEntry or ContentVersion || entry.State is EntityState.Detached or EntityState.Unchanged) continue;
             var action = entry.State switch
             {

@@ -300,6 +300,30 @@ public abstract class DatabaseTests(DatabaseProvider provider) : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Audit_entries_cannot_be_changed_or_deleted_through_the_context()
+    {
+        await using (var db = database.CreateContext())
+        {
+            await Store(db).ImportAsync(Social());
+        }
+        await using (var db = database.CreateContext())
+        {
+            var entry = await db.AuditEntries.FirstAsync();
+            entry.Actor = "someone else";
+            await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+        }
+        await using (var db = database.CreateContext())
+        {
+            db.AuditEntries.Remove(await db.AuditEntries.FirstAsync());
+            await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+        }
+        await using (var check = database.CreateContext())
+        {
+            Assert.DoesNotContain(await check.AuditEntries.Select(a => a.Actor).ToListAsync(), a => a == "someone else");
+        }
+    }
+
     /// <summary>Everything stored, as text, to compare before and after.</summary>
     private async Task<string> Snapshot()
     {
