@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Rumbo.Core;
@@ -85,6 +86,15 @@ var app = builder.Build();
 app.Logger.LogInformation("Rumbo on {Provider}; data directory {DataDirectory}", provider, dataDirectory);
 await DemoData.InitializeAsync(app.Services, rumbo);
 
+if (builder.Configuration.GetValue<bool>("Rumbo:BehindProxy"))
+{
+    // Behind a load balancer that terminates TLS, the scheme and client address come from its headers, so that
+    // cookies are marked secure, redirects use https and the sign-in rate limit counts real clients.
+    var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+    forwarded.KnownIPNetworks.Clear();
+    forwarded.KnownProxies.Clear();
+    app.UseForwardedHeaders(forwarded);
+}
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
