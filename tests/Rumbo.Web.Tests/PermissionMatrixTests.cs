@@ -1,0 +1,183 @@
+using System.Net;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Rumbo.Core.Accounts;
+using Rumbo.Core.Groups;
+using Rumbo.Core.People;
+using Rumbo.TestSupport;
+
+namespace Rumbo.Web.Tests;
+
+/// <summary>Who the matrix is tried as: one column of docs/permissions.md each.</summary>
+public enum Who
+{
+    Anonymous,
+    SignedIn,
+    GroupMember,
+    GroupCoordinator,
+    FocalPoint,
+    Secretariat,
+}
+
+/// <summary>
+/// docs/permissions.md, tried: every write handler of the site posted as every kind of user, with a valid
+/// antiforgery token of that user, so that only the permission check can refuse. Refused: anonymous users are sent
+/// to sign in, the others get 403, and the audit trail (which every save extends) does not grow.
+/// </summary>
+public abstract class PermissionMatrixTests(RumboApp app)
+{
+    private readonly HttpClient client = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+
+    /// <summary>A write: where to post, what, and who may.</summary>
+    public sealed record Write(string Name, Func<PermissionMatrixTests, Task<string>> Url, Func<PermissionMatrixTests, Task<Dictionary<string, string>>> Fields, Who[] Allowed);
+
+    private static readonly Who[] Everyone = [Who.SignedIn, Who.GroupMember, Who.GroupCoordinator, Who.FocalPoint, Who.Secretariat];
+
+    public static readonly IReadOnlyList<Write> Writes =
+    [
+        new("edit a line of action", _ => Task.FromResult("/agendas/lc-crp-20-6/lines/1.1.1/edit"),
+            async t => new() { ["Version"] = await t.AgendaVersion(), ["Text.Source"] = await t.LineText("1.1.1"), ["Text.Es"] = "Diseñar y aplicar." }, [Who.Secretariat]),
+        new("move a line of action", _ => Task.FromResult("/agendas/lc-crp-20-6/lines/1.1.2/edit?handler=move&by=1"),
+            async t => new() { ["Version"] = await t.AgendaVersion() }, [Who.Secretariat]),
+        new("edit a strategic objective", _ => Task.FromResult("/agendas/lc-crp-20-6/objectives/1.1/edit"),
+            async t => new() { ["Version"] = await t.AgendaVersion(), ["Text.Source"] = "Put in place collaborative governance mechanisms." }, [Who.Secretariat]),
+        new("add a line of action", _ => Task.FromResult("/agendas/lc-crp-20-6/objectives/1.2/edit?handler=AddLine"),
+            async t => new() { ["Version"] = await t.AgendaVersion(), ["NewLine.Source"] = "A new line." }, [Who.Secretariat]),
+        new("edit an agenda", _ => Task.FromResult("/agendas/lc-crp-20-6/edit"),
+            async t => new() { ["Version"] = await t.AgendaVersion(), ["Title.Source"] = "Regional agenda", ["AdoptingBody.Source"] = "Regional Council for Planning", ["Status"] = "Adopted" }, [Who.Secretariat]),
+        new("add a strategic objective", _ => Task.FromResult("/agendas/lc-crp-20-6/edit?handler=AddObjective"),
+            async t => new() { ["Version"] = await t.AgendaVersion(), ["NewObjectiveArea"] = "3", ["NewObjective.Source"] = "A new objective." }, [Who.Secretariat]),
+        new("invite a person", _ => Task.FromResult("/admin/invitations?handler=Invite"),
+            _ => Task.FromResult(new Dictionary<string, string> { ["Email"] = $"invited-{Guid.NewGuid():n}@example.org", ["GivenName"] = "Invited", ["FamilyName"] = "Person", ["Grant"] = "Account", ["Language"] = "en" }), [Who.Secretariat]),
+        new("cancel an invitation", async t => $"/admin/invitations?handler=Cancel&id={await t.PendingInvitation()}",
+            _ => Task.FromResult(new Dictionary<string, string>()), [Who.Secretariat]),
+        new("create a personal access token", _ => Task.FromResult("/account/tokens?handler=Create"),
+            _ => Task.FromResult(new Dictionary<string, string> { ["Name"] = "matrix" }), Everyone),
+    ];
+
+    public static IEnumerable<object[]> Cases() =>
+        from w in Writes from who in Enum.GetValues<Who>() select new object[] { w.Name, who };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Every_write_is_allowed_or_refused_as_the_matrix_says(string write, Who who)
+    {
+        var w = Writes.Single(x => x.Name == write);
+        var cookie = await UserCookie(who);
+        var url = await w.Url(this);
+        var fields = await w.Fields(this);
+
+        // A token of this very user, from a page every user can open, so antiforgery never refuses in its place.
+        var formPage = cookie is null ? "/account/sign-in" : "/account/sign-out";
+        var get = cookie is null ? await client.GetAsync(formPage) : await client.GetAsync(formPage, cookie);
+        var page = new HtmlParser().ParseDocument(await get.Content.ReadAsStringAsync());
+        fields["__RequestVerificationToken"] = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var antiforgery = get.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
+
+        var before = await AuditCount();
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(fields) };
+        request.Headers.Add("Cookie", cookie is null ? antiforgery : $"{cookie}; {antiforgery}");
+        var response = await client.SendAsync(request);
+        var status = (int)response.StatusCode;
+        var location = response.Headers.Location?.OriginalString ?? "";
+
+        if (w.Allowed.Contains(who))
+        {
+            Assert.True(status is 200 or 302, $"{write} as {who}: expected success, got {status} {location}");
+            Assert.DoesNotContain("/account/sign-in", location);
+            Assert.True(await AuditCount() > before, $"{write} as {who} answered {status} but changed nothing");
+        }
+        else
+        {
+            if (who == Who.Anonymous)
+            {
+                Assert.Equal(302, status);
+                Assert.Contains("/account/sign-in", location);
+            }
+            else
+            {
+                Assert.Equal(403, status);
+            }
+            Assert.Equal(before, await AuditCount());
+        }
+    }
+
+    private async Task<int> AuditCount()
+    {
+        await using var db = app.Database.CreateContext();
+        return await db.AuditEntries.CountAsync();
+    }
+
+    private async Task<string> AgendaVersion()
+    {
+        await using var db = app.Database.CreateContext();
+        return (await db.Agendas.SingleAsync(a => a.Slug == "lc-crp-20-6")).Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task<string> LineText(string code)
+    {
+        await using var db = app.Database.CreateContext();
+        return (await db.Lines.SingleAsync(l => l.Code == code && l.Agenda!.Slug == "lc-crp-20-6")).Text.Source;
+    }
+
+    private async Task<string> PendingInvitation()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Rumbo.Core.Data.RumboDbContext>();
+        var person = new Person { GivenName = "Pending", FamilyName = "Invitee", Email = $"pending-{Guid.NewGuid():n}@example.org", IsExample = true };
+        var invitation = new Invitation
+        {
+            Email = person.Email, Person = person, Grant = InvitationGrant.Account, TokenHash = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()),
+            InvitedByUserId = 0, CreatedAt = DateTime.UtcNow, ExpiresAt = DateTime.UtcNow.AddDays(7),
+        };
+        db.Invitations.Add(invitation);
+        await db.SaveChangesAsync();
+        return invitation.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>An account of the given kind, with the person and role that make it so; null for anonymous.</summary>
+    private async Task<string?> UserCookie(Who who)
+    {
+        if (who == Who.Anonymous) return null;
+        if (who == Who.Secretariat) return await SignedIn.CookieAsync(app, Roles.SecretariatAdmin);
+        if (who == Who.SignedIn) return await SignedIn.CookieAsync(app);
+        var scenario = await GroupScenario.SharedAsync(app.Database);
+        int personId;
+        await using (var db = app.Database.CreateContext())
+        {
+            var person = new Person { GivenName = who.ToString(), FamilyName = "Matrix", IsExample = true };
+            db.People.Add(person);
+            await db.SaveChangesAsync();
+            personId = person.Id;
+            var group = await db.Groups.SingleAsync(g => g.Slug == scenario.Complete);
+            switch (who)
+            {
+                case Who.GroupMember:
+                    db.GroupMembers.Add(new GroupMember { GroupId = group.Id, PersonId = personId, Role = GroupRole.Member });
+                    break;
+                case Who.GroupCoordinator:
+                    db.GroupMembers.Add(new GroupMember { GroupId = group.Id, PersonId = personId, Role = GroupRole.Coordinator });
+                    break;
+                case Who.FocalPoint:
+                    var country = await db.Countries.SingleAsync(c => c.Code == scenario.CountryA);
+                    db.FocalPoints.Add(new FocalPoint { AgendaId = group.AgendaId, CountryId = country.Id, PersonId = personId });
+                    break;
+            }
+            await db.SaveChangesAsync();
+        }
+        var cookie = await SignedIn.CookieAsync(app);
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<RumboUser>>();
+        // The account just made is the newest; link it to its person.
+        var user = await users.Users.OrderByDescending(u => u.Id).FirstAsync();
+        user.PersonId = personId;
+        Assert.True((await users.UpdateAsync(user)).Succeeded);
+        return cookie;
+    }
+}
+
+public sealed class SqlitePermissionMatrixTests(SqliteApp app) : PermissionMatrixTests(app), IClassFixture<SqliteApp>;
+
+public sealed class PostgresPermissionMatrixTests(PostgresApp app) : PermissionMatrixTests(app), IClassFixture<PostgresApp>;
