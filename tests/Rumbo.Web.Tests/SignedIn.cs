@@ -15,12 +15,13 @@ namespace Rumbo.Web.Tests;
 public static class SignedIn
 {
     /// <summary>A new account with no person and no role: the least a signed-in user can be.</summary>
-    public static async Task<string> CookieAsync(RumboApp app, string? role = null)
+    /// <param name="personId">The person the account is linked to, as accepting an invitation links it.</param>
+    public static async Task<string> CookieAsync(RumboApp app, string? role = null, int? personId = null)
     {
         using var scope = app.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<RumboUser>>();
         var name = $"member-{Guid.NewGuid():n}@example.org";
-        var user = new RumboUser { UserName = name, Email = name, EmailConfirmed = true, CreatedAt = DateTime.UtcNow };
+        var user = new RumboUser { UserName = name, Email = name, EmailConfirmed = true, CreatedAt = DateTime.UtcNow, PersonId = personId };
         var created = await users.CreateAsync(user);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
         if (role is not null)

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Rumbo.Core.Accounts;
+using Rumbo.Core.Data;
+using Rumbo.Core.Groups;
+using Rumbo.Core.People;
+
+namespace Rumbo.Web.Pages.Workspace;
+
+/// <summary>
+/// The signed-in user's own groups, countries and, for the secretariat, what needs its attention. Every answer is
+/// about one user, so it carries no output-cache policy and tells browsers and proxies not to keep it.
+/// </summary>
+[Authorize]
+public sealed class IndexModel(CurrentUser current, PeopleReader people, GovernanceRules rules, RumboDbContext db) : PageModel
+{
+    public sealed record SecretariatPanel(int GroupsWithABrokenRule);
+
+    public bool HasPerson { get; private set; }
+    public int? PersonId { get; private set; }
+    public IReadOnlyList<PersonGroupItem> Groups { get; private set; } = [];
+    public IReadOnlyList<PersonFocalPoint> FocalPoints { get; private set; } = [];
+
+    /// <summary>The broken rules of the groups the user coordinates, by slug; groups they only belong to are absent.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<RuleCheck>> BrokenRules { get; private set; } = new Dictionary<string, IReadOnlyList<RuleCheck>>();
+
+    public SecretariatPanel? Secretariat { get; private set; }
+
+    public bool HasAnyRole => Groups.Count > 0 || FocalPoints.Count > 0;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        // Set first, so that even an answer cut short by an error is not kept for the next user of the browser.
+        Response.Headers.CacheControl = "no-store";
+        var user = await current.GetAsync(User, ct);
+        if (user.PersonId is int personId && await people.PersonAsync(personId, user, ct) is { } person)
+        {
+            HasPerson = true;
+            PersonId = personId;
+            Groups = person.Groups;
+            FocalPoints = person.FocalPoints;
+        }
+        if (user.CoordinatedGroups.Count > 0)
+        {
+            var ids = user.CoordinatedGroups.ToList();
+            var slugs = await db.Groups.AsNoTracking().Where(g => ids.Contains(g.Id)).Select(g => new { g.Id, g.Slug }).ToDictionaryAsync(g => g.Id, g => g.Slug, ct);
+            var facts = await rules.FactsAsync(ids, ct);
+            BrokenRules = facts.Where(f => slugs.ContainsKey(f.GroupId)).ToDictionary(
+                f => slugs[f.GroupId],
+                f => (IReadOnlyList<RuleCheck>)GovernanceRules.Check(f).Where(c => c.Outcome == RuleOutcome.Broken).ToList());
+        }
+        if (user.IsSecretariatAdmin)
+        {
+            var all = await rules.FactsAsync(null, ct);
+            Secretariat = new SecretariatPanel(all.Count(f => GovernanceRules.Check(f).Any(c => c.Outcome == RuleOutcome.Broken)));
+        }
+    }
+}
