@@ -1,6 +1,5 @@
 using System.Net;
 using AngleSharp.Html.Parser;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Rumbo.Core.Accounts;
@@ -167,13 +166,7 @@ public abstract class PermissionMatrixTests(RumboApp app)
             }
             await db.SaveChangesAsync();
         }
-        var cookie = await SignedIn.CookieAsync(app);
-        using var scope = app.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<RumboUser>>();
-        // The account just made is the newest; link it to its person.
-        var user = await users.Users.OrderByDescending(u => u.Id).FirstAsync();
-        user.PersonId = personId;
-        Assert.True((await users.UpdateAsync(user)).Succeeded);
+        var cookie = await SignedIn.CookieAsync(app, personId: personId);
         return cookie;
     }
 }
