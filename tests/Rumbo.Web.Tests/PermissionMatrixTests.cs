@@ -48,6 +48,8 @@ public abstract class PermissionMatrixTests(RumboApp app)
             async t => new() { ["Version"] = await t.AgendaVersion(), ["Title.Source"] = "Regional agenda", ["AdoptingBody.Source"] = "Regional Council for Planning", ["Status"] = "Adopted" }, [Who.Secretariat]),
         new("add a strategic objective", _ => Task.FromResult("/agendas/lc-crp-20-6/edit?handler=AddObjective"),
             async t => new() { ["Version"] = await t.AgendaVersion(), ["NewObjectiveArea"] = "3", ["NewObjective.Source"] = "A new objective." }, [Who.Secretariat]),
+        new("edit an area title", _ => Task.FromResult("/agendas/lc-crp-20-6/areas/4/edit"),
+            async t => new() { ["Version"] = await t.AgendaVersion(), ["Text.Source"] = "Evaluation, public value and establishing a culture of continuous learning", ["Text.Es"] = "Evaluación" }, [Who.Secretariat]),
         new("invite a person", _ => Task.FromResult("/admin/invitations?handler=Invite"),
             _ => Task.FromResult(new Dictionary<string, string> { ["Email"] = $"invited-{Guid.NewGuid():n}@example.org", ["GivenName"] = "Invited", ["FamilyName"] = "Person", ["Grant"] = "Account", ["Language"] = "en" }), [Who.Secretariat]),
         new("cancel an invitation", async t => $"/admin/invitations?handler=Cancel&id={await t.PendingInvitation()}",

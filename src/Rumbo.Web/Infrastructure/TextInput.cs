@@ -25,18 +25,56 @@ public sealed class TextInput
     public static TextInput From(LocalizedText t) => new() { Source = t.Source, En = t.En, Es = t.Es, Pt = t.Pt, Fr = t.Fr };
 
     /// <summary>Whitespace is normalized as the importers do; an empty translation means none.</summary>
-    public void ApplyTo(LocalizedText t)
+    public void ApplyTo(LocalizedText t, bool keepParagraphs = false) =>
+        TextCleaning.Apply(t, Source, En, Es, Pt, Fr, keepParagraphs);
+}
+
+/// <summary>A text that may be empty (a meeting, a background), with its translations.</summary>
+public sealed class OptionalTextInput
+{
+    [StringLength(20000, ErrorMessage = "The text is longer than 20000 characters.")]
+    public string? Source { get; set; }
+
+    [StringLength(20000, ErrorMessage = "The text is longer than 20000 characters.")]
+    public string? En { get; set; }
+
+    [StringLength(20000, ErrorMessage = "The text is longer than 20000 characters.")]
+    public string? Es { get; set; }
+
+    [StringLength(20000, ErrorMessage = "The text is longer than 20000 characters.")]
+    public string? Pt { get; set; }
+
+    [StringLength(20000, ErrorMessage = "The text is longer than 20000 characters.")]
+    public string? Fr { get; set; }
+
+    public static OptionalTextInput From(LocalizedText t) => new() { Source = t.Source, En = t.En, Es = t.Es, Pt = t.Pt, Fr = t.Fr };
+
+    /// <summary>The same fields, for the shared form partial.</summary>
+    public TextInput AsText() => new() { Source = Source, En = En, Es = Es, Pt = Pt, Fr = Fr };
+
+    public void ApplyTo(LocalizedText t, bool keepParagraphs = false) =>
+        TextCleaning.Apply(t, Source, En, Es, Pt, Fr, keepParagraphs);
+}
+
+internal static class TextCleaning
+{
+    public static void Apply(LocalizedText t, string? source, string? en, string? es, string? pt, string? fr, bool keepParagraphs)
     {
-        t.Source = Clean(Source) ?? string.Empty;
-        t.En = Clean(En);
-        t.Es = Clean(Es);
-        t.Pt = Clean(Pt);
-        t.Fr = Clean(Fr);
+        t.Source = Clean(source, keepParagraphs) ?? string.Empty;
+        t.En = Clean(en, keepParagraphs);
+        t.Es = Clean(es, keepParagraphs);
+        t.Pt = Clean(pt, keepParagraphs);
+        t.Fr = Clean(fr, keepParagraphs);
     }
 
-    private static string? Clean(string? s)
+    /// <summary>Spaces folded within a paragraph; paragraphs, where kept, separated by one blank line as stored.</summary>
+    private static string? Clean(string? s, bool keepParagraphs)
     {
         if (string.IsNullOrWhiteSpace(s)) return null;
-        return string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        static string Fold(string p) => string.Join(' ', p.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (!keepParagraphs) return Fold(s);
+        var paragraphs = s.Replace("\r\n", "\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
+            .Select(Fold).Where(p => p.Length > 0);
+        return string.Join("\n\n", paragraphs);
     }
 }

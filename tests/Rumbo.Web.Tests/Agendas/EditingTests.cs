@@ -136,6 +136,40 @@ public abstract partial class EditingTests(RumboApp app)
         Assert.NotEqual(System.Text.Json.JsonValueKind.Null, api.GetProperty("retiredOn").ValueKind);
     }
 
+    [Fact]
+    public async Task The_secretariat_translates_an_area_title_and_the_background_keeping_its_paragraphs()
+    {
+        var admin = await SignedIn.CookieAsync(app, Roles.SecretariatAdmin);
+        var area = await OpenAsync("/agendas/lc-crp-20-6/areas/3/edit", admin);
+        var saved = await PostAsync("/agendas/lc-crp-20-6/areas/3/edit", area.Cookies,
+        [
+            new("__RequestVerificationToken", area.Token), new("Version", area.Version),
+            new("Text.Source", "Coordination for comprehensive and coherent public policies"),
+            new("Text.Es", "Coordinación para políticas públicas integrales y coherentes"),
+        ]);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var agenda = await OpenAsync("/agendas/lc-crp-20-6/edit", admin);
+        string Value(string id) => agenda.Page.GetElementById(id)!.GetAttribute("value") ?? agenda.Page.GetElementById(id)!.TextContent;
+        var background = await PostAsync("/agendas/lc-crp-20-6/edit", agenda.Cookies,
+        [
+            new("__RequestVerificationToken", agenda.Token), new("Version", agenda.Version),
+            new("Title.Source", Value("Title_Source")), new("AdoptingBody.Source", Value("AdoptingBody_Source")),
+            new("Meeting.Source", Value("Meeting_Source")), new("Status", "Adopted"), new("Place", "Brasília"), new("Date", "2025-10-03"),
+            new("Description.Source", Value("Description_Source")), new("FollowUpMechanism.Source", Value("FollowUpMechanism_Source")),
+            new("Description.Es", "Primer párrafo.\r\n\r\nSegundo   párrafo."),
+        ]);
+        Assert.Equal(HttpStatusCode.Redirect, background.StatusCode);
+
+        var page = await client.GetPageAsync("/agendas/lc-crp-20-6", "es");
+        Assert.Contains("Coordinación para políticas públicas integrales y coherentes", page.GetElementById("area-3-heading")!.TextContent);
+        Assert.Equal(["Primer párrafo.", "Segundo párrafo."], page.QuerySelectorAll("#background p").Select(p => p.TextContent));
+        await using var db = app.Database.CreateContext();
+        var stored = await db.Agendas.AsNoTracking().SingleAsync(a => a.Slug == "lc-crp-20-6");
+        Assert.StartsWith("The Regional Council for Planning is a subsidiary body", stored.Description.Source);
+        Assert.Equal(10, stored.Description.Source.Split("\n\n").Length);
+    }
+
     [Theory]
     [InlineData("/agendas/lc-crp-20-6/edit")]
     [InlineData("/agendas/lc-crp-20-6/lines/1.1.1/edit")]

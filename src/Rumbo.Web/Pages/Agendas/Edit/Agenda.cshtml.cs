@@ -15,6 +15,15 @@ public sealed class AgendaModel(AgendaStore store, CurrentUser currentUser) : Ed
     public TextInput AdoptingBody { get; set; } = new();
 
     [BindProperty]
+    public OptionalTextInput Meeting { get; set; } = new();
+
+    [BindProperty]
+    public OptionalTextInput Description { get; set; } = new();
+
+    [BindProperty]
+    public OptionalTextInput FollowUpMechanism { get; set; } = new();
+
+    [BindProperty]
     public string? Place { get; set; }
 
     [BindProperty]
@@ -45,7 +54,8 @@ public sealed class AgendaModel(AgendaStore store, CurrentUser currentUser) : Ed
         var agenda = await Store.LoadForEditAsync(key, ct);
         if (agenda is null) return NotFound();
         Agenda = agenda;
-        Validate((nameof(Title), Title), (nameof(AdoptingBody), AdoptingBody));
+        Validate((nameof(Title), Title), (nameof(AdoptingBody), AdoptingBody), (nameof(Meeting), Meeting),
+            (nameof(Description), Description), (nameof(FollowUpMechanism), FollowUpMechanism));
         if (!Enum.IsDefined(Status)) ModelState.AddModelError(nameof(Status), "Choose a status.");
         if (Place?.Length > 200) ModelState.AddModelError(nameof(Place), "The text is longer than 200 characters.");
         if (!ModelState.IsValid)
@@ -55,6 +65,9 @@ public sealed class AgendaModel(AgendaStore store, CurrentUser currentUser) : Ed
         }
         Title.ApplyTo(Agenda.Title);
         AdoptingBody.ApplyTo(Agenda.AdoptingBody);
+        Meeting.ApplyTo(Agenda.Meeting);
+        Description.ApplyTo(Agenda.Description, keepParagraphs: true);
+        FollowUpMechanism.ApplyTo(Agenda.FollowUpMechanism, keepParagraphs: true);
         Agenda.Place = string.IsNullOrWhiteSpace(Place) ? null : Place.Trim();
         Agenda.Date = Date;
         Agenda.Status = Status;
@@ -94,6 +107,9 @@ public sealed class AgendaModel(AgendaStore store, CurrentUser currentUser) : Ed
     {
         Title = TextInput.From(Agenda.Title);
         AdoptingBody = TextInput.From(Agenda.AdoptingBody);
+        Meeting = OptionalTextInput.From(Agenda.Meeting);
+        Description = OptionalTextInput.From(Agenda.Description);
+        FollowUpMechanism = OptionalTextInput.From(Agenda.FollowUpMechanism);
         Place = Agenda.Place;
         Date = Agenda.Date;
         Status = Agenda.Status;
