@@ -72,7 +72,7 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Grou
         Group.EndDate = EndDate;
         await ApplyCountriesAsync(ct);
         await ApplyLinesAsync(ct);
-        return await SaveAsync($"/groups/{Group.Slug}", () => Task.CompletedTask, ct);
+        return await SaveAsync($"/groups/{Group.Slug}", () => Task.CompletedTask, ct, announce: false);
     }
 
     private bool Validate()

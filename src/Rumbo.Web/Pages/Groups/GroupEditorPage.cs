@@ -58,7 +58,11 @@ public abstract class GroupEditorPage(RumboDbContext db, CurrentUser currentUser
     /// Saves if nobody saved the group since the editor read <see cref="Version"/>. The version read is set as the
     /// original value, so the database itself refuses a save that lost a race, even between two instances.
     /// </summary>
-    protected async Task<IActionResult> SaveAsync(string redirectTo, Func<Task> afterConflict, CancellationToken ct)
+    /// <param name="redirectTo">Where a successful save goes.</param>
+    /// <param name="afterConflict">Reloads what the page shows beside the group after a conflict.</param>
+    /// <param name="ct">Cancels the request.</param>
+    /// <param name="announce">Whether the page redirected to says "Saved."; a notice nobody reads would surface on a later page.</param>
+    protected async Task<IActionResult> SaveAsync(string redirectTo, Func<Task> afterConflict, CancellationToken ct, bool announce = true)
     {
         if (Group.Version == Version)
         {
@@ -67,7 +71,7 @@ public abstract class GroupEditorPage(RumboDbContext db, CurrentUser currentUser
             try
             {
                 await Db.SaveChangesAsync(ct);
-                TempData["Saved"] = "Saved.";
+                if (announce) TempData["Saved"] = "Saved.";
                 return Redirect(redirectTo);
             }
             catch (DbUpdateConcurrencyException)
