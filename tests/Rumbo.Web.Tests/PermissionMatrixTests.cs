@@ -50,6 +50,11 @@ public abstract class PermissionMatrixTests(RumboApp app)
             async t => new() { ["Version"] = await t.AgendaVersion(), ["NewObjectiveArea"] = "3", ["NewObjective.Source"] = "A new objective." }, [Who.Secretariat]),
         new("edit an area title", _ => Task.FromResult("/agendas/lc-crp-20-6/areas/4/edit"),
             async t => new() { ["Version"] = await t.AgendaVersion(), ["Text.Source"] = "Evaluation, public value and establishing a culture of continuous learning", ["Text.Es"] = "Evaluación" }, [Who.Secretariat]),
+        new("edit a group", async t => $"/groups/{(await t.Scenario()).Complete}/edit",
+            async t => new() { ["Version"] = await t.GroupVersion(), ["Mandate.Source"] = $"Mandate {Guid.NewGuid():n}", ["Status"] = "Active",
+                ["Coordinating"] = (await t.Scenario()).CountryA, ["Participating"] = (await t.Scenario()).CountryB }, [Who.GroupCoordinator, Who.Secretariat]),
+        new("add a group member", async t => $"/groups/{(await t.Scenario()).Complete}/members?handler=Add",
+            async t => new() { ["Version"] = await t.GroupVersion(), ["PersonId"] = await t.NewPerson(), ["NewRole"] = "Member" }, [Who.GroupCoordinator, Who.Secretariat]),
         new("invite a person", _ => Task.FromResult("/admin/invitations?handler=Invite"),
             _ => Task.FromResult(new Dictionary<string, string> { ["Email"] = $"invited-{Guid.NewGuid():n}@example.org", ["GivenName"] = "Invited", ["FamilyName"] = "Person", ["Grant"] = "Account", ["Language"] = "en" }), [Who.Secretariat]),
         new("cancel an invitation", async t => $"/admin/invitations?handler=Cancel&id={await t.PendingInvitation()}",
@@ -121,6 +126,24 @@ public abstract class PermissionMatrixTests(RumboApp app)
     {
         await using var db = app.Database.CreateContext();
         return (await db.Lines.SingleAsync(l => l.Code == code && l.Agenda!.Slug == "lc-crp-20-6")).Text.Source;
+    }
+
+    private Task<GroupScenario> Scenario() => GroupScenario.SharedAsync(app.Database);
+
+    private async Task<string> GroupVersion()
+    {
+        var slug = (await Scenario()).Complete;
+        await using var db = app.Database.CreateContext();
+        return (await db.Groups.SingleAsync(g => g.Slug == slug)).Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task<string> NewPerson()
+    {
+        await using var db = app.Database.CreateContext();
+        var person = new Person { GivenName = "New", FamilyName = $"Member {Guid.NewGuid():n}"[..20], IsExample = true };
+        db.People.Add(person);
+        await db.SaveChangesAsync();
+        return person.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private async Task<string> PendingInvitation()

@@ -3,7 +3,11 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.EntityFrameworkCore;
 using Rumbo.Core.Accounts;
+using Rumbo.Core.Data;
+using Rumbo.Core.Groups;
+using Rumbo.Core.People;
 using Rumbo.TestSupport;
 
 namespace Rumbo.Web.Tests;
@@ -30,8 +34,31 @@ public static class SignedIn
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new RumboRole(role));
             Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
         }
-        var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<RumboUser>>().CreateAsync(user);
-        var options = scope.ServiceProvider.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
+        return await CookieForAsync(scope.ServiceProvider, user);
+    }
+
+    /// <summary>A new account linked to a new person who coordinates the group with the given slug.</summary>
+    public static async Task<(string Cookie, int UserId)> CoordinatorAsync(RumboApp app, string groupSlug)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<RumboDbContext>();
+        var groupId = await db.Groups.Where(g => g.Slug == groupSlug).Select(g => g.Id).SingleAsync();
+        var name = $"coordinator-{Guid.NewGuid():n}@example.org";
+        var person = new Person { GivenName = "Coordinator", FamilyName = name[12..20], Email = name };
+        db.People.Add(person);
+        db.GroupMembers.Add(new GroupMember { GroupId = groupId, Person = person, Role = GroupRole.Coordinator });
+        await db.SaveChangesAsync();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<RumboUser>>();
+        var user = new RumboUser { UserName = name, Email = name, EmailConfirmed = true, CreatedAt = DateTime.UtcNow, PersonId = person.Id };
+        var created = await users.CreateAsync(user);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        return (await CookieForAsync(scope.ServiceProvider, user), user.Id);
+    }
+
+    private static async Task<string> CookieForAsync(IServiceProvider services, RumboUser user)
+    {
+        var principal = await services.GetRequiredService<IUserClaimsPrincipalFactory<RumboUser>>().CreateAsync(user);
+        var options = services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
         var now = DateTimeOffset.UtcNow;
         var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now.AddHours(1) }, IdentityConstants.ApplicationScheme);
         return $"{options.Cookie.Name}={options.TicketDataFormat.Protect(ticket)}";

@@ -1,0 +1,209 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Rumbo.Core.Accounts;
+using Rumbo.Core.Agendas;
+using Rumbo.Core.Data;
+using Rumbo.Core.Groups;
+using Rumbo.Web.Infrastructure;
+
+namespace Rumbo.Web.Pages.Groups;
+
+public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : GroupEditorPage(db, currentUser)
+{
+    public sealed record CountryOption(string Code, LocalizedString Name);
+
+    public sealed record LineOption(string Code, LocalizedString Text, bool Retired);
+
+    public sealed record ObjectiveOption(string Code, LocalizedString Text, IReadOnlyList<LineOption> Lines);
+
+    [BindProperty]
+    public TextInput Mandate { get; set; } = new();
+
+    [BindProperty]
+    public GroupStatus Status { get; set; }
+
+    [BindProperty]
+    public DateOnly? StartDate { get; set; }
+
+    [BindProperty]
+    public DateOnly? EndDate { get; set; }
+
+    /// <summary>Country codes.</summary>
+    [BindProperty]
+    public List<string> Coordinating { get; set; } = [];
+
+    /// <summary>Country codes.</summary>
+    [BindProperty]
+    public List<string> Participating { get; set; } = [];
+
+    /// <summary>Codes of lines of action of the group's agenda.</summary>
+    [BindProperty]
+    public List<string> Lines { get; set; } = [];
+
+    public IReadOnlyList<CountryOption> Countries { get; private set; } = [];
+
+    public IReadOnlyList<ObjectiveOption> Objectives { get; private set; } = [];
+
+    /// <summary>Codes that are checked in both country lists, to point at them.</summary>
+    public IReadOnlySet<string> InBoth { get; private set; } = new HashSet<string>();
+
+    protected override bool MayChange(CurrentUser.Snapshot user, int groupId) => user.CanEditGroup(groupId);
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        if (await LoadOrRefuseAsync(slug, ct) is { } refused) return refused;
+        Fill();
+        await LoadOptionsAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
+    {
+        if (await LoadOrRefuseAsync(slug, ct) is { } refused) return refused;
+        await LoadOptionsAsync(ct);
+        Coordinating = Clean(Coordinating);
+        Participating = Clean(Participating);
+        Lines = Lines.Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        if (!Validate()) return Invalid();
+
+        Mandate.ApplyTo(Group.Mandate);
+        Group.Status = Status;
+        Group.StartDate = StartDate;
+        Group.EndDate = EndDate;
+        await ApplyCountriesAsync(ct);
+        await ApplyLinesAsync(ct);
+        return await SaveAsync($"/groups/{Group.Slug}", () => Task.CompletedTask, ct, announce: false);
+    }
+
+    private bool Validate()
+    {
+        // Binding failures only come from tampered or mistyped dates and statuses; say so in the interface language.
+        var badDates = new[] { nameof(StartDate), nameof(EndDate) }.Where(ModelState.HasError).ToList();
+        var badStatus = ModelState.HasError(nameof(Status));
+        ModelState.Clear();
+        foreach (var field in badDates) ModelState.AddModelError(field, "Enter a date as year, month and day.");
+        if (badStatus || !Enum.IsDefined(Status)) ModelState.AddModelError(nameof(Status), "Choose a status.");
+
+        var mandateEmpty = new[] { Mandate.Source, Mandate.En, Mandate.Es, Mandate.Pt, Mandate.Fr }.All(string.IsNullOrWhiteSpace);
+        if (!mandateEmpty)
+        {
+            // A group may have no mandate yet; once any of its texts is given, it is checked as any other text.
+            var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+            System.ComponentModel.DataAnnotations.Validator.TryValidateObject(Mandate, new(Mandate), results, validateAllProperties: true);
+            foreach (var r in results)
+            {
+                foreach (var member in r.MemberNames) ModelState.AddModelError($"{nameof(Mandate)}.{member}", r.ErrorMessage ?? "Invalid.");
+            }
+        }
+
+        if (StartDate is { } start && EndDate is { } end && end < start && !badDates.Contains(nameof(EndDate)))
+        {
+            ModelState.AddModelError(nameof(EndDate), "The end date cannot be before the start date.");
+        }
+
+        var known = Countries.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
+        if (Coordinating.Concat(Participating).Any(c => !known.Contains(c)))
+        {
+            ModelState.AddModelError("Countries", "Choose countries from the list.");
+        }
+        InBoth = Coordinating.Intersect(Participating).ToHashSet(StringComparer.Ordinal);
+        if (InBoth.Count > 0)
+        {
+            ModelState.AddModelError("Countries", "A country is either coordinating or participating, not both.");
+        }
+
+        var lines = Objectives.SelectMany(o => o.Lines).ToDictionary(l => l.Code, StringComparer.Ordinal);
+        var linked = LinkedCodes();
+        if (Lines.Any(l => !lines.ContainsKey(l)))
+        {
+            ModelState.AddModelError(nameof(Lines), "Choose lines of action from the list.");
+        }
+        else if (Lines.Any(l => lines[l].Retired && !linked.Contains(l)))
+        {
+            ModelState.AddModelError(nameof(Lines), "A retired line of action cannot be newly linked.");
+        }
+        return ModelState.IsValid;
+    }
+
+    private async Task ApplyCountriesAsync(CancellationToken ct)
+    {
+        var wanted = Coordinating.Select(c => (Code: c, Role: GroupCountryRole.Coordinating))
+            .Concat(Participating.Select(c => (Code: c, Role: GroupCountryRole.Participating))).ToList();
+        var codes = wanted.Select(w => w.Code).ToList();
+        var ids = await Db.Countries.AsNoTracking().Where(c => codes.Contains(c.Code)).ToDictionaryAsync(c => c.Code, c => c.Id, ct);
+        var roles = wanted.ToDictionary(w => ids[w.Code], w => w.Role);
+        foreach (var gc in Group.Countries.ToList())
+        {
+            if (!roles.TryGetValue(gc.CountryId, out var role)) Group.Countries.Remove(gc);
+            else gc.Role = role;
+        }
+        foreach (var (countryId, role) in roles)
+        {
+            if (Group.Countries.All(c => c.CountryId != countryId)) Group.Countries.Add(new GroupCountry { CountryId = countryId, Role = role });
+        }
+    }
+
+    private async Task ApplyLinesAsync(CancellationToken ct)
+    {
+        var agendaId = Group.AgendaId;
+        var ids = await Db.Lines.AsNoTracking().Where(l => l.AgendaId == agendaId && Lines.Contains(l.Code)).Select(l => l.Id).ToListAsync(ct);
+        // Links to lines of other agendas are not on this form, so they stay as they are.
+        foreach (var gl in Group.Lines.Where(l => l.LineOfAction!.AgendaId == agendaId && !ids.Contains(l.LineOfActionId)).ToList())
+        {
+            Group.Lines.Remove(gl);
+        }
+        foreach (var id in ids.Where(id => Group.Lines.All(l => l.LineOfActionId != id)))
+        {
+            Group.Lines.Add(new GroupLine { LineOfActionId = id });
+        }
+    }
+
+    private HashSet<string> LinkedCodes() =>
+        Group.Lines.Where(l => l.LineOfAction!.AgendaId == Group.AgendaId).Select(l => l.LineOfAction!.Code).ToHashSet(StringComparer.Ordinal);
+
+    private static List<string> Clean(List<string> codes) =>
+        codes.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim().ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList();
+
+    private void Fill()
+    {
+        Mandate = TextInput.From(Group.Mandate);
+        Status = Group.Status;
+        StartDate = Group.StartDate;
+        EndDate = Group.EndDate;
+        Version = Group.Version;
+        Lines = LinkedCodes().ToList();
+    }
+
+    private async Task LoadOptionsAsync(CancellationToken ct)
+    {
+        var countries = await Db.Countries.AsNoTracking()
+            .Select(c => new CountryOption(c.Code, new LocalizedString(c.Name.Source, c.Name.En, c.Name.Es, c.Name.Pt, c.Name.Fr)))
+            .ToListAsync(ct);
+        Countries = countries.OrderBy(c => Ui.Plain(c.Name), Ui.Collation).ToList();
+        var ids = Group.Countries.ToDictionary(c => c.CountryId, c => c.Role);
+        var codes = await Db.Countries.AsNoTracking().Where(c => ids.Keys.Contains(c.Id)).Select(c => new { c.Id, c.Code }).ToListAsync(ct);
+        if (Request.Method == HttpMethods.Get)
+        {
+            Coordinating = codes.Where(c => ids[c.Id] == GroupCountryRole.Coordinating).Select(c => c.Code).ToList();
+            Participating = codes.Where(c => ids[c.Id] == GroupCountryRole.Participating).Select(c => c.Code).ToList();
+        }
+
+        var agendaId = Group.AgendaId;
+        var objectives = await Db.Objectives.AsNoTracking()
+            .Where(o => o.AgendaId == agendaId)
+            .Select(o => new { o.Id, o.Code, o.Position, o.Number, o.AreaId, Text = new LocalizedString(o.Text.Source, o.Text.En, o.Text.Es, o.Text.Pt, o.Text.Fr) })
+            .ToListAsync(ct);
+        var lines = await Db.Lines.AsNoTracking()
+            .Where(l => l.AgendaId == agendaId)
+            .Select(l => new { l.ObjectiveId, l.Code, l.Position, l.Number, l.RetiredOn, Text = new LocalizedString(l.Text.Source, l.Text.En, l.Text.Es, l.Text.Pt, l.Text.Fr) })
+            .ToListAsync(ct);
+        var areas = await Db.Areas.AsNoTracking().Where(a => a.AgendaId == agendaId).ToDictionaryAsync(a => a.Id, a => a.Number, ct);
+        Objectives = objectives
+            .OrderBy(o => areas.GetValueOrDefault(o.AreaId)).ThenBy(o => o.Position).ThenBy(o => o.Number)
+            .Select(o => new ObjectiveOption(o.Code, o.Text, lines.Where(l => l.ObjectiveId == o.Id)
+                .OrderBy(l => l.Position).ThenBy(l => l.Number)
+                .Select(l => new LineOption(l.Code, l.Text, l.RetiredOn is not null)).ToList()))
+            .Where(o => o.Lines.Count > 0)
+            .ToList();
+    }
+}
