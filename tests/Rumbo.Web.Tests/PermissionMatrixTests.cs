@@ -42,6 +42,8 @@ public abstract class PermissionMatrixTests(RumboApp app)
             async t => new() { ["Version"] = await t.AgendaVersion() }, [Who.Secretariat]),
         new("edit a strategic objective", _ => Task.FromResult("/agendas/lc-crp-20-6/objectives/1.1/edit"),
             async t => new() { ["Version"] = await t.AgendaVersion(), ["Text.Source"] = "Put in place collaborative governance mechanisms." }, [Who.Secretariat]),
+        new("move a strategic objective", _ => Task.FromResult("/agendas/lc-crp-20-6/objectives/3.1/edit?handler=move&by=1"),
+            async t => new() { ["Version"] = await t.AgendaVersion() }, [Who.Secretariat]),
         new("add a line of action", _ => Task.FromResult("/agendas/lc-crp-20-6/objectives/1.2/edit?handler=AddLine"),
             async t => new() { ["Version"] = await t.AgendaVersion(), ["NewLine.Source"] = "A new line." }, [Who.Secretariat]),
         new("edit an agenda", _ => Task.FromResult("/agendas/lc-crp-20-6/edit"),
@@ -59,6 +61,12 @@ public abstract class PermissionMatrixTests(RumboApp app)
             _ => Task.FromResult(new Dictionary<string, string> { ["Email"] = $"invited-{Guid.NewGuid():n}@example.org", ["GivenName"] = "Invited", ["FamilyName"] = "Person", ["Grant"] = "Account", ["Language"] = "en" }), [Who.Secretariat]),
         new("cancel an invitation", async t => $"/admin/invitations?handler=Cancel&id={await t.PendingInvitation()}",
             _ => Task.FromResult(new Dictionary<string, string>()), [Who.Secretariat]),
+        new("resend an invitation", async t => $"/admin/invitations?handler=Resend&id={await t.PendingInvitation()}",
+            _ => Task.FromResult(new Dictionary<string, string>()), [Who.Secretariat]),
+        new("change a group member's role", async t => $"/groups/{(await t.Scenario()).Complete}/members?handler=Change",
+            async t => new() { ["Version"] = await t.GroupVersion(), ["MemberId"] = await t.MemberOf("Carla"), ["Role"] = "Member" }, [Who.GroupCoordinator, Who.Secretariat]),
+        new("remove a group member", async t => $"/groups/{(await t.Scenario()).Complete}/members?handler=Remove",
+            async t => new() { ["Version"] = await t.GroupVersion(), ["MemberId"] = await t.NewMemberOfComplete() }, [Who.GroupCoordinator, Who.Secretariat]),
         new("create a personal access token", _ => Task.FromResult("/account/tokens?handler=Create"),
             _ => Task.FromResult(new Dictionary<string, string> { ["Name"] = "matrix" }), Everyone),
     ];
@@ -135,6 +143,24 @@ public abstract class PermissionMatrixTests(RumboApp app)
         var slug = (await Scenario()).Complete;
         await using var db = app.Database.CreateContext();
         return (await db.Groups.SingleAsync(g => g.Slug == slug)).Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task<string> MemberOf(string givenName)
+    {
+        var slug = (await Scenario()).Complete;
+        await using var db = app.Database.CreateContext();
+        return (await db.GroupMembers.FirstAsync(m => m.Group!.Slug == slug && m.Person!.GivenName == givenName)).Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task<string> NewMemberOfComplete()
+    {
+        var slug = (await Scenario()).Complete;
+        await using var db = app.Database.CreateContext();
+        var group = await db.Groups.SingleAsync(g => g.Slug == slug);
+        var member = new GroupMember { GroupId = group.Id, Person = new Person { GivenName = "Leaving", FamilyName = "Member", IsExample = true }, Role = GroupRole.Member };
+        db.GroupMembers.Add(member);
+        await db.SaveChangesAsync();
+        return member.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private async Task<string> NewPerson()

@@ -122,6 +122,20 @@ public abstract partial class EditingTests(RumboApp app)
     }
 
     [Fact]
+    public async Task Moving_an_objective_changes_its_place_not_its_code()
+    {
+        var admin = await SignedIn.CookieAsync(app, Roles.SecretariatAdmin);
+        var form = await OpenAsync("/agendas/lc-crp-20-6/edit", admin);
+        var moved = await PostAsync("/agendas/lc-crp-20-6/objectives/4.5/edit?handler=move&by=1", form.Cookies,
+            [new("__RequestVerificationToken", form.Token), new("Version", form.Version)]);
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        var page = await client.GetPageAsync("/agendas/lc-crp-20-6");
+        var codes = page.QuerySelectorAll("#area-4 article.objective").Select(o => o.Id).ToList();
+        Assert.Equal(["objective-4-1", "objective-4-2", "objective-4-3", "objective-4-4", "objective-4-6", "objective-4-5"], codes);
+        Assert.Equal("4.5.1", page.QuerySelector("#objective-4-5 ol.lines a.code")!.TextContent);
+    }
+
+    [Fact]
     public async Task Retiring_a_line_keeps_its_page_and_marks_it()
     {
         var admin = await SignedIn.CookieAsync(app, Roles.SecretariatAdmin);

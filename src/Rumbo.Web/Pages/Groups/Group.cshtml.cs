@@ -14,13 +14,16 @@ public sealed class GroupModel(GroupReader reader, CurrentUser currentUser) : Pa
 
     /// <summary>Safe under the output cache, which never stores or serves a signed-in request.</summary>
     public bool CanEdit { get; private set; }
+    public bool CanSeeHistory { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
         var group = await reader.GetAsync(slug, ct);
         if (group is null) return NotFound();
         Group = group;
-        CanEdit = (await currentUser.GetAsync(User, ct)).CanEditGroup(group.Id);
+        var user = await currentUser.GetAsync(User, ct);
+        CanEdit = user.CanEditGroup(group.Id);
+        CanSeeHistory = user.CanSeeAudit();
         return Page();
     }
 }

@@ -45,6 +45,26 @@ public sealed class ObjectiveModel(AgendaStore store, CurrentUser currentUser) :
         return await SaveAsync($"/agendas/{Agenda.Slug}#{Ui.Anchor("objective", Objective.Code)}", () => Reload(key, code, ct), ct);
     }
 
+    /// <summary>Moves the objective one place up or down within its area; its code stays.</summary>
+    public async Task<IActionResult> OnPostMoveAsync(string key, string code, int by, CancellationToken ct)
+    {
+        if (await RefuseAsync(ct) is { } refused) return refused;
+        if (!await LoadAsync(key, code, ct)) return NotFound();
+        if (by is not (-1 or 1)) return BadRequest();
+        var ordered = Area.Objectives.OrderBy(o => o.Position).ThenBy(o => o.Number).ToList();
+        var index = ordered.IndexOf(Objective);
+        var other = index + by;
+        if (other >= 0 && other < ordered.Count)
+        {
+            (ordered[index], ordered[other]) = (ordered[other], ordered[index]);
+            for (var i = 0; i < ordered.Count; i++) ordered[i].Position = i + 1;
+        }
+        ModelState.Clear();
+        Text = TextInput.From(Objective.Text);
+        Retired = Objective.RetiredOn is not null;
+        return await SaveAsync($"/agendas/{Agenda.Slug}/edit", () => Reload(key, code, ct), ct);
+    }
+
     /// <summary>Adds a line at the end of the objective with the next free number: codes are never reused.</summary>
     public async Task<IActionResult> OnPostAddLineAsync(string key, string code, CancellationToken ct)
     {
