@@ -253,7 +253,8 @@ public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options, IAu
                     Action = p.Action,
                     EntityType = p.Entry.Metadata.ClrType.Name,
                     EntityId = KeyOf(p.Entry),
-                    Changes = JsonSerializer.Serialize(p.Changes),
+                    // A new record's values are read after the insert: before it, its keys are temporary.
+                    Changes = JsonSerializer.Serialize(p.Action == AuditAction.Created ? Describe(p.Entry, AuditAction.Created) : p.Changes),
                 });
             }
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -291,40 +292,47 @@ public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options, IAu
                 EntityState.Deleted => AuditAction.Deleted,
                 _ => AuditAction.Updated,
             };
-            var changes = new Dictionary<string, object?>();
-            foreach (var property in entry.Properties)
-            {
-                if (property.Metadata.IsPrimaryKey() && action != AuditAction.Deleted) continue;
-                var name = property.Metadata.Name;
-                var secret = Secret.Contains(name);
-                if (action == AuditAction.Updated && !property.IsModified) continue;
-                if (action == AuditAction.Updated && Equals(property.OriginalValue, property.CurrentValue)) continue;
-                object? Shown(object? v) => secret && v is not null ? "(hidden)" : v;
-                changes[name] = action switch
-                {
-                    AuditAction.Created => new { @new = Shown(property.CurrentValue) },
-                    AuditAction.Deleted => new { old = Shown(property.OriginalValue) },
-                    _ => new { old = Shown(property.OriginalValue), @new = Shown(property.CurrentValue) },
-                };
-            }
-            foreach (var complex in entry.ComplexProperties)
-            {
-                foreach (var property in complex.Properties)
-                {
-                    if (action == AuditAction.Updated && (!property.IsModified || Equals(property.OriginalValue, property.CurrentValue))) continue;
-                    var name = $"{complex.Metadata.Name}.{property.Metadata.Name}";
-                    changes[name] = action switch
-                    {
-                        AuditAction.Created => new { @new = property.CurrentValue },
-                        AuditAction.Deleted => new { old = property.OriginalValue },
-                        _ => new { old = property.OriginalValue, @new = property.CurrentValue },
-                    };
-                }
-            }
+            var changes = Describe(entry, action);
             if (action == AuditAction.Updated && changes.Count == 0) continue;
             pending.Add(new PendingAudit(entry, action, changes));
         }
         return pending;
+    }
+
+    /// <summary>Field by field: new values for a creation, old ones for a deletion, both for the fields an update changed.</summary>
+    private static Dictionary<string, object?> Describe(EntityEntry entry, AuditAction action)
+    {
+        var changes = new Dictionary<string, object?>();
+        foreach (var property in entry.Properties)
+        {
+            if (property.Metadata.IsPrimaryKey() && action != AuditAction.Deleted) continue;
+            var name = property.Metadata.Name;
+            var secret = Secret.Contains(name);
+            if (action == AuditAction.Updated && !property.IsModified) continue;
+            if (action == AuditAction.Updated && Equals(property.OriginalValue, property.CurrentValue)) continue;
+            object? Shown(object? v) => secret && v is not null ? "(hidden)" : v;
+            changes[name] = action switch
+            {
+                AuditAction.Created => new { @new = Shown(property.CurrentValue) },
+                AuditAction.Deleted => new { old = Shown(property.OriginalValue) },
+                _ => new { old = Shown(property.OriginalValue), @new = Shown(property.CurrentValue) },
+            };
+        }
+        foreach (var complex in entry.ComplexProperties)
+        {
+            foreach (var property in complex.Properties)
+            {
+                if (action == AuditAction.Updated && (!property.IsModified || Equals(property.OriginalValue, property.CurrentValue))) continue;
+                var name = $"{complex.Metadata.Name}.{property.Metadata.Name}";
+                changes[name] = action switch
+                {
+                    AuditAction.Created => new { @new = property.CurrentValue },
+                    AuditAction.Deleted => new { old = property.OriginalValue },
+                    _ => new { old = property.OriginalValue, @new = property.CurrentValue },
+                };
+            }
+        }
+        return changes;
     }
 
     private static string KeyOf(EntityEntry entry)

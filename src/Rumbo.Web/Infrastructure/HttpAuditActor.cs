@@ -9,7 +9,11 @@ public sealed class HttpAuditActor(IHttpContextAccessor accessor) : IAuditActor
     public int? UserId =>
         int.TryParse(accessor.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
-    public string Name => accessor.HttpContext?.User.Identity?.IsAuthenticated == true
-        ? accessor.HttpContext.User.Identity.Name ?? "unknown user"
-        : "anonymous";
+    /// <summary>Outside a request (start-up seeding) the site acts as itself.</summary>
+    public string Name => accessor.HttpContext switch
+    {
+        null => "system",
+        { User.Identity.IsAuthenticated: true } context => context.User.Identity!.Name ?? "unknown user",
+        _ => "anonymous",
+    };
 }

@@ -284,6 +284,14 @@ public abstract class DatabaseTests(DatabaseProvider provider) : IAsyncLifetime
         await using (var db = database.CreateContext())
         {
             Assert.Equal(4 + 21 + 89 + 1, await db.AuditEntries.CountAsync(a => a.Action == Rumbo.Core.Auditing.AuditAction.Created));
+            // A creation records the keys the database gave, not the temporary ones of before the insert.
+            var agendaId = (await db.Agendas.SingleAsync()).Id;
+            var lineId = (await db.Lines.SingleAsync(l => l.Code == "1.1.1")).Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var created = await db.AuditEntries.SingleAsync(a => a.EntityType == "LineOfAction" && a.EntityId == lineId);
+            using (var values = System.Text.Json.JsonDocument.Parse(created.Changes))
+            {
+                Assert.Equal(agendaId, values.RootElement.GetProperty("AgendaId").GetProperty("new").GetInt32());
+            }
             var line = await db.Lines.SingleAsync(l => l.Code == "1.1.1");
             line.Text.Pt = "Conceber e aplicar metodologias.";
             await Store(db).SaveAgendaAsync(await db.Agendas.SingleAsync());
