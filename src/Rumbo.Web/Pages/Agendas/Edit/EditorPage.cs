@@ -48,6 +48,17 @@ public abstract class EditorPage(AgendaStore store, CurrentUser currentUser) : P
         return ModelState.IsValid;
     }
 
+    /// <summary>Moves an item one place up (-1) or down (+1) among its siblings by renumbering their positions; codes stay.</summary>
+    protected static void Move<T>(IEnumerable<T> siblings, T item, int by, Func<T, int> position, Func<T, int> number, Action<T, int> setPosition)
+    {
+        var ordered = siblings.OrderBy(position).ThenBy(number).ToList();
+        var index = ordered.IndexOf(item);
+        var other = index + by;
+        if (index < 0 || other < 0 || other >= ordered.Count) return;
+        (ordered[index], ordered[other]) = (ordered[other], ordered[index]);
+        for (var i = 0; i < ordered.Count; i++) setPosition(ordered[i], i + 1);
+    }
+
     protected async Task<IActionResult> SaveAsync(string redirectTo, Func<Task> reload, CancellationToken ct)
     {
         try

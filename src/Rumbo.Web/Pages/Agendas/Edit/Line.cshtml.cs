@@ -46,14 +46,7 @@ public sealed class LineModel(AgendaStore store, CurrentUser currentUser) : Edit
         if (await RefuseAsync(ct) is { } refused) return refused;
         if (!await LoadAsync(key, code, ct)) return NotFound();
         if (by is not (-1 or 1)) return BadRequest();
-        var ordered = Objective.Lines.OrderBy(l => l.Position).ThenBy(l => l.Number).ToList();
-        var index = ordered.IndexOf(Line);
-        var other = index + by;
-        if (other >= 0 && other < ordered.Count)
-        {
-            (ordered[index], ordered[other]) = (ordered[other], ordered[index]);
-            for (var i = 0; i < ordered.Count; i++) ordered[i].Position = i + 1;
-        }
+        Move(Objective.Lines, Line, by, l => l.Position, l => l.Number, (l, p) => l.Position = p);
         ModelState.Clear();
         Text = TextInput.From(Line.Text);
         Retired = Line.RetiredOn is not null;

@@ -51,14 +51,7 @@ public sealed class ObjectiveModel(AgendaStore store, CurrentUser currentUser) :
         if (await RefuseAsync(ct) is { } refused) return refused;
         if (!await LoadAsync(key, code, ct)) return NotFound();
         if (by is not (-1 or 1)) return BadRequest();
-        var ordered = Area.Objectives.OrderBy(o => o.Position).ThenBy(o => o.Number).ToList();
-        var index = ordered.IndexOf(Objective);
-        var other = index + by;
-        if (other >= 0 && other < ordered.Count)
-        {
-            (ordered[index], ordered[other]) = (ordered[other], ordered[index]);
-            for (var i = 0; i < ordered.Count; i++) ordered[i].Position = i + 1;
-        }
+        Move(Area.Objectives, Objective, by, o => o.Position, o => o.Number, (o, p) => o.Position = p);
         ModelState.Clear();
         Text = TextInput.From(Objective.Text);
         Retired = Objective.RetiredOn is not null;
