@@ -6,6 +6,8 @@ import os, re, sys
 from xml.sax.saxutils import escape
 
 ES = {
+"Meetings": "Reuniones",
+"Documents": "Documentos",
 "API and open data": "API y datos abiertos",
 "Adopted by": "Adoptada por",
 "Agenda": "Agenda",
@@ -543,6 +545,20 @@ def write(path, table):
         for k in sorted(table):
             f.write(f'  <data name="{escape(k, {chr(34): "&quot;"})}" xml:space="preserve"><value>{escape(table[k])}</value></data>\n')
         f.write("</root>\n")
+
+# Each feature may keep its strings in tools/strings/<feature>.json: {"es": {key: Spanish}, "en": {key: English}}.
+import json
+strings = os.path.join(os.path.dirname(__file__), "strings")
+for name in sorted(os.listdir(strings)) if os.path.isdir(strings) else []:
+    if not name.endswith(".json"):
+        continue
+    part = json.load(open(os.path.join(strings, name), encoding="utf-8"))
+    for table, extra in ((ES, part.get("es", {})), (EN, part.get("en", {}))):
+        for k, v in extra.items():
+            if k in table and table[k] != v:
+                print(f"{name}: {k!r} is already translated differently: {table[k]!r}")
+                sys.exit(1)
+            table[k] = v
 
 root = os.path.join(os.path.dirname(__file__), "..", "src", "Rumbo.Web")
 used = set()

@@ -2,7 +2,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Rumbo.Core.Agendas;
 using Rumbo.Core.Auditing;
+using Rumbo.Core.Calendars;
 using Rumbo.Core.Data;
+using Rumbo.Core.Documents;
+using Rumbo.Core.Meetings;
+using Rumbo.Core.Plans;
 
 namespace Rumbo.Core;
 
@@ -26,6 +30,10 @@ public static class ServiceCollectionExtensions
         services.AddScoped<People.PeopleReader>();
         services.AddScoped<AgendaReader>();
         services.AddScoped<AgendaSearch>();
+        services.AddRumboMeetings();
+        services.AddRumboDocuments();
+        services.AddRumboPlans();
+        services.AddRumboCalendars();
         return services;
     }
 }

@@ -131,6 +131,11 @@ app.MapScalarApiReference("/api/explorer", o => o.WithTitle("Rumbo API").WithOpe
 app.MapAgendasApi();
 app.MapGroupsApi();
 app.MapAccountsApi();
+app.MapMeetingsApi();
+app.MapAgreementsApi();
+app.MapDocumentsApi();
+app.MapPlansApi();
+app.MapCalendarFeeds();
 app.MapHealthChecks("/health");
 
 await app.RunAsync();

@@ -54,7 +54,7 @@ public sealed class CurrentUser(RumboDbContext db)
 /// The permission matrix (docs/permissions.md) in one place. Every page handler and API endpoint that writes
 /// asks here; nothing else decides.
 /// </summary>
-public static class Permissions
+public static partial class Permissions
 {
     public static bool CanEditAgenda(this CurrentUser.Snapshot u) => u.IsSecretariatAdmin;
 

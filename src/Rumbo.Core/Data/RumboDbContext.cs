@@ -30,6 +30,26 @@ public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options, IAu
     public DbSet<PersonalAccessToken> AccessTokens => Set<PersonalAccessToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ContentVersion> ContentVersions => Set<ContentVersion>();
+    public DbSet<Meetings.Meeting> Meetings => Set<Meetings.Meeting>();
+    public DbSet<Meetings.MeetingSeries> MeetingSeries => Set<Meetings.MeetingSeries>();
+    public DbSet<Meetings.MeetingItem> MeetingItems => Set<Meetings.MeetingItem>();
+    public DbSet<Meetings.MeetingItemLine> MeetingItemLines => Set<Meetings.MeetingItemLine>();
+    public DbSet<Meetings.MeetingParticipant> MeetingParticipants => Set<Meetings.MeetingParticipant>();
+    public DbSet<Meetings.MeetingRecord> MeetingRecords => Set<Meetings.MeetingRecord>();
+    public DbSet<Meetings.RecordSection> RecordSections => Set<Meetings.RecordSection>();
+    public DbSet<Meetings.RecordOutcome> RecordOutcomes => Set<Meetings.RecordOutcome>();
+    public DbSet<Meetings.RecordComment> RecordComments => Set<Meetings.RecordComment>();
+    public DbSet<Meetings.Agreement> Agreements => Set<Meetings.Agreement>();
+    public DbSet<Meetings.AgreementLine> AgreementLines => Set<Meetings.AgreementLine>();
+    public DbSet<Meetings.AgreementFollowUp> AgreementFollowUps => Set<Meetings.AgreementFollowUp>();
+    public DbSet<Meetings.CalendarFeed> CalendarFeeds => Set<Meetings.CalendarFeed>();
+    public DbSet<Documents.Document> Documents => Set<Documents.Document>();
+    public DbSet<Documents.DocumentVersion> DocumentVersions => Set<Documents.DocumentVersion>();
+    public DbSet<Documents.DocumentLine> DocumentLines => Set<Documents.DocumentLine>();
+    public DbSet<Plans.WorkPlan> WorkPlans => Set<Plans.WorkPlan>();
+    public DbSet<Plans.PlanActivity> PlanActivities => Set<Plans.PlanActivity>();
+    public DbSet<Plans.PlanActivityCountry> PlanActivityCountries => Set<Plans.PlanActivityCountry>();
+    public DbSet<Plans.PlanActivityLine> PlanActivityLines => Set<Plans.PlanActivityLine>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -219,6 +239,11 @@ public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options, IAu
             e.HasIndex(a => new { a.EntityType, a.EntityId });
             e.HasIndex(a => a.At);
         });
+
+        // Each feature of issue 5 on keeps its tables in a file of its own folder.
+        Rumbo.Core.Meetings.MeetingsModel.Configure(modelBuilder);
+        Rumbo.Core.Documents.DocumentsModel.Configure(modelBuilder);
+        Rumbo.Core.Plans.PlansModel.Configure(modelBuilder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
@@ -275,6 +300,9 @@ public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options, IAu
     private static readonly HashSet<string> Secret =
         ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash"];
 
+    /// <summary>Texts derived from files: the trail says how long they are rather than copying them.</summary>
+    private static readonly HashSet<string> Bulky = ["SearchText", "ExtractedText"];
+
     private List<PendingAudit> CollectAudit()
     {
         ChangeTracker.DetectChanges();
@@ -308,9 +336,15 @@ public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options, IAu
             if (property.Metadata.IsPrimaryKey() && action != AuditAction.Deleted) continue;
             var name = property.Metadata.Name;
             var secret = Secret.Contains(name);
+            var bulky = Bulky.Contains(name);
             if (action == AuditAction.Updated && !property.IsModified) continue;
             if (action == AuditAction.Updated && Equals(property.OriginalValue, property.CurrentValue)) continue;
-            object? Shown(object? v) => secret && v is not null ? "(hidden)" : v;
+            object? Shown(object? v) => v switch
+            {
+                not null when secret => "(hidden)",
+                string text when bulky => $"({text.Length} characters)",
+                _ => v,
+            };
             changes[name] = action switch
             {
                 AuditAction.Created => new { @new = Shown(property.CurrentValue) },

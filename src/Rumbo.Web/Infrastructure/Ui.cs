@@ -115,4 +115,12 @@ public static class Ui
 
     /// <summary>Orders by the names as shown, with the interface language's collation.</summary>
     public static StringComparer Collation => StringComparer.Create(CultureInfo.CurrentUICulture, ignoreCase: true);
+
+    /// <summary>Whether rendered HTML holds anything but white space (a view component with nothing to show renders nothing).</summary>
+    public static bool HasContent(IHtmlContent html)
+    {
+        using var writer = new StringWriter();
+        html.WriteTo(writer, System.Text.Encodings.Web.HtmlEncoder.Default);
+        return !string.IsNullOrWhiteSpace(writer.ToString());
+    }
 }

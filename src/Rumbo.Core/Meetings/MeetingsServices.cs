@@ -1,0 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Rumbo.Core.Meetings;
+
+public static class MeetingsServices
+{
+    public static IServiceCollection AddRumboMeetings(this IServiceCollection services)
+    {
+        return services;
+    }
+}

@@ -1,0 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Rumbo.Core.Plans;
+
+public static class PlansServices
+{
+    public static IServiceCollection AddRumboPlans(this IServiceCollection services)
+    {
+        return services;
+    }
+}

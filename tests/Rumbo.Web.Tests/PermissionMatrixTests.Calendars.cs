@@ -1,0 +1,6 @@
+namespace Rumbo.Web.Tests;
+
+public abstract partial class PermissionMatrixTests
+{
+    private static IEnumerable<Write> CalendarWrites() => [];
+}
