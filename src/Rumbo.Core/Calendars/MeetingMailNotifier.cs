@@ -81,7 +81,7 @@ public sealed class MeetingMailNotifier(
         lines.Add(change switch
         {
             MeetingChange.Invited => T["{0} invites you to this meeting.", group],
-            MeetingChange.Updated => T["This meeting of {0} has changed. The calendar entry below replaces the one you had.", group],
+            MeetingChange.Updated => T["This meeting of {0} has changed. The attached calendar entry replaces the one you had.", group],
             _ => T["This meeting of {0} has been cancelled.", group],
         });
         lines.Add("");
