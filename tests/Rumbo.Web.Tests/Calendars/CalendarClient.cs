@@ -15,8 +15,12 @@ public static class CalendarClient
 {
     private static readonly ConditionalWeakTable<TestDatabase, Lazy<Task<CalendarScenario>>> Shared = new();
 
-    public static Task<CalendarScenario> ScenarioAsync(RumboApp app) =>
-        Shared.GetValue(app.Database, d => new Lazy<Task<CalendarScenario>>(() => CalendarScenario.CreateAsync(d))).Value;
+    public static Task<CalendarScenario> ScenarioAsync(RumboApp app)
+    {
+        // The site migrates and seeds its database when it starts; a test that posts nothing must start it first.
+        _ = app.Services;
+        return Shared.GetValue(app.Database, d => new Lazy<Task<CalendarScenario>>(() => CalendarScenario.CreateAsync(d))).Value;
+    }
 
     /// <summary>A signed-in user whose new person is a member of the groups.</summary>
     public static async Task<string> MemberCookieAsync(RumboApp app, params string[] groupSlugs)
