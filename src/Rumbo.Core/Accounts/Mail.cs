@@ -29,7 +29,16 @@ public sealed class MailOptions
 }
 
 /// <summary>A plain-text message to one recipient, already written in the recipient's language.</summary>
-public sealed record OutgoingMail(string To, string Subject, string Body);
+/// <param name="Attachments">Files sent with the text (a calendar entry); none by default.</param>
+public sealed record OutgoingMail(string To, string Subject, string Body, IReadOnlyList<MailAttachment>? Attachments = null)
+{
+    public bool HasAttachments => Attachments is { Count: > 0 };
+}
+
+/// <summary>A file sent with a message.</summary>
+/// <param name="Name">File name the recipient sees (invite.ics); never a path.</param>
+/// <param name="MediaType">Content type with its parameters: text/calendar; method=REQUEST; charset=utf-8.</param>
+public sealed record MailAttachment(string Name, string MediaType, byte[] Content);
 
 public interface IMailSender
 {
@@ -49,6 +58,13 @@ public sealed class SmtpMailSender(MailOptions options) : IMailSender
             BodyEncoding = Encoding.UTF8,
             SubjectEncoding = Encoding.UTF8,
         };
+        foreach (var a in message.Attachments ?? [])
+        {
+            // The stream belongs to the attachment, which the message disposes.
+            var attachment = new Attachment(new MemoryStream(a.Content), new System.Net.Mime.ContentType(a.MediaType) { Name = a.Name });
+            attachment.ContentDisposition!.FileName = a.Name;
+            mail.Attachments.Add(attachment);
+        }
         using var client = new SmtpClient(options.SmtpHost, options.Port) { EnableSsl = options.EnableSsl };
         if (!string.IsNullOrEmpty(options.UserName))
         {
@@ -76,24 +92,63 @@ public sealed class PickupFolderMailSender(string folder, MailOptions options, T
         logger?.LogInformation("Mail to {To} written to {Path}", message.To, path);
     }
 
-    /// <summary>The message as an RFC 5322 text: headers, a blank line and the body, with CRLF line ends.</summary>
+    /// <summary>
+    /// The message as an RFC 5322 text with CRLF line ends: headers, a blank line and the body; with attachments,
+    /// a MIME multipart/mixed body whose first part is the text and the others the files, in base64.
+    /// </summary>
     public static string Format(OutgoingMail message, string from, DateTimeOffset date)
     {
         var text = new StringBuilder();
         void Header(string name, string value) => text.Append(name).Append(": ").Append(value).Append("\r\n");
+        void Body(string body)
+        {
+            text.Append(body.ReplaceLineEndings("\r\n"));
+            if (!body.EndsWith('\n')) text.Append("\r\n");
+        }
         Header("From", from);
         Header("To", message.To);
         Header("Subject", EncodeHeader(message.Subject));
         Header("Date", date.ToUniversalTime().ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", CultureInfo.InvariantCulture));
         Header("Message-ID", $"<{Guid.NewGuid():n}@rumbo>");
         Header("MIME-Version", "1.0");
+        if (!message.HasAttachments)
+        {
+            Header("Content-Type", "text/plain; charset=utf-8");
+            Header("Content-Transfer-Encoding", "8bit");
+            text.Append("\r\n");
+            Body(message.Body);
+            return text.ToString();
+        }
+        // A boundary no base64 line or text line of ours can contain: "=_" never occurs in base64 output.
+        var boundary = $"=_rumbo_{Guid.NewGuid():n}";
+        Header("Content-Type", $"multipart/mixed; boundary=\"{boundary}\"");
+        text.Append("\r\n");
+        text.Append("This is a message in MIME format.\r\n");
+        text.Append("--").Append(boundary).Append("\r\n");
         Header("Content-Type", "text/plain; charset=utf-8");
         Header("Content-Transfer-Encoding", "8bit");
         text.Append("\r\n");
-        text.Append(message.Body.ReplaceLineEndings("\r\n"));
-        if (!message.Body.EndsWith('\n')) text.Append("\r\n");
+        Body(message.Body);
+        foreach (var a in message.Attachments!)
+        {
+            text.Append("--").Append(boundary).Append("\r\n");
+            Header("Content-Type", $"{a.MediaType}; name=\"{AsciiName(a.Name)}\"");
+            Header("Content-Disposition", $"attachment; filename=\"{AsciiName(a.Name)}\"");
+            Header("Content-Transfer-Encoding", "base64");
+            text.Append("\r\n");
+            var base64 = Convert.ToBase64String(a.Content);
+            for (var i = 0; i < base64.Length; i += 76)
+            {
+                text.Append(base64, i, Math.Min(76, base64.Length - i)).Append("\r\n");
+            }
+        }
+        text.Append("--").Append(boundary).Append("--\r\n");
         return text.ToString();
     }
+
+    /// <summary>A file name safe inside a quoted header parameter: printable ASCII without quotes or backslashes.</summary>
+    private static string AsciiName(string name) =>
+        new(name.Select(c => c is >= ' ' and <= '~' and not '"' and not '\\' ? c : '_').ToArray());
 
     /// <summary>Header values are ASCII; a subject in Spanish goes as an RFC 2047 encoded word.</summary>
     private static string EncodeHeader(string value) =>

@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using Rumbo.Core.Accounts;
+using Rumbo.Core.Data;
+using Rumbo.Core.Meetings;
+
+namespace Rumbo.Core.Calendars;
+
+/// <summary>
+/// Sends each person concerned a plain-text message with the meeting's calendar entry (.ics, METHOD REQUEST, or
+/// CANCEL for a cancellation), written in the interface language of the request that made the change. It runs after
+/// the change is saved, so a mail server that fails is logged and passed over: the change stands.
+/// </summary>
+public sealed class MeetingMailNotifier(
+    RumboDbContext db, CalendarReader reader, TimeProvider clock, ILogger<MeetingMailNotifier> logger,
+    IMailSender? sender = null, MailOptions? options = null, IStringLocalizerFactory? localizers = null,
+    IHttpContextAccessor? http = null) : IMeetingNotifier
+{
+    public async Task NotifyAsync(int meetingId, MeetingChange change, IReadOnlyCollection<int>? personIds = null, CancellationToken ct = default)
+    {
+        if (sender is null)
+        {
+            logger.LogWarning("No mail sender is configured; meeting {MeetingId} change {Change} not sent", meetingId, change);
+            return;
+        }
+        var meeting = await reader.MeetingAsync(meetingId, ct);
+        if (meeting is null) return;
+
+        var participants = db.MeetingParticipants.AsNoTracking().Where(p => p.MeetingId == meetingId);
+        var recipients = personIds is null
+            ? await participants.Where(p => (p.InvitedAtUtc != null || p.RegisteredAtUtc != null) && p.Response != ParticipantResponse.Declined)
+                .Select(p => new { p.Person!.Id, p.Person.GivenName, p.Person.FamilyName, p.Person.Email }).ToListAsync(ct)
+            : await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id))
+                .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.Email }).ToListAsync(ct);
+
+        var texts = CalendarTexts.From(localizers);
+        var language = CalendarTexts.Language;
+        var site = SiteUrl();
+        var method = change == MeetingChange.Cancelled ? CalendarMethod.Cancel : CalendarMethod.Request;
+        var context = new CalendarContext(site, language, clock.GetUtcNow().UtcDateTime, texts, Organizer: options?.From);
+        foreach (var person in recipients.Where(p => !string.IsNullOrWhiteSpace(p.Email)).OrderBy(p => p.Id))
+        {
+            var email = person.Email!.Trim();
+            var name = $"{person.GivenName} {person.FamilyName}".Trim();
+            var ics = CalendarWriter.Write([new CalendarItem(meeting, FullDetails: true, email, name)], method, context);
+            var message = new OutgoingMail(email, Subject(texts, change, meeting, language), Body(texts, change, meeting, name, language, site),
+                [new MailAttachment(change == MeetingChange.Cancelled ? "cancel.ics" : "invite.ics",
+                    $"{CalendarWriter.MediaType}; method={method.ToString().ToUpperInvariant()}; charset=utf-8", Encoding.UTF8.GetBytes(ics))]);
+            try
+            {
+                await sender.SendAsync(message, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Could not send the {Change} message of meeting {MeetingId} to person {PersonId}", change, meetingId, person.Id);
+            }
+        }
+    }
+
+    private static string Subject(CalendarTexts T, MeetingChange change, CalendarMeeting m, string language)
+    {
+        var title = CalendarWriter.Text(m.Title, language);
+        return change switch
+        {
+            MeetingChange.Invited => T["Invitation: {0}", title],
+            MeetingChange.Updated => T["Changed: {0}", title],
+            _ => T["Cancelled: {0}", title],
+        };
+    }
+
+    private static string Body(CalendarTexts T, MeetingChange change, CalendarMeeting m, string name, string language, string site)
+    {
+        var title = CalendarWriter.Text(m.Title, language);
+        var group = CalendarWriter.Text(m.GroupName, language);
+        var lines = new List<string> { T["Hello {0},", name], "" };
+        lines.Add(change switch
+        {
+            MeetingChange.Invited => T["{0} invites you to this meeting.", group],
+            MeetingChange.Updated => T["This meeting of {0} has changed. The attached calendar entry replaces the one you had.", group],
+            _ => T["This meeting of {0} has been cancelled.", group],
+        });
+        lines.Add("");
+        lines.Add($"{T["What"]}: {title} ({T.Kind(m.Kind)})");
+        lines.Add($"{T["When"]}: {When(m)}");
+        var room = CalendarWriter.Location(m with { Format = MeetingFormat.InPerson }, language);
+        if (m.Format != MeetingFormat.Virtual && room.Length > 0) lines.Add($"{T["Where"]}: {room}");
+        if (m.Format != MeetingFormat.InPerson && !string.IsNullOrWhiteSpace(m.OnlineUrl)) lines.Add($"{T["Online link"]}: {m.OnlineUrl.Trim()}");
+        lines.Add($"{T["Meeting page"]}: {CalendarWriter.MeetingUrl(site, m.Id)}");
+        lines.Add("");
+        lines.Add(change == MeetingChange.Cancelled
+            ? T["The attached calendar entry removes the meeting from your calendar."]
+            : T["Open the attached calendar entry to add the meeting to your calendar."]);
+        return string.Join("\n", lines) + "\n";
+    }
+
+    /// <summary>"Friday 10 April 2026, 10:00–11:30 (America/Santiago, UTC−04:00)", in the current language.</summary>
+    public static string When(CalendarMeeting m)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        var start = m.LocalStart;
+        var end = m.LocalEnd;
+        var date = start.LocalDateTime.ToDateTimeUnspecified().ToString(
+            culture.TwoLetterISOLanguageName == "es" ? "dddd d 'de' MMMM 'de' yyyy" : "dddd d MMMM yyyy", culture);
+        var endText = end.Date == start.Date
+            ? end.LocalDateTime.ToDateTimeUnspecified().ToString("HH:mm", CultureInfo.InvariantCulture)
+            : end.LocalDateTime.ToDateTimeUnspecified().ToString("d MMM HH:mm", culture);
+        return $"{date}, {start.LocalDateTime.ToDateTimeUnspecified().ToString("HH:mm", CultureInfo.InvariantCulture)}–{endText} ({start.Zone.Id}, {CalendarWriter.Offset(start)})";
+    }
+
+    /// <summary>The configured public address, else the address of the request that made the change, as the account mails do.</summary>
+    private string SiteUrl()
+    {
+        if (!string.IsNullOrWhiteSpace(options?.SiteUrl)) return options.SiteUrl.TrimEnd('/');
+        var request = http?.HttpContext?.Request;
+        if (request is not null) return $"{request.Scheme}://{request.Host}{request.PathBase}";
+        logger.LogWarning("Rumbo:Mail:SiteUrl is not set and no request is at hand: meeting links in mail point at localhost");
+        return "http://localhost";
+    }
+}
