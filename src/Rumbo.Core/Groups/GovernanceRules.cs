@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Rumbo.Core.Data;
+using Rumbo.Core.Meetings;
 using Rumbo.Core.People;
 
 namespace Rumbo.Core.Groups;
@@ -16,9 +17,13 @@ public enum RuleOutcome
 public sealed record RuleCheck(string Code, string Source, RuleOutcome Outcome, string Message, IReadOnlyList<string> Details);
 
 /// <summary>What the rules need to know of a group, read in one query for many groups.</summary>
+/// <param name="Meetings">The group's meetings of the current year; null when they were not read (no meeting counted).</param>
 public sealed record GroupFacts(
     int GroupId, int AgendaId, GroupKind Kind, GroupStatus Status,
-    IReadOnlyList<CoordinatorFacts> Coordinators, IReadOnlyList<int> CoordinatingCountries);
+    IReadOnlyList<CoordinatorFacts> Coordinators, IReadOnlyList<int> CoordinatingCountries, MeetingYear? Meetings = null);
+
+/// <summary>The days (in each meeting's own time zone) of a group's meetings in one calendar year that were not cancelled, held or scheduled.</summary>
+public sealed record MeetingYear(int Year, IReadOnlyList<DateOnly> Days);
 
 public sealed record CoordinatorFacts(int PersonId, string Name, InstitutionKind? RepresentsKind, int? RepresentsCountryId, bool RepresentsEclac);
 
@@ -83,14 +88,44 @@ public sealed class CoordinatingCountryRule : IGroupRule
             : new RuleCheck(Code, GovernanceRules.PlanningAgenda, RuleOutcome.Broken, "No coordinating country.", []);
 }
 
+/// <summary>
+/// LC-MDS.4-3, A.3, means of implementation (a): "At least three meetings should be scheduled each year for each group".
+/// It speaks of the working groups, and of groups at work: a proposed or concluded group is not expected to meet.
+/// Meetings held and scheduled both count, cancelled ones do not; the year is the calendar year of the clock.
+/// </summary>
+public sealed class ThreeMeetingsRule : IGroupRule
+{
+    public const int Required = 3;
+
+    public string Code => "meetings.three";
+
+    public RuleCheck Check(GroupFacts g)
+    {
+        if (!GovernanceRules.IsWorkingGroup(g.Kind) || g.Status != GroupStatus.Active) return GovernanceRules.NotApplicable(Code);
+        var days = g.Meetings?.Days ?? [];
+        // The days themselves are the details: their number is the count, and they read the same in every language.
+        var details = days.Order().Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        // One message per count, so that each has its translation: broken means 0, 1 or 2 meetings, hence 3, 2 or 1 missing.
+        return days.Count switch
+        {
+            >= Required => new RuleCheck(Code, GovernanceRules.SocialMeansOfImplementation, RuleOutcome.Met, "At least three meetings this year.", details),
+            2 => new RuleCheck(Code, GovernanceRules.SocialMeansOfImplementation, RuleOutcome.Broken, "2 meetings this year: 1 still missing.", details),
+            1 => new RuleCheck(Code, GovernanceRules.SocialMeansOfImplementation, RuleOutcome.Broken, "1 meeting this year: 2 still missing.", details),
+            _ => new RuleCheck(Code, GovernanceRules.SocialMeansOfImplementation, RuleOutcome.Broken, "No meeting this year: 3 still missing.", details),
+        };
+    }
+}
+
 /// <summary>Checks the documents' rules on groups, for a group's page and for the secretariat's governance overview.</summary>
-public sealed class GovernanceRules(RumboDbContext db)
+/// <param name="clock">Says which year "this year" is; the system clock when none is given.</param>
+public sealed class GovernanceRules(RumboDbContext db, TimeProvider? clock = null)
 {
     public const string SocialPlanOfWork = "LC/MDS.4/3, A.2";
+    public const string SocialMeansOfImplementation = "LC/MDS.4/3, A.3 (a)";
     public const string PlanningAgenda = "LC/CRP.20/6, C";
 
     public static readonly IReadOnlyList<IGroupRule> All =
-        [new TwoCoordinatorsRule(), new MinistryCoordinatorRule(), new EclacCoordinatorRule(), new CoordinatingCountryRule()];
+        [new TwoCoordinatorsRule(), new MinistryCoordinatorRule(), new EclacCoordinatorRule(), new CoordinatingCountryRule(), new ThreeMeetingsRule()];
 
     /// <summary>The kinds LC-MDS.4-3 calls working groups, which its coordination rule covers.</summary>
     public static bool IsWorkingGroup(GroupKind kind) =>
@@ -121,8 +156,37 @@ public sealed class GovernanceRules(RumboDbContext db)
             })
             .AsSplitQuery()
             .ToListAsync(ct);
+        var year = (clock ?? TimeProvider.System).GetUtcNow().Year;
+        var meetings = await MeetingDaysAsync(groupIds, year, ct);
         return list.Select(g => new GroupFacts(g.Id, g.AgendaId, g.Kind, g.Status,
             g.Coordinators.Select(c => new CoordinatorFacts(c.PersonId, $"{c.GivenName} {c.FamilyName}".Trim(), c.Kind, c.CountryId, c.Kind == InstitutionKind.Eclac)).ToList(),
-            g.Countries)).ToList();
+            g.Countries, new MeetingYear(year, meetings.TryGetValue(g.Id, out var days) ? days : []))).ToList();
+    }
+
+    /// <summary>
+    /// The days of the groups' meetings in the year, not cancelled. A meeting belongs to the year of its own local day
+    /// (a meeting on 31 December evening in Santiago is that year's even when it is 1 January in UTC), so the query
+    /// takes a day more on each side and the local day decides.
+    /// </summary>
+    private async Task<Dictionary<int, List<DateOnly>>> MeetingDaysAsync(IReadOnlyCollection<int>? groupIds, int year, CancellationToken ct)
+    {
+        var from = new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(-1);
+        var to = new DateTime(year + 1, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(1);
+        var meetings = db.Meetings.AsNoTracking()
+            .Where(m => m.Status != MeetingStatus.Cancelled && m.StartsAtUtc >= from && m.StartsAtUtc < to);
+        if (groupIds is not null) meetings = meetings.Where(m => groupIds.Contains(m.GroupId));
+        var rows = await meetings.Select(m => new { m.GroupId, m.StartsAtUtc, m.TimeZone }).ToListAsync(ct);
+        return rows
+            .Select(m => (m.GroupId, Day: LocalDay(m.StartsAtUtc, m.TimeZone)))
+            .Where(m => m.Day.Year == year)
+            .GroupBy(m => m.GroupId)
+            .ToDictionary(g => g.Key, g => g.Select(m => m.Day).ToList());
+    }
+
+    internal static DateOnly LocalDay(DateTime utc, string timeZone)
+    {
+        var at = DateTime.SpecifyKind(utc, DateTimeKind.Utc);
+        var local = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone) ? TimeZoneInfo.ConvertTimeFromUtc(at, zone) : at;
+        return DateOnly.FromDateTime(local);
     }
 }

@@ -6,6 +6,7 @@ public static class PlansServices
 {
     public static IServiceCollection AddRumboPlans(this IServiceCollection services)
     {
+        services.AddScoped<PlanReader>();
         return services;
     }
 }

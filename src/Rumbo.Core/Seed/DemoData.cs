@@ -9,13 +9,16 @@ using Rumbo.Core.People;
 namespace Rumbo.Core.Seed;
 
 /// <param name="GroupsCreated">None when the database already had groups.</param>
-public sealed record SeedResult(IReadOnlyList<ImportResult> Agendas, ReferenceDataResult ReferenceData, int GroupsCreated);
+/// <param name="MeetingsCreated">None when the database already had meetings.</param>
+/// <param name="PlansCreated">None when the database already had plans of work.</param>
+public sealed record SeedResult(IReadOnlyList<ImportResult> Agendas, ReferenceDataResult ReferenceData, int GroupsCreated, int MeetingsCreated = 0, int PlansCreated = 0);
 
 public static class DemoData
 {
     /// <summary>
     /// Migrates the database and ensures the reference data, which every installation needs. With demo data on, it
-    /// then imports the source documents when the database holds no agenda, and their groups when it holds no group.
+    /// then imports the source documents when the database holds no agenda, their groups when it holds no group, and the
+    /// meetings and plans of work they name when it holds none.
     /// </summary>
     public static async Task InitializeAsync(IServiceProvider services, RumboOptions options, CancellationToken ct = default)
     {
@@ -40,6 +43,8 @@ public static class DemoData
             await ImportDocumentsAsync(scope.ServiceProvider, ct);
         }
         await DemoGroups.SeedAsync(db, ct);
+        await DemoMeetings.SeedAsync(db, ct);
+        await DemoPlans.SeedAsync(db, ct);
     }
 
     /// <summary>Imports the source documents (unchanged ones stay as they are), ensures the reference data and creates the demo groups when there are none.</summary>
@@ -49,7 +54,9 @@ public static class DemoData
         var db = services.GetRequiredService<RumboDbContext>();
         var reference = await ReferenceData.EnsureAsync(db, ct);
         var groups = await DemoGroups.SeedAsync(db, ct);
-        return new SeedResult(agendas, reference, groups);
+        var meetings = await DemoMeetings.SeedAsync(db, ct);
+        var plans = await DemoPlans.SeedAsync(db, ct);
+        return new SeedResult(agendas, reference, groups, meetings, plans);
     }
 
     private static async Task<IReadOnlyList<ImportResult>> ImportDocumentsAsync(IServiceProvider services, CancellationToken ct)

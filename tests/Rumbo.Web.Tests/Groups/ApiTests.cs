@@ -9,7 +9,16 @@ public abstract class ApiTests(RumboApp app)
 {
     private readonly HttpClient client = app.CreateClient(new() { HandleCookies = false });
 
-    private Task<GroupScenario> Scenario() => GroupScenario.SharedAsync(app.Database);
+    /// <summary>
+    /// The shared scenario, whose complete group meets every rule: the three meetings a year included, so its meetings
+    /// of this year are added here (the lone group has none).
+    /// </summary>
+    private async Task<GroupScenario> Scenario()
+    {
+        var s = await GroupScenario.SharedAsync(app.Database);
+        await PlanScenario.EnsureMeetingsThisYearAsync(app.Database, s.Complete);
+        return s;
+    }
 
     [Fact]
     public async Task Lists_groups_filtered_by_country_kind_agenda_and_area()
@@ -27,7 +36,7 @@ public abstract class ApiTests(RumboApp app)
         });
 
         var lone = thematic.EnumerateArray().Single(g => g.GetProperty("slug").GetString() == s.Lone);
-        Assert.Equal(["coordinators.two", "coordinators.eclac"], lone.GetProperty("brokenRules").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(["coordinators.two", "coordinators.eclac", "meetings.three"], lone.GetProperty("brokenRules").EnumerateArray().Select(r => r.GetString()));
         Assert.Equal(1, lone.GetProperty("coordinators").GetInt32());
         var complete = thematic.EnumerateArray().Single(g => g.GetProperty("slug").GetString() == s.Complete);
         Assert.Empty(complete.GetProperty("brokenRules").EnumerateArray());
@@ -67,6 +76,9 @@ public abstract class ApiTests(RumboApp app)
         Assert.Equal("met", rules["coordinators.two"].GetProperty("outcome").GetString());
         Assert.Equal("LC/MDS.4/3, A.2", rules["coordinators.two"].GetProperty("source").GetString());
         Assert.Equal("notApplicable", rules["countries.coordinating"].GetProperty("outcome").GetString());
+        Assert.Equal("met", rules["meetings.three"].GetProperty("outcome").GetString());
+        Assert.Equal("LC/MDS.4/3, A.3 (a)", rules["meetings.three"].GetProperty("source").GetString());
+        Assert.Equal(3, rules["meetings.three"].GetProperty("details").GetArrayLength());
 
         var sub = await client.GetFromJsonAsync<JsonElement>($"/api/v1/groups/{s.Sub}");
         Assert.Equal(s.Complete, sub.GetProperty("parent").GetProperty("slug").GetString());

@@ -15,7 +15,16 @@ public abstract class PageTests(RumboApp app)
 {
     private readonly HttpClient client = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
 
-    private Task<GroupScenario> Scenario() => GroupScenario.SharedAsync(app.Database);
+    /// <summary>
+    /// The shared scenario, whose complete group meets every rule: the three meetings a year included, so its meetings
+    /// of this year are added here (the lone group has none).
+    /// </summary>
+    private async Task<GroupScenario> Scenario()
+    {
+        var s = await GroupScenario.SharedAsync(app.Database);
+        await PlanScenario.EnsureMeetingsThisYearAsync(app.Database, s.Complete);
+        return s;
+    }
 
     [Fact]
     public async Task Directory_filters_by_country_kind_and_area()
@@ -90,9 +99,11 @@ public abstract class PageTests(RumboApp app)
         Assert.Equal([$"/groups/{s.Sub}"], page.QuerySelectorAll("ul.subgroups a").Select(a => a.GetAttribute("href")));
 
         var rules = page.QuerySelectorAll("#rules li[data-rule]").ToDictionary(li => li.GetAttribute("data-rule")!, li => li);
-        Assert.Equal(["coordinators.two", "coordinators.ministry", "coordinators.eclac"], rules.Keys);
+        Assert.Equal(["coordinators.two", "coordinators.ministry", "coordinators.eclac", "meetings.three"], rules.Keys);
         Assert.All(rules.Values, li => Assert.Equal("met", li.GetAttribute("data-outcome")));
-        Assert.All(rules.Values, li => Assert.Contains("LC/MDS.4/3, A.2", li.QuerySelector(".source")!.TextContent));
+        Assert.All(rules.Values.Take(3), li => Assert.Contains("LC/MDS.4/3, A.2", li.QuerySelector(".source")!.TextContent));
+        Assert.Contains("LC/MDS.4/3, A.3 (a)", rules["meetings.three"].QuerySelector(".source")!.TextContent);
+        Assert.Contains("At least three meetings this year.", rules["meetings.three"].TextContent);
         Assert.Contains("A coordinator represents ECLAC.", rules["coordinators.eclac"].TextContent);
         Assert.Null(page.QuerySelector(".page-header .notice"));
         AssertHeadingsInOrder(page);
@@ -149,6 +160,9 @@ public abstract class PageTests(RumboApp app)
         Assert.Equal("met", lone.QuerySelector("td[data-rule='coordinators.ministry']")!.GetAttribute("data-outcome"));
         Assert.Equal("notapplicable", lone.QuerySelector("td[data-rule='countries.coordinating']")!.GetAttribute("data-outcome"));
         Assert.Equal("met", Row(page, s.AdHoc).QuerySelector("td[data-rule='countries.coordinating']")!.GetAttribute("data-outcome"));
+        Assert.Equal("broken", lone.QuerySelector("td[data-rule='meetings.three']")!.GetAttribute("data-outcome"));
+        Assert.Equal("met", Row(page, s.Complete).QuerySelector("td[data-rule='meetings.three']")!.GetAttribute("data-outcome"));
+        Assert.Equal("notapplicable", Row(page, s.AdHoc).QuerySelector("td[data-rule='meetings.three']")!.GetAttribute("data-outcome"));
 
         var onlyBroken = await client.GetPageAsync("/governance?broken=true");
         Assert.Equal("checked", onlyBroken.GetElementById("broken")!.GetAttribute("checked"));
