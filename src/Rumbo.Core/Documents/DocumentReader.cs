@@ -131,7 +131,8 @@ public sealed class DocumentReader(RumboDbContext db)
             .Select(v => new
             {
                 v.Number, v.ContentHash, v.MediaType, v.Extension, v.Size, v.FileName, v.Note, v.UploadedAtUtc,
-                By = db.Users.Where(u => u.Id == v.UploadedByUserId).Select(u => u.Person == null ? u.Email : u.Person.GivenName + " " + u.Person.FamilyName).FirstOrDefault(),
+                // The uploader by their person's name only: an account's e-mail address is never shown with a document.
+                By = db.Users.Where(u => u.Id == v.UploadedByUserId && u.Person != null).Select(u => u.Person!.GivenName + " " + u.Person.FamilyName).FirstOrDefault(),
                 Extracted = v.ExtractedText != null,
             })
             .ToListAsync(ct);

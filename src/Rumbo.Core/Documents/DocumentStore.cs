@@ -11,7 +11,10 @@ public sealed record DocumentMetadata(
     IReadOnlyList<string> LineCodes, int? MeetingId, Visibility? Visibility);
 
 /// <summary>An error about one field (its form name), in English; pages show it translated.</summary>
-public sealed record FieldError(string Field, string Message);
+public sealed record FieldError(string Field, string Message, params object[] Arguments)
+{
+    public string Text => string.Format(System.Globalization.CultureInfo.InvariantCulture, Message, Arguments);
+}
 
 /// <summary>
 /// Documents and their versions written for pages and API alike: metadata checked against the group (its agenda's
@@ -56,7 +59,7 @@ public sealed class DocumentStore(RumboDbContext db, IFileStore files)
             var unknown = m.LineCodes.Where(c => lines.All(l => l.Code != c)).ToList();
             if (unknown.Count > 0)
             {
-                errors.Add(new("Lines", $"Not a line of action of the group's agenda: {string.Join(", ", unknown)}."));
+                errors.Add(new("Lines", "Not a line of action of the group's agenda: {0}.", string.Join(", ", unknown)));
             }
             else
             {
