@@ -177,25 +177,25 @@ public static class FileTypes
             }
 
             var types = zip.GetEntry("[Content_Types].xml");
-            if (types is null) return (null, Unknown);
-            var overrides = ContentTypes(types);
-            foreach (var (part, contentType) in overrides)
+            var rels = zip.GetEntry("_rels/.rels");
+            if (types is null || rels is null) return (null, Unknown);
+            // The package's relationships name its main part; the content types say what that part is.
+            var main = MainPart(rels);
+            if (main is null) return (null, Unknown);
+            if (zip.GetEntry(main) is null) return (null, Damaged);
+            var (defaults, overrides) = ContentTypes(types);
+            var extension = Path.GetExtension(main).TrimStart('.').ToLowerInvariant();
+            var contentType = overrides.GetValueOrDefault("/" + main) ?? defaults.GetValueOrDefault(extension);
+            if (contentType is null) return (null, Unknown);
+            if (contentType.Contains("macroEnabled", StringComparison.OrdinalIgnoreCase)) return (null, Macros);
+            FileFormat? ooxml = contentType switch
             {
-                FileFormat? ooxml = contentType switch
-                {
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml" => FileFormat.Docx,
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml" => FileFormat.Xlsx,
-                    "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml" => FileFormat.Pptx,
-                    _ => null,
-                };
-                if (contentType.Contains("macroEnabled", StringComparison.OrdinalIgnoreCase)) return (null, Macros);
-                if (ooxml is not null)
-                {
-                    // The main part must be there, where the content types say it is.
-                    if (zip.GetEntry(part.TrimStart('/')) is null) return (null, Damaged);
-                    return (ooxml, null);
-                }
-            }
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml" => FileFormat.Docx,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml" => FileFormat.Xlsx,
+                "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml" => FileFormat.Pptx,
+                _ => null,
+            };
+            if (ooxml is not null) return (ooxml, null);
             return (null, Unknown);
         }
         catch (InvalidDataException)
@@ -220,21 +220,42 @@ public static class FileTypes
         return Encoding.ASCII.GetString(buffer, 0, n);
     }
 
-    private static List<(string Part, string ContentType)> ContentTypes(ZipArchiveEntry entry)
+    private static XmlReader Xml(ZipArchiveEntry entry) =>
+        XmlReader.Create(new CappedStream(entry.Open(), DocumentsOptions.MegaByte),
+            new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, CloseInput = true });
+
+    /// <summary>The main part's name in the zip (word/document.xml), from the package relationships.</summary>
+    private static string? MainPart(ZipArchiveEntry rels)
     {
-        var list = new List<(string, string)>();
-        using var s = new CappedStream(entry.Open(), DocumentsOptions.MegaByte);
-        using var xml = XmlReader.Create(s, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+        using var xml = Xml(rels);
         while (xml.Read())
         {
-            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "Override")
+            if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "Relationship") continue;
+            var type = xml.GetAttribute("Type");
+            if (type is "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+                or "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
+                && xml.GetAttribute("TargetMode") != "External")
             {
-                var part = xml.GetAttribute("PartName");
-                var type = xml.GetAttribute("ContentType");
-                if (part is not null && type is not null) list.Add((part, type));
+                return xml.GetAttribute("Target")?.TrimStart('/');
             }
         }
-        return list;
+        return null;
+    }
+
+    private static (Dictionary<string, string> Defaults, Dictionary<string, string> Overrides) ContentTypes(ZipArchiveEntry entry)
+    {
+        var defaults = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var overrides = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        using var xml = Xml(entry);
+        while (xml.Read())
+        {
+            if (xml.NodeType != XmlNodeType.Element) continue;
+            var type = xml.GetAttribute("ContentType");
+            if (type is null) continue;
+            if (xml.LocalName == "Default" && xml.GetAttribute("Extension") is { } ext) defaults[ext.ToLowerInvariant()] = type;
+            if (xml.LocalName == "Override" && xml.GetAttribute("PartName") is { } part) overrides[part] = type;
+        }
+        return (defaults, overrides);
     }
 }
 
