@@ -91,13 +91,13 @@ public sealed class DocumentTextExtractor(DocumentsOptions options, ILogger<Docu
                     // More text than is ever kept: stop reading and stop the program.
                     if (sb.Length > DocumentsOptions.MaxTextCharacters * 2) break;
                 }
-                if (!process.HasExited) process.Kill(entireProcessTree: true);
+                Stop(process);
                 await process.WaitForExitAsync(timeout.Token);
                 await errors;
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
-                process.Kill(entireProcessTree: true);
+                Stop(process);
                 log.LogWarning("pdftotext took longer than {Timeout}; the PDF is kept without its text.", options.ExtractionTimeout);
                 return null;
             }
@@ -107,6 +107,18 @@ public sealed class DocumentTextExtractor(DocumentsOptions options, ILogger<Docu
                 return null;
             }
             return sb.ToString();
+        }
+    }
+
+    private static void Stop(Process process)
+    {
+        try
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It ended on its own in between.
         }
     }
 

@@ -89,7 +89,9 @@ public static class DocumentsApi
         app.MapGet("/documents/{id:int}/versions/{number:int}/file", (int id, int number, HttpContext http, CancellationToken ct) => FileAsync(id, number, api: false, http, ct))
             .ExcludeFromDescription();
 
+        var limit = app.ServiceProvider.GetRequiredService<DocumentsOptions>().MaxRequestBytes;
         api.MapPost("/documents", UploadAsync)
+            .WithMetadata(new RequestSizeLimitAttribute(limit))
             .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = AccessTokenHandler.SchemeName })
             .DisableAntiforgery()
             .Accepts<IFormFile>("multipart/form-data")

@@ -4,6 +4,10 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Rumbo.Core.Documents;
 using Microsoft.EntityFrameworkCore;
 using Rumbo.Core.Accounts;
 using Rumbo.Core.Meetings;
@@ -389,6 +393,26 @@ public abstract class DocumentTests(RumboApp app)
         await using var db = app.Database.CreateContext();
         Assert.Equal("Título corregido", (await db.Documents.SingleAsync(d => d.Id == id)).Title);
         Assert.Equal(Visibility.Public, (await db.Documents.SingleAsync(d => d.Id == id)).Visibility);
+    }
+
+    [Fact]
+    public void Uploads_take_the_configured_size_and_files_live_in_the_data_directory()
+    {
+        var options = app.Services.GetRequiredService<DocumentsOptions>();
+        Assert.Equal(25, options.MaxUploadMegabytes);
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        // The two pages (one endpoint each, for every method) and the API's post; the API's reads keep the server's limit.
+        foreach (var (route, method) in new[] { ("groups/{slug}/documents", (string?)null), ("documents/{id:int}/edit", null), ("api/v1/documents", "POST") })
+        {
+            var matched = endpoints.Where(e => e.RoutePattern.RawText?.Trim('/') == route
+                && (method is null || e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains(method) == true)).ToList();
+            Assert.NotEmpty(matched);
+            Assert.All(matched, e => Assert.Equal(options.MaxRequestBytes, e.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize));
+        }
+        Assert.All(endpoints.Where(e => e.RoutePattern.RawText?.Trim('/') == "api/v1/documents" && e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains("GET") == true),
+            e => Assert.Null(e.Metadata.GetMetadata<IRequestSizeLimitMetadata>()));
+        var store = Assert.IsType<FileSystemFileStore>(app.Services.GetRequiredService<IFileStore>());
+        Assert.Equal(Path.Combine(app.Database.Directory, "files"), store.Root);
     }
 
     [Fact]
