@@ -1,9 +1,17 @@
 using Microsoft.AspNetCore.Mvc;
+using Rumbo.Core.Accounts;
+using Rumbo.Core.Documents;
 
 namespace Rumbo.Web.Components;
 
-/// <summary>The meeting page's documents.</summary>
-public sealed class MeetingDocumentsViewComponent : ViewComponent
+/// <summary>The meeting page's documents: those linked to the meeting that the reader may see, or nothing.</summary>
+public sealed class MeetingDocumentsViewComponent(DocumentReader reader, CurrentUser currentUser) : ViewComponent
 {
-    public IViewComponentResult Invoke(int meetingId) => Content(string.Empty);
+    public async Task<IViewComponentResult> InvokeAsync(int meetingId)
+    {
+        var ct = HttpContext.RequestAborted;
+        var user = await currentUser.GetAsync(UserClaimsPrincipal, ct);
+        var (items, _) = await reader.ListAsync(new DocumentFilter(MeetingId: meetingId), user, 50, ct);
+        return items.Count == 0 ? Content(string.Empty) : View(items);
+    }
 }

@@ -1,0 +1,229 @@
+using Microsoft.EntityFrameworkCore;
+using Rumbo.Core.Accounts;
+using Rumbo.Core.Agendas;
+using Rumbo.Core.Data;
+using Rumbo.Core.Groups;
+using Rumbo.Core.Meetings;
+
+namespace Rumbo.Core.Documents;
+
+/// <summary>A group as a document names it; <paramref name="Language"/> is that of its name's source text.</summary>
+public sealed record DocumentGroup(int Id, string Slug, LocalizedString Name, string Language);
+
+/// <summary>The current (latest) version's file.</summary>
+public sealed record DocumentFile(int Number, string MediaType, string Extension, long Size, string FileName, DateTime UploadedAtUtc);
+
+public sealed record DocumentListItem(
+    int Id, string Title, string? Symbol, string Language, DateOnly? Date, DocumentKind Kind, Visibility Visibility,
+    DateTime CreatedAtUtc, DocumentGroup Group, DocumentFile? Current)
+{
+    /// <summary>The text around the first match, with the matches marked; null without a query or when only the title matched.</summary>
+    public IReadOnlyList<TextSegment>? Excerpt { get; init; }
+}
+
+public sealed record DocumentVersionItem(
+    int Number, string ContentHash, string MediaType, string Extension, long Size, string FileName, string? Note,
+    DateTime UploadedAtUtc, string? UploadedBy, bool TextExtracted);
+
+public sealed record DocumentLineItem(int Id, string Code, LocalizedString Text, string AgendaSlug, string Language);
+
+public sealed record DocumentMeeting(int Id, LocalizedString Title, DateTime StartsAtUtc, string Language);
+
+public sealed record DocumentDetail(
+    int Id, string Title, string? Symbol, string Language, DateOnly? Date, DocumentKind Kind, string? Description,
+    Visibility Visibility, DateTime CreatedAtUtc, DocumentGroup Group, DocumentMeeting? Meeting,
+    IReadOnlyList<DocumentLineItem> Lines, IReadOnlyList<DocumentVersionItem> Versions, int Version)
+{
+    public DocumentVersionItem? Current => Versions.Count == 0 ? null : Versions[0];
+}
+
+/// <summary>
+/// Filters of the repository and the search. <paramref name="Line"/> is a line's code (2.4.1), or agenda and code
+/// (lc-crp-20-6:2.4.1); <paramref name="Group"/> a group's slug.
+/// </summary>
+public sealed record DocumentFilter(
+    string? Query = null, string? Group = null, DocumentKind? Kind = null, string? Language = null, int? Year = null,
+    string? Line = null, int? LineId = null, int? MeetingId = null, int? GroupId = null);
+
+/// <summary>
+/// Reads documents for pages, API and view components, never showing what the reader may not see: members-only
+/// documents only to their group's members and the secretariat.
+/// </summary>
+public sealed class DocumentReader(RumboDbContext db)
+{
+    public const int PageSize = 50;
+
+    /// <summary>The documents the reader may see that match, newest first, with the total count.</summary>
+    public async Task<(IReadOnlyList<DocumentListItem> Items, int Total)> ListAsync(DocumentFilter f, CurrentUser.Snapshot reader, int take, CancellationToken ct)
+    {
+        var q = Visible(reader);
+        var terms = AgendaSearch.ParseQuery(f.Query);
+        foreach (var term in terms)
+        {
+            // One LIKE per word or phrase on the folded text: the same on SQLite and PostgreSQL (decision 0008).
+            var pattern = "%" + Escape(term) + "%";
+            q = q.Where(d => EF.Functions.Like(d.SearchText, pattern, "\\"));
+        }
+        if (f.GroupId is int groupId) q = q.Where(d => d.GroupId == groupId);
+        if (!string.IsNullOrWhiteSpace(f.Group)) q = q.Where(d => d.Group!.Slug == f.Group);
+        if (f.Kind is DocumentKind kind) q = q.Where(d => d.Kind == kind);
+        if (!string.IsNullOrWhiteSpace(f.Language)) q = q.Where(d => d.Language == f.Language);
+        if (f.Year is int year)
+        {
+            var from = new DateOnly(year, 1, 1);
+            var to = new DateOnly(year, 12, 31);
+            q = q.Where(d => d.Date >= from && d.Date <= to);
+        }
+        if (f.MeetingId is int meetingId) q = q.Where(d => d.MeetingId == meetingId);
+        if (f.LineId is int lineId) q = q.Where(d => d.Lines.Any(l => l.LineOfActionId == lineId));
+        if (!string.IsNullOrWhiteSpace(f.Line))
+        {
+            var parts = f.Line.Trim().Split(':');
+            var code = parts[^1];
+            var agenda = parts.Length > 1 ? parts[0].ToLowerInvariant() : null;
+            q = q.Where(d => d.Lines.Any(l => l.LineOfAction!.Code == code && (agenda == null || l.LineOfAction.Agenda!.Slug == agenda)));
+        }
+
+        var total = await q.CountAsync(ct);
+        var rows = await q
+            .OrderBy(d => d.Date == null).ThenByDescending(d => d.Date).ThenByDescending(d => d.Id)
+            .Take(take)
+            .Select(d => new
+            {
+                d.Id, d.Title, d.Symbol, d.Language, d.Date, d.Kind, d.Visibility, d.CreatedAtUtc, d.Description,
+                Group = new { d.Group!.Id, d.Group.Slug, d.Group.Name.Source, d.Group.Name.En, d.Group.Name.Es, d.Group.Name.Pt, d.Group.Name.Fr, d.Group.Agenda!.DocumentLanguage },
+                Current = d.Versions.OrderByDescending(v => v.Number)
+                    .Select(v => new DocumentFile(v.Number, v.MediaType, v.Extension, v.Size, v.FileName, v.UploadedAtUtc)).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+
+        var texts = new Dictionary<int, string?>();
+        if (terms.Count > 0 && rows.Count > 0)
+        {
+            var ids = rows.Select(r => r.Id).ToList();
+            texts = await db.DocumentVersions.AsNoTracking()
+                .Where(v => ids.Contains(v.DocumentId) && v.Number == db.DocumentVersions.Where(x => x.DocumentId == v.DocumentId).Max(x => x.Number))
+                .ToDictionaryAsync(v => v.DocumentId, v => v.ExtractedText, ct);
+        }
+        var items = rows.Select(r => new DocumentListItem(r.Id, r.Title, r.Symbol, r.Language, r.Date, r.Kind, r.Visibility, r.CreatedAtUtc,
+                new DocumentGroup(r.Group.Id, r.Group.Slug, new LocalizedString(r.Group.Source, r.Group.En, r.Group.Es, r.Group.Pt, r.Group.Fr), r.Group.DocumentLanguage),
+                r.Current)
+            {
+                Excerpt = terms.Count == 0 ? null : Excerpt(texts.GetValueOrDefault(r.Id), terms) ?? Excerpt(r.Description, terms),
+            })
+            .ToList();
+        return (items, total);
+    }
+
+    /// <summary>One document with its versions (newest first), or null when there is none the reader may see.</summary>
+    public async Task<DocumentDetail?> GetAsync(int id, CurrentUser.Snapshot reader, CancellationToken ct)
+    {
+        var d = await Visible(reader).Where(x => x.Id == id)
+            .Select(x => new
+            {
+                x.Id, x.Title, x.Symbol, x.Language, x.Date, x.Kind, x.Description, x.Visibility, x.CreatedAtUtc, x.Version,
+                Group = new { x.Group!.Id, x.Group.Slug, x.Group.Name.Source, x.Group.Name.En, x.Group.Name.Es, x.Group.Name.Pt, x.Group.Name.Fr, x.Group.Agenda!.DocumentLanguage },
+                Meeting = x.Meeting == null ? null : new { x.Meeting.Id, x.Meeting.Title.Source, x.Meeting.Title.En, x.Meeting.Title.Es, x.Meeting.Title.Pt, x.Meeting.Title.Fr, x.Meeting.StartsAtUtc },
+            })
+            .SingleOrDefaultAsync(ct);
+        if (d is null) return null;
+        var versions = await db.DocumentVersions.AsNoTracking().Where(v => v.DocumentId == id).OrderByDescending(v => v.Number)
+            .Select(v => new
+            {
+                v.Number, v.ContentHash, v.MediaType, v.Extension, v.Size, v.FileName, v.Note, v.UploadedAtUtc,
+                // The uploader by their person's name only: an account's e-mail address is never shown with a document.
+                By = db.Users.Where(u => u.Id == v.UploadedByUserId && u.Person != null).Select(u => u.Person!.GivenName + " " + u.Person.FamilyName).FirstOrDefault(),
+                Extracted = v.ExtractedText != null,
+            })
+            .ToListAsync(ct);
+        var lines = await db.DocumentLines.AsNoTracking().Where(l => l.DocumentId == id)
+            .Select(l => new
+            {
+                l.LineOfAction!.Id, l.LineOfAction.Code, l.LineOfAction.Text.Source, l.LineOfAction.Text.En, l.LineOfAction.Text.Es, l.LineOfAction.Text.Pt, l.LineOfAction.Text.Fr,
+                l.LineOfAction.Agenda!.Slug, l.LineOfAction.Agenda.DocumentLanguage,
+            })
+            .ToListAsync(ct);
+        var language = d.Group.DocumentLanguage;
+        return new DocumentDetail(d.Id, d.Title, d.Symbol, d.Language, d.Date, d.Kind, d.Description, d.Visibility, d.CreatedAtUtc,
+            new DocumentGroup(d.Group.Id, d.Group.Slug, new LocalizedString(d.Group.Source, d.Group.En, d.Group.Es, d.Group.Pt, d.Group.Fr), language),
+            d.Meeting is null ? null : new DocumentMeeting(d.Meeting.Id, new LocalizedString(d.Meeting.Source, d.Meeting.En, d.Meeting.Es, d.Meeting.Pt, d.Meeting.Fr), d.Meeting.StartsAtUtc, language),
+            lines.OrderBy(l => l.Slug).ThenBy(l => l.Code, Agendas.CodeComparer.Instance)
+                .Select(l => new DocumentLineItem(l.Id, l.Code, new LocalizedString(l.Source, l.En, l.Es, l.Pt, l.Fr), l.Slug, l.DocumentLanguage)).ToList(),
+            versions.Select(v => new DocumentVersionItem(v.Number, v.ContentHash, v.MediaType, v.Extension, v.Size, v.FileName, v.Note, v.UploadedAtUtc, v.By,
+                v.Extracted || FileTypes.FromMediaType(v.MediaType) is not { } f || !FileTypes.HasText(f))).ToList(),
+            d.Version);
+    }
+
+    /// <summary>A version's file as a download needs it, or null when there is none the reader may see.</summary>
+    public async Task<DocumentVersionItem?> VersionAsync(int id, int number, CurrentUser.Snapshot reader, CancellationToken ct)
+    {
+        if (!await Visible(reader).AnyAsync(d => d.Id == id, ct)) return null;
+        return await db.DocumentVersions.AsNoTracking().Where(v => v.DocumentId == id && v.Number == number)
+            .Select(v => new DocumentVersionItem(v.Number, v.ContentHash, v.MediaType, v.Extension, v.Size, v.FileName, v.Note, v.UploadedAtUtc, null, v.ExtractedText != null))
+            .SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>Whether a document exists at all, visible or not: pages send a signed-out reader of a members-only one to sign in.</summary>
+    public Task<bool> ExistsAsync(int id, CancellationToken ct) => db.Documents.AnyAsync(d => d.Id == id, ct);
+
+    /// <summary>The years of the group's documents the reader may see, newest first, for the repository's filter.</summary>
+    public async Task<IReadOnlyList<int>> YearsAsync(int groupId, CurrentUser.Snapshot reader, CancellationToken ct)
+    {
+        var dates = await Visible(reader).Where(d => d.GroupId == groupId && d.Date != null).Select(d => d.Date!.Value).ToListAsync(ct);
+        return dates.Select(d => d.Year).Distinct().OrderDescending().ToList();
+    }
+
+    private IQueryable<Document> Visible(CurrentUser.Snapshot reader)
+    {
+        var q = db.Documents.AsNoTracking();
+        if (reader.IsSecretariatAdmin) return q;
+        var groups = reader.MemberGroups.ToList();
+        return q.Where(d => d.Visibility == Visibility.Public || groups.Contains(d.GroupId));
+    }
+
+    private static string Escape(string term) => term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+
+    /// <summary>About 250 characters around the first match in the text, every term marked.</summary>
+    public static IReadOnlyList<TextSegment>? Excerpt(string? text, IReadOnlyList<string> terms)
+    {
+        if (string.IsNullOrWhiteSpace(text) || terms.Count == 0) return null;
+        // Fold keeps one character for one, so positions in the folded text are positions in the text.
+        var shown = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var folded = AgendaSearch.Fold(shown);
+        var first = terms.Select(t => folded.IndexOf(t, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
+        if (first < 0) return null;
+        var start = Math.Max(0, first - 100);
+        if (start > 0)
+        {
+            var space = shown.IndexOf(' ', start);
+            start = space >= 0 && space < first ? space + 1 : start;
+        }
+        var end = Math.Min(shown.Length, first + 180);
+        if (end < shown.Length)
+        {
+            var space = shown.LastIndexOf(' ', end);
+            end = space > first ? space : end;
+        }
+        var marks = new bool[end - start];
+        foreach (var term in terms)
+        {
+            for (var at = folded.IndexOf(term, start, StringComparison.Ordinal); at >= 0 && at < end; at = folded.IndexOf(term, at + term.Length, StringComparison.Ordinal))
+            {
+                for (var i = at; i < Math.Min(end, at + term.Length); i++) marks[i - start] = true;
+            }
+        }
+        var segments = new List<TextSegment>();
+        if (start > 0) segments.Add(new TextSegment("…", false));
+        var from = 0;
+        for (var i = 1; i <= marks.Length; i++)
+        {
+            if (i == marks.Length || marks[i] != marks[from])
+            {
+                segments.Add(new TextSegment(shown.Substring(start + from, i - from), marks[from]));
+                from = i;
+            }
+        }
+        if (end < shown.Length) segments.Add(new TextSegment("…", false));
+        return segments;
+    }
+}
