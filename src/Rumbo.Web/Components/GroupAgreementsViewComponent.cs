@@ -33,9 +33,10 @@ public sealed class GroupAgreementsViewComponent(RumboDbContext db, CurrentUser 
         var newest = records.GroupBy(r => r.MeetingId).Select(g => g.MaxBy(r => r.Number)!).ToDictionary(r => r.Id);
         var ids = newest.Keys.ToList();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var actions = await db.RecordSections.AsNoTracking().Where(s => ids.Contains(s.RecordId))
-            .SelectMany(s => s.Outcomes.Where(o => o.Kind == OutcomeKind.Action && o.DueDate >= today)
-                .Select(o => new { s.RecordId, o.Text, o.OwnerPersonId, Given = o.Owner!.GivenName, Family = o.Owner.FamilyName, o.OwnerName, o.DueDate }))
+        var actions = await (from s in db.RecordSections.AsNoTracking()
+                             join o in db.RecordOutcomes on s.Id equals o.SectionId
+                             where ids.Contains(s.RecordId) && o.Kind == OutcomeKind.Action && o.DueDate >= today
+                             select new { s.RecordId, o.Text, o.OwnerPersonId, Given = o.Owner!.GivenName, Family = o.Owner.FamilyName, o.OwnerName, o.DueDate })
             .ToListAsync(ct);
         var items = actions.OrderBy(a => a.DueDate).Take(10)
             .Select(a => new ActionItem(newest[a.RecordId].MeetingId, newest[a.RecordId].Number, a.Text, newest[a.RecordId].Language, a.OwnerPersonId,
