@@ -180,7 +180,7 @@ public abstract class RecordWorkflowTests(RumboApp app)
         var focal = await kit.AsPersonAsync(s.Groups.Ana);
         var focalForm = await kit.OpenAsync(url, focal);
         audit = await kit.AuditCountAsync();
-        Assert.Equal(HttpStatusCode.NotFound, (await kit.PostAsync($"{url}?handler=Comment", otherForm, ("CommentBody", "Hello from outside"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await kit.PostAsync($"{url}?handler=Comment", otherForm, ("CommentBody", "Hello from outside"))).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await kit.PostAsync($"{url}?handler=Comment", focalForm, ("CommentBody", "As coordinator"))).StatusCode);
         Assert.Equal(audit + 1, await kit.AuditCountAsync());
     }

@@ -86,10 +86,9 @@ public sealed class RecordModel(RumboDbContext db, CurrentUser currentUser) : Pa
 
     public async Task<IActionResult> OnPostCommentAsync(int id, int number, CancellationToken ct)
     {
+        if (await RefuseAsync(id, (u, groupId) => u.CanCommentRecord(groupId), ct) is { } refused) return refused;
         var user = await currentUser.GetAsync(User, ct);
-        if (!user.IsSignedIn) return Challenge();
         if (await LoadAsync(id, number, ct) is { } missing) return missing;
-        if (!user.CanCommentRecord(Meeting.GroupId)) return StatusCode(StatusCodes.Status403Forbidden);
         if (Record.Status != RecordStatus.Draft) return Refuse(StatusCodes.Status409Conflict, "This record is approved and frozen: it takes no more comments.");
         var body = (CommentBody ?? "").Replace("\r\n", "\n").Trim();
         ModelState.Clear();
@@ -136,10 +135,8 @@ public sealed class RecordModel(RumboDbContext db, CurrentUser currentUser) : Pa
 
     public async Task<IActionResult> OnPostNewVersionAsync(int id, int number, CancellationToken ct)
     {
-        var user = await currentUser.GetAsync(User, ct);
-        if (!user.IsSignedIn) return Challenge();
+        if (await RefuseAsync(id, (u, groupId) => u.CanWriteRecord(groupId), ct) is { } refused) return refused;
         if (await LoadAsync(id, number, ct) is { } missing) return missing;
-        if (!CanWrite) return StatusCode(StatusCodes.Status403Forbidden);
         if (Record.Status != RecordStatus.Approved) return Refuse(StatusCodes.Status409Conflict, "A draft is edited as it is: a new version is made from an approved record.");
         if (!IsLatest) return Refuse(StatusCodes.Status409Conflict, "A newer version of this record exists already.");
         var source = await db.MeetingRecords.AsNoTracking().Include(r => r.Sections).ThenInclude(s => s.Outcomes).AsSplitQuery()
@@ -174,10 +171,9 @@ public sealed class RecordModel(RumboDbContext db, CurrentUser currentUser) : Pa
 
     private async Task<IActionResult> ChangeAsync(int id, int number, Func<MeetingRecord, CurrentUser.Snapshot, string?> change, bool needsDissemination, CancellationToken ct)
     {
+        if (await RefuseAsync(id, (u, groupId) => u.CanWriteRecord(groupId), ct) is { } refused) return refused;
         var user = await currentUser.GetAsync(User, ct);
-        if (!user.IsSignedIn) return Challenge();
         if (await LoadAsync(id, number, ct) is { } missing) return missing;
-        if (!CanWrite) return StatusCode(StatusCodes.Status403Forbidden);
         var badDissemination = ModelState.HasError(nameof(Dissemination));
         ModelState.Clear();
         if (needsDissemination && (badDissemination || Dissemination is not { } d || !Enum.IsDefined(d)))
@@ -202,6 +198,19 @@ public sealed class RecordModel(RumboDbContext db, CurrentUser currentUser) : Pa
             return Refuse(StatusCodes.Status409Conflict, "Someone else changed this record after you opened this page. Nothing was saved.");
         }
         return Redirect($"/meetings/{id}/records/{number}");
+    }
+
+    /// <summary>
+    /// The permission is asked of the meeting's group before the record is read, so that whoever may not write gets
+    /// 403 (or the sign-in page), whether or not they may see the record.
+    /// </summary>
+    private async Task<IActionResult?> RefuseAsync(int id, Func<CurrentUser.Snapshot, int, bool> allowed, CancellationToken ct)
+    {
+        var user = await currentUser.GetAsync(User, ct);
+        if (!user.IsSignedIn) return Challenge();
+        var groupId = await db.Meetings.Where(m => m.Id == id).Select(m => (int?)m.GroupId).SingleOrDefaultAsync(ct);
+        if (groupId is null) return NotFound();
+        return allowed(user, groupId.Value) ? null : StatusCode(StatusCodes.Status403Forbidden);
     }
 
     private PageResult Refuse(int status, string message)
