@@ -109,6 +109,34 @@ public abstract class RecordVisibilityTests(RumboApp app)
     }
 
     [Fact]
+    public async Task Markdown_is_rendered_sanitized_in_the_page_and_the_api()
+    {
+        var s = await RecordsScenario.CreateAsync(app.Database);
+        var number = await s.AddRecordAsync(app.Database, RecordStatus.Approved, Visibility.Public, "hostile");
+        await using (var db = app.Database.CreateContext())
+        {
+            var section = db.RecordSections.Single(x => x.RecordId == db.MeetingRecords.Single(r => r.MeetingId == s.Meeting && r.Number == number).Id);
+            section.Body = "Fine *text*.\n\n<script>alert('x')</script>\n\n[click](javascript:alert(1)) <img src=x onerror=alert(1)>";
+            await db.SaveChangesAsync();
+        }
+        var page = await kit.PageAsync($"/meetings/{s.Meeting}/records/{number}");
+        var body = page.QuerySelector("section.record-section .markdown")!;
+        Assert.Equal("text", body.QuerySelector("em")!.TextContent);
+        Assert.Empty(body.QuerySelectorAll("script, img, [onerror]"));
+        Assert.DoesNotContain("javascript:", body.InnerHtml);
+        var api = await JsonAsync(await kit.GetAsync($"/api/v1/meetings/{s.Meeting}/records"));
+        var html = api[0].GetProperty("sections")[0].GetProperty("bodyHtml").GetString()!;
+        Assert.Contains("<em>text</em>", html);
+        Assert.DoesNotContain("<script", html);
+        Assert.DoesNotContain("javascript:", html);
+        Assert.Contains("<script>", api[0].GetProperty("sections")[0].GetProperty("body").GetString());
+
+        var es = await kit.PageAsync($"/meetings/{s.Meeting}/records/{number}?culture=es");
+        Assert.Contains("Acta", es.QuerySelector("h1")!.TextContent);
+        Assert.Contains("Responsable", es.QuerySelector("table.record-actions")!.TextContent);
+    }
+
+    [Fact]
     public async Task The_api_answers_400_for_malformed_filters_and_404_for_unknown_things()
     {
         var s = await RecordsScenario.CreateAsync(app.Database);
