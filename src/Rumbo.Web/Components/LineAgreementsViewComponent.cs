@@ -1,9 +1,19 @@
 using Microsoft.AspNetCore.Mvc;
+using Rumbo.Core.Accounts;
+using Rumbo.Core.Data;
+using Rumbo.Web.Pages.Agreements;
 
 namespace Rumbo.Web.Components;
 
-/// <summary>Agreements linked to a line of action, on the line's page.</summary>
-public sealed class LineAgreementsViewComponent : ViewComponent
+/// <summary>Agreements linked to a line of action, on the line's page: nothing at all when the reader may see none.</summary>
+public sealed class LineAgreementsViewComponent(RumboDbContext db, CurrentUser currentUser) : ViewComponent
 {
-    public IViewComponentResult Invoke(int lineId) => Content(string.Empty);
+    public async Task<IViewComponentResult> InvokeAsync(int lineId)
+    {
+        var ct = HttpContext.RequestAborted;
+        var user = await currentUser.GetAsync(UserClaimsPrincipal, ct);
+        var agreements = await AgreementReader.LoadAsync(db, db.Agreements.Where(a => a.Lines.Any(l => l.LineOfActionId == lineId)).Visible(user), ct);
+        if (agreements.Count == 0) return Content(string.Empty);
+        return View(agreements);
+    }
 }

@@ -1,9 +1,35 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Rumbo.Core.Accounts;
+using Rumbo.Core.Data;
+using Rumbo.Core.Meetings;
+using Rumbo.Web.Pages.Agreements;
+using Rumbo.Web.Pages.Meetings.Records;
 
 namespace Rumbo.Web.Components;
 
 /// <summary>The meeting page's records (minutes, memory aids) and agreements.</summary>
-public sealed class MeetingOutcomesViewComponent : ViewComponent
+public sealed class MeetingOutcomesViewComponent(RumboDbContext db, CurrentUser currentUser) : ViewComponent
 {
-    public IViewComponentResult Invoke(int meetingId) => Content(string.Empty);
+    public sealed record RecordLink(int Number, RecordKind Kind, RecordStatus Status, Visibility Dissemination, bool Superseded);
+
+    public sealed record Model(
+        int MeetingId, string Language, IReadOnlyList<RecordLink> Records, bool CanWriteRecord, bool HasRecord,
+        IReadOnlyList<AgreementView> Agreements, bool CanAddAgreement);
+
+    public async Task<IViewComponentResult> InvokeAsync(int meetingId)
+    {
+        var ct = HttpContext.RequestAborted;
+        var meeting = await MeetingHeader.LoadAsync(db, meetingId, ct);
+        if (meeting is null) return Content(string.Empty);
+        var user = await currentUser.GetAsync(UserClaimsPrincipal, ct);
+        var all = await db.MeetingRecords.AsNoTracking().Where(r => r.MeetingId == meetingId).OrderByDescending(r => r.Number)
+            .Select(r => new { r.Number, r.Kind, r.Status, r.Dissemination }).ToListAsync(ct);
+        var visible = all.Where(r => user.CanSeeRecord(meeting.GroupId, r.Status, r.Dissemination)).ToList();
+        var records = visible.Select(r => new RecordLink(r.Number, r.Kind, r.Status, r.Dissemination,
+            visible.Any(v => v.Number > r.Number && v.Status == RecordStatus.Approved))).ToList();
+        var agreements = await AgreementReader.LoadAsync(db, db.Agreements.Where(a => a.MeetingId == meetingId).Visible(user), ct);
+        return View(new Model(meetingId, meeting.Language, records, user.CanWriteRecord(meeting.GroupId), all.Count > 0,
+            agreements.OrderBy(a => a.Number).ToList(), user.CanEditAgreement(meeting.GroupId)));
+    }
 }

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Rumbo.Core.Accounts;
+using Rumbo.Core.Data;
+using Rumbo.Web.Infrastructure;
+
+namespace Rumbo.Web.Pages.Agreements;
+
+/// <summary>An agreement and each country's follow-up; a members-only one is 404 to whoever is not of the group.</summary>
+[OutputCache(PolicyName = ContentCache.Policy)]
+public sealed class AgreementModel(RumboDbContext db, CurrentUser currentUser) : PageModel
+{
+    public AgreementView Agreement { get; private set; } = null!;
+
+    public bool CanEdit { get; private set; }
+
+    /// <summary>Countries the reader may report for.</summary>
+    public IReadOnlySet<int> MayReport { get; private set; } = new HashSet<int>();
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var user = await currentUser.GetAsync(User, ct);
+        var found = await AgreementReader.LoadAsync(db, db.Agreements.Where(a => a.Id == id).Visible(user), ct);
+        if (found.Count == 0) return NotFound();
+        Agreement = found[0];
+        CanEdit = user.CanEditAgreement(Agreement.GroupId);
+        if (user.IsSignedIn)
+        {
+            var personCountry = user.PersonId is int pid ? await db.People.Where(p => p.Id == pid).Select(p => p.CountryId).SingleOrDefaultAsync(ct) : null;
+            MayReport = Agreement.FollowUps.Select(f => f.Country.Id)
+                .Where(c => user.CanReportFollowUp(Agreement.GroupId, Agreement.AgendaId, c, personCountry)).ToHashSet();
+        }
+        return Page();
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Rumbo.Core.Accounts;
+using Rumbo.Core.Data;
+using Rumbo.Core.Meetings;
+using Rumbo.Web.Infrastructure;
+
+namespace Rumbo.Web.Pages.Agreements;
+
+public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : AgreementFormPage(db, currentUser)
+{
+    public Agreement Agreement { get; private set; } = null!;
+
+    private async Task<IActionResult?> LoadOrRefuseAsync(int id, CancellationToken ct)
+    {
+        var meetingId = await Db.Agreements.Where(a => a.Id == id).Select(a => (int?)a.MeetingId).SingleOrDefaultAsync(ct);
+        var user = await HttpContext.RequestServices.GetRequiredService<CurrentUser>().GetAsync(User, ct);
+        if (meetingId is null) return user.IsSignedIn ? NotFound() : Challenge();
+        if (await RefuseUnlessAllowedAsync(meetingId.Value, ct) is { } refused) return refused;
+        Agreement = await Db.Agreements.Include(a => a.Lines).ThenInclude(l => l.LineOfAction).SingleAsync(a => a.Id == id, ct);
+        return null;
+    }
+
+    private void Fill()
+    {
+        Version = Agreement.Version;
+        Kind = Agreement.Kind;
+        Text = TextInput.From(Agreement.Text);
+        AdoptedOn = Agreement.AdoptedOn;
+        Visibility = Agreement.Visibility;
+        Lines = string.Join(", ", Agreement.Lines.Select(l => l.LineOfAction!.Code).Order(StringComparer.Ordinal));
+    }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (await LoadOrRefuseAsync(id, ct) is { } refused) return refused;
+        Fill();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (await LoadOrRefuseAsync(id, ct) is { } refused) return refused;
+        if (!await ValidateAsync(Agreement.Lines.Select(l => l.LineOfActionId).ToHashSet(), ct)) return Invalid();
+        if (Agreement.Version == Version)
+        {
+            ApplyTo(Agreement);
+            Db.Entry(Agreement).Property(a => a.Version).OriginalValue = Version;
+            Agreement.Version = Version + 1;
+            try
+            {
+                await Db.SaveChangesAsync(ct);
+                return Redirect($"/agreements/{id}");
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Falls through to the conflict answer.
+            }
+        }
+        Db.ChangeTracker.Clear();
+        Agreement = await Db.Agreements.Include(a => a.Lines).ThenInclude(l => l.LineOfAction).SingleAsync(a => a.Id == id, ct);
+        Conflict = true;
+        Version = Agreement.Version;
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
+    }
+}

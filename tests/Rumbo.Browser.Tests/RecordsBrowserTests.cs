@@ -1,0 +1,117 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Rumbo.Core.Accounts;
+using Rumbo.Core.Groups;
+using Rumbo.Core.People;
+using Rumbo.TestSupport;
+using static Microsoft.Playwright.Assertions;
+
+namespace Rumbo.Browser.Tests;
+
+public abstract partial class BrowserTests
+{
+    [Fact]
+    public async Task Records_a_coordinator_writes_approves_and_releases_minutes_which_a_visitor_then_reads()
+    {
+        var s = await RecordsScenario.CreateAsync(host.Database);
+        const string password = "a coordinator's long passphrase";
+        var email = $"minutes-{s.Groups.Suffix}@example.org";
+        using (var scope = host.App.Services.CreateScope())
+        {
+            await using var db = host.Database.CreateContext();
+            var person = new Person { GivenName = "Marta", FamilyName = $"Secretaria {s.Groups.Suffix}", Email = email };
+            db.People.Add(person);
+            db.GroupMembers.Add(new GroupMember { GroupId = s.CompleteId, Person = person, Role = GroupRole.Coordinator });
+            await db.SaveChangesAsync();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<RumboUser>>();
+            var created = await users.CreateAsync(new RumboUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = DateTime.UtcNow, PersonId = person.Id }, password);
+            Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        }
+
+        await Page.GotoAsync("/account/sign-in");
+        await Page.GetByLabel("E-mail address").FillAsync(email);
+        await Page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await Page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(Page.Locator("header .user-name")).ToContainTextAsync("Marta");
+
+        // Start the draft from the meeting's agenda.
+        await Page.GotoAsync($"/meetings/{s.Meeting}/records/new");
+        await Page.GetByLabel("Minutes").CheckAsync();
+        await Expect(Page.GetByLabel(RecordsScenario.Item1Title)).ToBeCheckedAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Start the draft" }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(host.BaseAddress + $"meetings/{s.Meeting}/records/1/edit");
+        await Expect(Page.Locator("#Sections_0__Heading")).ToHaveValueAsync(RecordsScenario.Item1Title);
+
+        // Write it, with an action added by a button of the form.
+        await Page.Locator("#Summary").FillAsync("Present: Testland, Otherland and ECLAC.\n\nThe coordinator opened the meeting.");
+        await Page.Locator("#Sections_0__Body").FillAsync("The network now has **twelve** members.\n\n- two universities\n- one ministry");
+        await Page.Locator("#section-0").GetByRole(AriaRole.Button, new() { Name = "Add an outcome" }).ClickAsync();
+        await Expect(Page.Locator("[role=status]")).ToBeVisibleAsync();
+        await Expect(Page.Locator("#Summary")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^Present: Testland"));
+        await Page.Locator("#Sections_0__Outcomes_0__Kind").SelectOptionAsync("Action");
+        await Page.Locator("#Sections_0__Outcomes_0__Text").FillAsync("Circulate the survey on foresight units to every country");
+        await Page.Locator("#Sections_0__Outcomes_0__OwnerName").FillAsync("Technical secretariat");
+        await Page.Locator("#Sections_0__Outcomes_0__DueDate").FillAsync("2026-03-31");
+        await ScreenshotAsync("records-edit");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).Last.ClickAsync();
+        await Expect(Page).ToHaveURLAsync(host.BaseAddress + $"meetings/{s.Meeting}/records/1");
+        await Expect(Page.Locator("table.record-actions")).ToContainTextAsync("Technical secretariat");
+
+        // Approve for members, then release to the public.
+        await Page.GetByLabel("The group's members only").CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Approve the record" }).ClickAsync();
+        await Expect(Page.Locator(".record-status")).ToContainTextAsync("Approved");
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Edit the record" })).ToHaveCountAsync(0);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Release to the public" }).ClickAsync();
+        await Expect(Page.Locator(".record-status")).ToContainTextAsync("Public");
+
+        // And an agreement of the meeting, linked to a line of action.
+        await Page.GotoAsync($"/meetings/{s.Meeting}/agreements/new");
+        await Page.Locator("#Text_Source").FillAsync("Countries will share their foresight studies through the network before the next meeting.");
+        await Page.Locator("#Text_Es").FillAsync("Los países compartirán sus estudios de prospectiva a través de la red antes de la próxima reunión.");
+        await Page.Locator("#Lines").FillAsync("2.4.1");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Expect(Page.Locator("h1")).ToContainTextAsync("Agreement 1");
+        var agreementUrl = Page.Url;
+
+        // A visitor, signed out, reads both; the checker finds no WCAG A or AA violation on them.
+        await using var visitor = await host.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = host.BaseAddress.ToString(), BypassCSP = true, Locale = "en-GB", ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+        });
+        var page = await visitor.NewPageAsync();
+        await page.GotoAsync($"/meetings/{s.Meeting}/records/1");
+        await Expect(page.Locator("article")).ToContainTextAsync("Circulate the survey on foresight units to every country");
+        await Expect(page.Locator("article .markdown strong")).ToHaveTextAsync("twelve");
+        await Expect(page.Locator("form[method=post]").Filter(new() { HasText = "Approve" })).ToHaveCountAsync(0);
+        await AssertAccessibleAsync(page);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath("records-record"), FullPage = true });
+        await page.GotoAsync(agreementUrl);
+        await Expect(page.Locator("table.follow-up")).ToContainTextAsync("No report yet");
+        await Expect(page.Locator("a[href='/agendas/lc-crp-20-6/lines/2.4.1']")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath("records-agreement"), FullPage = true });
+        AssertNoProblems();
+    }
+
+    private static async Task AssertAccessibleAsync(IPage page)
+    {
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = AxeScript() });
+        var violations = await page.EvaluateAsync<JsonElement>("""
+            async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }))
+                .violations.map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)
+            """);
+        var found = violations.EnumerateArray().Select(v => v.GetString()).ToList();
+        Assert.True(found.Count == 0, $"{page.Url}:\n" + string.Join("\n", found));
+    }
+
+    private string ScreenshotPath(string name)
+    {
+        var directory = Environment.GetEnvironmentVariable(ScreenshotsVariable);
+        if (string.IsNullOrWhiteSpace(directory)) directory = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(directory);
+        return Path.Combine(directory, $"{name}-{host.Name}.png");
+    }
+}
