@@ -568,6 +568,13 @@ for dirpath, _, files in os.walk(os.path.join(root, "Pages")):
             text = open(os.path.join(dirpath, name), encoding="utf-8").read()
             for m in re.finditer(r'T\["((?:[^"\\]|\\.)*)"[\],]', text):
                 used.add(m.group(1).replace('\\"', '"'))
+# .resx names are case-insensitive: "by" and "By" would be one resource and the build would drop one.
+folded = {}
+for k in ES:
+    if k.lower() in folded and folded[k.lower()] != k:
+        print(f"keys differ only in case: {folded[k.lower()]!r} and {k!r}")
+        sys.exit(1)
+    folded[k.lower()] = k
 missing = sorted(k for k in used if k not in ES)
 if missing:
     print("missing Spanish for:", *missing, sep="\n  ")
