@@ -52,6 +52,8 @@ public static class MeetingMessages
         var parts = message.Split('|');
         if (parts is ["GAP", var date, var zone, var next])
             return T["On {0} the clocks in {1} skip this time: it does not exist there. Choose another time, such as {2}.", date, zone, next];
+        if (parts is ["CODES", var codes])
+            return T["These codes are not lines of action of the group's agenda: {0}.", codes];
         return T[message];
     }
 
