@@ -55,7 +55,7 @@ public sealed class MeetingReader(RumboDbContext db)
         if (filter.Group is { } slug) q = q.Where(m => m.Group!.Slug == slug);
         if (filter.Agenda is { } agenda) q = q.Where(m => m.Group!.Agenda!.Slug == agenda);
         if (filter.Kind is { } kind) q = q.Where(m => m.Kind == kind);
-        if (filter.FromUtc is { } from) q = q.Where(m => m.StartsAtUtc >= from.AddDays(-1));
+        if (filter.FromUtc is { } from) q = q.Where(m => m.StartsAtUtc >= from.AddDays(-8));
         if (filter.ToUtc is { } to) q = q.Where(m => m.StartsAtUtc < to);
         if (filter.LineId is { } line) q = q.Where(m => m.Items.Any(i => i.Lines.Any(l => l.LineOfActionId == line)));
         if (filter.PublicOnly) q = q.Where(m => m.Access == Visibility.Public);
