@@ -56,7 +56,7 @@ public sealed class NewModel(RumboDbContext db, CurrentUser currentUser) : PageM
             if (badUntil) ModelState.AddModelError(nameof(Until), "Enter a date as year, month and day.");
             else if (Count is null && Until is null) ModelState.AddModelError(nameof(Count), "Say how many times it takes place, or until when.");
             else if (Count is { } c && c is < 2 or > Recurrence.MaxOccurrences)
-                ModelState.AddModelError(nameof(Count), $"Enter a number of occurrences from 2 to {Recurrence.MaxOccurrences}.");
+                ModelState.AddModelError(nameof(Count), "Enter a number of occurrences from 2 to 52.");
             else if (Until is { } u && Form.Date is { } d && u <= d) ModelState.AddModelError(nameof(Until), "The end of the series must be after its first date.");
         }
         if (!ModelState.IsValid) return Invalid();
