@@ -61,14 +61,17 @@ public static class MeetingMessages
     {
         if (!state.TryGetValue(field, out var entry) || entry.Errors.Count == 0) return HtmlString.Empty;
         var text = string.Join(" ", entry.Errors.Select(e => Text(T, e.ErrorMessage)));
-        return new HtmlString($"<p id=\"{WebUtility.HtmlEncode(Forms.ErrorId(field.Replace('.', '_')))}\" class=\"field-error\">{WebUtility.HtmlEncode(text)}</p>");
+        return new HtmlString($"<p id=\"{WebUtility.HtmlEncode(Forms.ErrorId(IdOf(field)))}\" class=\"field-error\">{WebUtility.HtmlEncode(text)}</p>");
     }
+
+    /// <summary>A field name as an element id: Attendance[0].Country becomes Attendance_0__Country.</summary>
+    public static string IdOf(string field) => field.Replace('.', '_').Replace('[', '_').Replace(']', '_');
 
     public static string? DescribedBy(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state, string field, string? help = null)
     {
         var ids = new List<string>();
         if (help is not null) ids.Add(help);
-        if (state.HasError(field)) ids.Add(Forms.ErrorId(field.Replace('.', '_')));
+        if (state.HasError(field)) ids.Add(Forms.ErrorId(IdOf(field)));
         return ids.Count == 0 ? null : string.Join(' ', ids);
     }
 }
