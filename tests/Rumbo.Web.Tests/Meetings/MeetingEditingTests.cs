@@ -254,6 +254,28 @@ public abstract class MeetingEditingTests(RumboApp app)
     }
 
     [Fact]
+    public async Task Every_form_that_posts_carries_its_own_antiforgery_token()
+    {
+        var m = await MeetingScenario.CreateAsync(app.Database);
+        var (cookie, _) = await SignedIn.CoordinatorAsync(app, m.Groups.Complete);
+        await using (var db = app.Database.CreateContext())
+        {
+            db.MeetingItems.AddRange(
+                new MeetingItem { MeetingId = m.Closed, Position = 2, Title = new Rumbo.Core.Agendas.LocalizedText { Source = "Second" } });
+            await db.SaveChangesAsync();
+        }
+        foreach (var url in new[] { $"/meetings/{m.Closed}/edit", $"/meetings/{m.Closed}/participants", $"/meetings/{m.Open}", $"/groups/{m.Groups.Complete}/meetings/new" })
+        {
+            var page = await c.PageAsync(url, cookie);
+            var forms = page.QuerySelectorAll("main form[method=post]");
+            Assert.NotEmpty(forms);
+            Assert.All(forms, f => Assert.NotNull(f.QuerySelector("input[name=__RequestVerificationToken]")));
+        }
+        var invited = await c.PageAsync($"/meetings/{m.Closed}", await c.CookieForAsync(m.Invitee));
+        Assert.All(invited.QuerySelectorAll("main form[method=post]"), f => Assert.NotNull(f.QuerySelector("input[name=__RequestVerificationToken]")));
+    }
+
+    [Fact]
     public async Task Only_coordinators_and_the_secretariat_open_the_editors()
     {
         var m = await MeetingScenario.CreateAsync(app.Database);
