@@ -6,6 +6,7 @@ public static class MeetingsServices
 {
     public static IServiceCollection AddRumboMeetings(this IServiceCollection services)
     {
+        services.AddScoped<MeetingReader>();
         return services;
     }
 }

@@ -1,9 +1,18 @@
 using Microsoft.AspNetCore.Mvc;
+using Rumbo.Core.Accounts;
+using Rumbo.Core.Meetings;
 
 namespace Rumbo.Web.Components;
 
-/// <summary>Upcoming public events for the home page.</summary>
-public sealed class UpcomingEventsViewComponent : ViewComponent
+/// <summary>Upcoming public events for the home page: open meetings that are not cancelled, soonest first.</summary>
+public sealed class UpcomingEventsViewComponent(MeetingReader reader) : ViewComponent
 {
-    public IViewComponentResult Invoke(int? groupId, int count) => Content(string.Empty);
+    public async Task<IViewComponentResult> InvokeAsync(int? groupId, int count)
+    {
+        var ct = HttpContext.RequestAborted;
+        // The same for everyone: the home page is cached for the public.
+        var list = (await reader.ListAsync(new MeetingFilter(GroupId: groupId, FromUtc: DateTime.UtcNow, PublicOnly: true), CurrentUser.Snapshot.Anonymous, ct))
+            .Where(m => m.Status == MeetingStatus.Scheduled).Take(Math.Clamp(count, 1, 20)).ToList();
+        return View(list);
+    }
 }

@@ -1,0 +1,164 @@
+using Microsoft.EntityFrameworkCore;
+using Rumbo.Core.Accounts;
+using Rumbo.Core.Agendas;
+using Rumbo.Core.Data;
+
+namespace Rumbo.Core.Meetings;
+
+/// <summary>What lists of meetings may be narrowed by; null means any.</summary>
+public sealed record MeetingFilter(
+    string? Group = null, string? Agenda = null, MeetingKind? Kind = null, DateTime? FromUtc = null, DateTime? ToUtc = null,
+    int? GroupId = null, int? LineId = null, bool PublicOnly = false);
+
+/// <summary>
+/// A meeting as lists show it. Everything here is public but the place, city and country, which are null when the
+/// reader may not see the meeting's details (<see cref="Details"/>).
+/// </summary>
+public sealed record MeetingSummary(
+    int Id, MeetingKind Kind, LocalizedString Title, string Language, int GroupId, string GroupSlug, LocalizedString GroupName,
+    string AgendaSlug, DateTime StartsAtUtc, string TimeZone, int DurationMinutes, MeetingFormat Format, Visibility Access,
+    MeetingStatus Status, int? SeriesId, bool Details, string? Place, string? City, string? CountryCode, LocalizedString? CountryName)
+{
+    public DateTime EndsAtUtc => StartsAtUtc.AddMinutes(DurationMinutes);
+}
+
+public sealed record ItemLineView(string Code, string AgendaSlug, LocalizedString Text, string Language);
+
+public sealed record MeetingItemView(
+    int Id, int Position, LocalizedString Title, LocalizedString Description, int? PresenterPersonId, string? PresenterPersonName,
+    string? PresenterName, int? DurationMinutes, IReadOnlyList<ItemLineView> Lines);
+
+/// <summary>Registered and attended people per country represented; a null country for people who gave none.</summary>
+public sealed record CountryCount(string? Code, LocalizedString? Name, int Registered, int Attended);
+
+public sealed record Occurrence(int Id, DateTime StartsAtUtc, MeetingStatus Status);
+
+/// <summary>The reader's own part in the meeting.</summary>
+public sealed record OwnParticipation(bool Invited, bool Registered, ParticipantResponse Response, bool? Attended);
+
+/// <summary>
+/// One meeting. The description, online link, agenda and participation are empty when the reader may not see them;
+/// <see cref="MeetingSummary.Details"/> says which.
+/// </summary>
+public sealed record MeetingDetail(
+    MeetingSummary Meeting, LocalizedString Description, string? OnlineUrl, IReadOnlyList<MeetingItemView> Items,
+    IReadOnlyList<CountryCount> Participation, int Invited, int Registered, int Attended,
+    string? RecurrenceRule, IReadOnlyList<Occurrence> Series, int Version, OwnParticipation? Own);
+
+/// <summary>Reads meetings for pages, the API, the exports and the view components, with the visibility rules applied.</summary>
+public sealed class MeetingReader(RumboDbContext db)
+{
+    public async Task<List<MeetingSummary>> ListAsync(MeetingFilter filter, CurrentUser.Snapshot viewer, CancellationToken ct = default)
+    {
+        var q = db.Meetings.AsNoTracking();
+        if (filter.GroupId is { } gid) q = q.Where(m => m.GroupId == gid);
+        if (filter.Group is { } slug) q = q.Where(m => m.Group!.Slug == slug);
+        if (filter.Agenda is { } agenda) q = q.Where(m => m.Group!.Agenda!.Slug == agenda);
+        if (filter.Kind is { } kind) q = q.Where(m => m.Kind == kind);
+        if (filter.FromUtc is { } from) q = q.Where(m => m.StartsAtUtc >= from.AddDays(-8));
+        if (filter.ToUtc is { } to) q = q.Where(m => m.StartsAtUtc < to);
+        if (filter.LineId is { } line) q = q.Where(m => m.Items.Any(i => i.Lines.Any(l => l.LineOfActionId == line)));
+        if (filter.PublicOnly) q = q.Where(m => m.Access == Visibility.Public);
+        var rows = await Project(q).ToListAsync(ct);
+        // A meeting under way still counts from "from": its end, not its start, is compared.
+        if (filter.FromUtc is { } f) rows = rows.Where(r => r.StartsAtUtc.AddMinutes(r.DurationMinutes) > f).ToList();
+        var participating = await ParticipatingAsync(viewer, ct);
+        return rows.OrderBy(r => r.StartsAtUtc).ThenBy(r => r.Id).Select(r => Mask(r, viewer, participating)).ToList();
+    }
+
+    public async Task<MeetingDetail?> GetAsync(int id, CurrentUser.Snapshot viewer, CancellationToken ct = default)
+    {
+        var row = await Project(db.Meetings.AsNoTracking().Where(m => m.Id == id)).SingleOrDefaultAsync(ct);
+        if (row is null) return null;
+        var participating = await ParticipatingAsync(viewer, ct);
+        var summary = Mask(row, viewer, participating);
+        var series = row.SeriesId is { } sid
+            ? await db.Meetings.AsNoTracking().Where(m => m.SeriesId == sid).OrderBy(m => m.StartsAtUtc)
+                .Select(m => new Occurrence(m.Id, m.StartsAtUtc, m.Status)).ToListAsync(ct)
+            : [];
+        var rule = row.SeriesId is { } s2 ? await db.MeetingSeries.AsNoTracking().Where(x => x.Id == s2).Select(x => x.RecurrenceRule).SingleOrDefaultAsync(ct) : null;
+        var version = await db.Meetings.AsNoTracking().Where(m => m.Id == id).Select(m => m.Version).SingleAsync(ct);
+        OwnParticipation? own = null;
+        if (viewer.PersonId is { } pid)
+        {
+            own = await db.MeetingParticipants.AsNoTracking().Where(p => p.MeetingId == id && p.PersonId == pid)
+                .Select(p => new OwnParticipation(p.InvitedAtUtc != null, p.RegisteredAtUtc != null, p.Response, p.Attended)).SingleOrDefaultAsync(ct);
+        }
+        if (!summary.Details)
+        {
+            return new MeetingDetail(summary, LocalizedString.Empty, null, [], [], 0, 0, 0, rule, series, version, own);
+        }
+
+        var m = await db.Meetings.AsNoTracking().Where(x => x.Id == id)
+            .Select(x => new { Description = new LocalizedString(x.Description.Source, x.Description.En, x.Description.Es, x.Description.Pt, x.Description.Fr), x.OnlineUrl })
+            .SingleAsync(ct);
+        var items = await ItemsAsync(id, ct);
+        var people = await db.MeetingParticipants.AsNoTracking().Where(p => p.MeetingId == id)
+            .Select(p => new
+            {
+                Invited = p.InvitedAtUtc != null, Registered = p.RegisteredAtUtc != null, p.Attended,
+                Code = p.Country == null ? null : p.Country.Code,
+                Name = p.Country == null ? null : new LocalizedString(p.Country.Name.Source, p.Country.Name.En, p.Country.Name.Es, p.Country.Name.Pt, p.Country.Name.Fr),
+            }).ToListAsync(ct);
+        var byCountry = people.Where(p => p.Registered || p.Attended == true)
+            .GroupBy(p => p.Code)
+            .Select(g => new CountryCount(g.Key, g.First().Name, g.Count(p => p.Registered), g.Count(p => p.Attended == true)))
+            .OrderBy(c => c.Code is null).ThenBy(c => c.Name?.Source, StringComparer.Ordinal).ToList();
+        return new MeetingDetail(summary, m.Description, m.OnlineUrl, items, byCountry,
+            people.Count(p => p.Invited), people.Count(p => p.Registered), people.Count(p => p.Attended == true), rule, series, version, own);
+    }
+
+    public async Task<List<MeetingItemView>> ItemsAsync(int meetingId, CancellationToken ct = default)
+    {
+        var items = await db.MeetingItems.AsNoTracking().Where(i => i.MeetingId == meetingId).OrderBy(i => i.Position).ThenBy(i => i.Id)
+            .Select(i => new
+            {
+                i.Id, i.Position,
+                Title = new LocalizedString(i.Title.Source, i.Title.En, i.Title.Es, i.Title.Pt, i.Title.Fr),
+                Description = new LocalizedString(i.Description.Source, i.Description.En, i.Description.Es, i.Description.Pt, i.Description.Fr),
+                i.PresenterPersonId,
+                Presenter = i.PresenterPerson == null ? null : i.PresenterPerson.GivenName + " " + i.PresenterPerson.FamilyName,
+                i.PresenterName, i.DurationMinutes,
+            }).ToListAsync(ct);
+        var ids = items.Select(i => i.Id).ToList();
+        var lines = await db.MeetingItemLines.AsNoTracking().Where(l => ids.Contains(l.MeetingItemId))
+            .Select(l => new
+            {
+                l.MeetingItemId, l.LineOfAction!.Code, l.LineOfAction.Position, l.LineOfAction.Agenda!.Slug, l.LineOfAction.Agenda.DocumentLanguage,
+                Text = new LocalizedString(l.LineOfAction.Text.Source, l.LineOfAction.Text.En, l.LineOfAction.Text.Es, l.LineOfAction.Text.Pt, l.LineOfAction.Text.Fr),
+            }).ToListAsync(ct);
+        return items.Select(i => new MeetingItemView(i.Id, i.Position, i.Title, i.Description, i.PresenterPersonId, i.Presenter, i.PresenterName, i.DurationMinutes,
+            lines.Where(l => l.MeetingItemId == i.Id).OrderBy(l => CodeKey(l.Code), StringComparer.Ordinal)
+                .Select(l => new ItemLineView(l.Code, l.Slug, l.Text, l.DocumentLanguage)).ToList())).ToList();
+    }
+
+    /// <summary>Whether the reader may see the meeting's details (it exists: callers checked).</summary>
+    public async Task<bool> CanSeeDetailsAsync(int meetingId, CurrentUser.Snapshot viewer, CancellationToken ct = default)
+    {
+        var m = await db.Meetings.AsNoTracking().Where(x => x.Id == meetingId).Select(x => new { x.Access, x.GroupId }).SingleAsync(ct);
+        var isParticipant = viewer.PersonId is { } pid && await db.MeetingParticipants.AnyAsync(p => p.MeetingId == meetingId && p.PersonId == pid, ct);
+        return viewer.CanSeeMeetingDetails(m.Access, m.GroupId, isParticipant);
+    }
+
+    /// <summary>Sorts 2.10.1 after 2.9.1.</summary>
+    public static string CodeKey(string code) =>
+        string.Join('.', code.Split('.').Select(p => int.TryParse(p, out var n) ? n.ToString("D4", System.Globalization.CultureInfo.InvariantCulture) : p));
+
+    private async Task<HashSet<int>> ParticipatingAsync(CurrentUser.Snapshot viewer, CancellationToken ct) =>
+        viewer.PersonId is { } pid
+            ? (await db.MeetingParticipants.AsNoTracking().Where(p => p.PersonId == pid).Select(p => p.MeetingId).ToListAsync(ct)).ToHashSet()
+            : [];
+
+    private static MeetingSummary Mask(MeetingSummary m, CurrentUser.Snapshot viewer, HashSet<int> participating)
+    {
+        var details = viewer.CanSeeMeetingDetails(m.Access, m.GroupId, participating.Contains(m.Id));
+        return details ? m with { Details = true } : m with { Details = false, Place = null, City = null, CountryCode = null, CountryName = null };
+    }
+
+    private static IQueryable<MeetingSummary> Project(IQueryable<Meeting> q) => q.Select(m => new MeetingSummary(
+        m.Id, m.Kind, new LocalizedString(m.Title.Source, m.Title.En, m.Title.Es, m.Title.Pt, m.Title.Fr), m.Group!.Agenda!.DocumentLanguage,
+        m.GroupId, m.Group.Slug, new LocalizedString(m.Group.Name.Source, m.Group.Name.En, m.Group.Name.Es, m.Group.Name.Pt, m.Group.Name.Fr),
+        m.Group.Agenda.Slug, m.StartsAtUtc, m.TimeZone, m.DurationMinutes, m.Format, m.Access, m.Status, m.SeriesId, false,
+        m.Place, m.City, m.Country == null ? null : m.Country.Code,
+        m.Country == null ? null : new LocalizedString(m.Country.Name.Source, m.Country.Name.En, m.Country.Name.Es, m.Country.Name.Pt, m.Country.Name.Fr)));
+}

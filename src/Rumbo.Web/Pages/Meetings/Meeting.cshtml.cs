@@ -1,0 +1,120 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Rumbo.Core.Accounts;
+using Rumbo.Core.Data;
+using Rumbo.Core.Meetings;
+using Rumbo.Web.Infrastructure;
+
+namespace Rumbo.Web.Pages.Meetings;
+
+/// <summary>
+/// One meeting. A closed meeting shows the public only what it is and when; its details are for the group's members,
+/// the people invited and the secretariat. Signed-in people register, unregister, accept or decline here.
+/// </summary>
+[OutputCache(PolicyName = ContentCache.Policy)]
+public sealed class MeetingModel(RumboDbContext db, MeetingReader reader, CurrentUser currentUser) : PageModel
+{
+    public MeetingDetail Detail { get; private set; } = null!;
+    public MeetingSummary M => Detail.Meeting;
+
+    /// <summary>Safe under the output cache, which never stores or serves a signed-in request.</summary>
+    public bool CanManage { get; private set; }
+    public bool SignedIn { get; private set; }
+    public bool HasPerson { get; private set; }
+    public bool CanRegister { get; private set; }
+    public bool IsPast { get; private set; }
+    public string? Refusal { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var user = await currentUser.GetAsync(User, ct);
+        var detail = await reader.GetAsync(id, user, ct);
+        if (detail is null) return NotFound();
+        Fill(detail, user);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostRegisterAsync(int id, CancellationToken ct) => RespondAsync(id, Act.Register, ct);
+    public Task<IActionResult> OnPostUnregisterAsync(int id, CancellationToken ct) => RespondAsync(id, Act.Unregister, ct);
+    public Task<IActionResult> OnPostAcceptAsync(int id, CancellationToken ct) => RespondAsync(id, Act.Accept, ct);
+    public Task<IActionResult> OnPostDeclineAsync(int id, CancellationToken ct) => RespondAsync(id, Act.Decline, ct);
+
+    private enum Act { Register, Unregister, Accept, Decline }
+
+    private async Task<IActionResult> RespondAsync(int id, Act act, CancellationToken ct)
+    {
+        var user = await currentUser.GetAsync(User, ct);
+        if (!user.IsSignedIn) return Challenge();
+        var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == id, ct);
+        if (meeting is null) return NotFound();
+        if (user.PersonId is not { } personId) return StatusCode(StatusCodes.Status403Forbidden);
+        var row = await db.MeetingParticipants.SingleOrDefaultAsync(p => p.MeetingId == id && p.PersonId == personId, ct);
+        var invited = row?.InvitedAtUtc is not null;
+        if (!user.CanRegisterForMeeting(meeting.Access, meeting.GroupId, invited)) return StatusCode(StatusCodes.Status403Forbidden);
+
+        string? refusal = null;
+        var now = DateTime.UtcNow;
+        if (meeting.Status == MeetingStatus.Cancelled) refusal = "The meeting was cancelled.";
+        else if (DateTime.SpecifyKind(meeting.StartsAtUtc, DateTimeKind.Utc).AddMinutes(meeting.DurationMinutes) < now) refusal = "The meeting has taken place: registration is closed.";
+        else if (act is Act.Accept or Act.Decline && !invited) refusal = "Only people invited to the meeting accept or decline.";
+        else if (act == Act.Register && row?.RegisteredAtUtc is not null) refusal = "You are already registered.";
+        else if (act == Act.Unregister && row?.RegisteredAtUtc is null) refusal = "You are not registered.";
+        if (refusal is not null)
+        {
+            var detail = await reader.GetAsync(id, user, ct);
+            Fill(detail!, user);
+            Refusal = refusal;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+
+        if (row is null)
+        {
+            var country = await db.People.Where(p => p.Id == personId).Select(p => p.CountryId).SingleAsync(ct);
+            row = new MeetingParticipant { MeetingId = id, PersonId = personId, CountryId = country };
+            db.MeetingParticipants.Add(row);
+        }
+        switch (act)
+        {
+            case Act.Register:
+                row.RegisteredAtUtc = now;
+                if (invited) row.Response = ParticipantResponse.Accepted;
+                break;
+            case Act.Unregister:
+                row.RegisteredAtUtc = null;
+                if (invited) row.Response = ParticipantResponse.Declined;
+                else if (row.Attended is null) db.MeetingParticipants.Remove(row);
+                break;
+            case Act.Accept:
+                row.Response = ParticipantResponse.Accepted;
+                row.RegisteredAtUtc ??= now;
+                break;
+            case Act.Decline:
+                row.Response = ParticipantResponse.Declined;
+                row.RegisteredAtUtc = null;
+                break;
+        }
+        await db.SaveChangesAsync(ct);
+        TempData["Saved"] = act switch
+        {
+            Act.Register => "You are registered.",
+            Act.Accept => "You accepted the invitation.",
+            Act.Decline => "You declined the invitation.",
+            _ => "Your registration was cancelled.",
+        };
+        return Redirect($"/meetings/{id}");
+    }
+
+    private void Fill(MeetingDetail detail, CurrentUser.Snapshot user)
+    {
+        Detail = detail;
+        SignedIn = user.IsSignedIn;
+        HasPerson = user.PersonId is not null;
+        CanManage = user.CanManageMeetings(detail.Meeting.GroupId);
+        IsPast = DateTime.SpecifyKind(detail.Meeting.EndsAtUtc, DateTimeKind.Utc) < DateTime.UtcNow;
+        CanRegister = detail.Meeting.Status == MeetingStatus.Scheduled && !IsPast
+            && user.CanRegisterForMeeting(detail.Meeting.Access, detail.Meeting.GroupId, detail.Own?.Invited == true);
+    }
+}

@@ -1,0 +1,104 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using NodaTime;
+using Rumbo.Core.Meetings;
+using Rumbo.Web.Infrastructure;
+
+namespace Rumbo.Web.Pages.Meetings;
+
+/// <summary>The fields of a meeting as the new and edit forms send them.</summary>
+public sealed class MeetingForm
+{
+    public MeetingKind Kind { get; set; }
+    public TextInput Title { get; set; } = new();
+    public OptionalTextInput Description { get; set; } = new();
+    public MeetingFormat Format { get; set; }
+    public DateOnly? Date { get; set; }
+    public TimeOnly? Time { get; set; }
+    public string? TimeZone { get; set; } = MeetingTimes.DefaultZone;
+    public int? DurationMinutes { get; set; } = 90;
+    public string? OnlineUrl { get; set; }
+    public string? Place { get; set; }
+    public string? City { get; set; }
+    /// <summary>ISO alpha-2 code.</summary>
+    public string? Country { get; set; }
+    public Visibility Access { get; set; } = Visibility.Public;
+
+    public static MeetingForm From(Meeting m, string? countryCode)
+    {
+        var local = MeetingTimes.Local(m.StartsAtUtc, m.TimeZone);
+        return new MeetingForm
+        {
+            Kind = m.Kind, Title = TextInput.From(m.Title), Description = OptionalTextInput.From(m.Description), Format = m.Format,
+            Date = new DateOnly(local.Year, local.Month, local.Day), Time = new TimeOnly(local.Hour, local.Minute),
+            TimeZone = m.TimeZone, DurationMinutes = m.DurationMinutes, OnlineUrl = m.OnlineUrl, Place = m.Place, City = m.City,
+            Country = countryCode, Access = m.Access,
+        };
+    }
+
+    public LocalDateTime? Local => Date is { } d && Time is { } t ? new LocalDateTime(d.Year, d.Month, d.Day, t.Hour, t.Minute) : null;
+
+    /// <summary>
+    /// Checks every field and puts a message by each bad one (keys "Form.Field"); binding errors, which only tampered or
+    /// mistyped values cause, are replaced by messages in the interface's words.
+    /// </summary>
+    public void Validate(ModelStateDictionary state, ISet<string> countries, string prefix = "Form")
+    {
+        string K(string field) => $"{prefix}.{field}";
+        var bad = new[] { "Kind", "Format", "Date", "Time", "DurationMinutes", "Access" }.Where(f => state.HasError(K(f))).ToHashSet();
+        state.Clear();
+        if (bad.Contains("Kind") || !Enum.IsDefined(Kind)) state.AddModelError(K("Kind"), "Choose a kind of meeting.");
+        if (bad.Contains("Format") || !Enum.IsDefined(Format)) state.AddModelError(K("Format"), "Choose a format.");
+        if (bad.Contains("Access") || !Enum.IsDefined(Access)) state.AddModelError(K("Access"), "Choose whether the meeting is open or closed.");
+
+        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        System.ComponentModel.DataAnnotations.Validator.TryValidateObject(Title, new(Title), results, validateAllProperties: true);
+        foreach (var r in results) foreach (var m in r.MemberNames) state.AddModelError(K($"Title.{m}"), r.ErrorMessage ?? "Invalid.");
+        results.Clear();
+        System.ComponentModel.DataAnnotations.Validator.TryValidateObject(Description, new(Description), results, validateAllProperties: true);
+        foreach (var r in results) foreach (var m in r.MemberNames) state.AddModelError(K($"Description.{m}"), r.ErrorMessage ?? "Invalid.");
+
+        if (bad.Contains("Date") || Date is null) state.AddModelError(K("Date"), "Enter a date as year, month and day.");
+        if (bad.Contains("Time") || Time is null) state.AddModelError(K("Time"), "Enter a time as hours and minutes.");
+        var zone = MeetingTimes.Find(TimeZone?.Trim());
+        if (zone is null) state.AddModelError(K("TimeZone"), "Choose a time zone from the list.");
+        if (bad.Contains("DurationMinutes") || DurationMinutes is not (>= 5 and <= 10080))
+            state.AddModelError(K("DurationMinutes"), "Enter a duration between 5 minutes and 7 days, in minutes.");
+
+        OnlineUrl = Blank(OnlineUrl);
+        Place = Blank(Place);
+        City = Blank(City);
+        Country = Blank(Country)?.ToUpperInvariant();
+        if (OnlineUrl is not null && (OnlineUrl.Length > 500 || !Uri.TryCreate(OnlineUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))
+            state.AddModelError(K("OnlineUrl"), "Enter a full web address starting with https://.");
+        else if (OnlineUrl is null && Format is MeetingFormat.Virtual or MeetingFormat.Hybrid)
+            state.AddModelError(K("OnlineUrl"), "A virtual or hybrid meeting needs its online link.");
+        if (Place is { Length: > 300 }) state.AddModelError(K("Place"), "The place is longer than 300 characters.");
+        if (City is { Length: > 100 }) state.AddModelError(K("City"), "The city is longer than 100 characters.");
+        if (Country is not null && !countries.Contains(Country)) state.AddModelError(K("Country"), "Choose a country from the list.");
+    }
+
+    /// <summary>
+    /// The UTC start of a local date and time in the chosen zone; a time that the clocks skip there (the night daylight
+    /// saving starts) is refused with the first valid time after it.
+    /// </summary>
+    public DateTime? StartUtc(ModelStateDictionary state, LocalDate date, string field = "Form.Time")
+    {
+        var zone = MeetingTimes.Find(TimeZone!.Trim())!;
+        var local = date.At(new LocalTime(Time!.Value.Hour, Time.Value.Minute));
+        var utc = MeetingTimes.ToUtc(local, zone, out var gap);
+        if (utc is null)
+        {
+            state.AddModelError(field, string.Format(CultureInfo.InvariantCulture, "GAP|{0}|{1}|{2}",
+                date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), zone.Id, gap!.Value.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture)));
+        }
+        return utc;
+    }
+
+    public static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
+
+public sealed record CountryChoice(string Code, string Name);
+
+/// <summary>What the shared fields partial needs.</summary>
+public sealed record MeetingFieldsModel(MeetingForm Form, string SourceLanguage, IReadOnlyList<CountryChoice> Countries);
