@@ -1,0 +1,91 @@
+using Microsoft.Playwright;
+using Rumbo.Core.Groups;
+using Rumbo.TestSupport;
+using static Microsoft.Playwright.Assertions;
+
+namespace Rumbo.Browser.Tests;
+
+public abstract partial class BrowserTests
+{
+    /// <summary>
+    /// The whole path through the merged features: a coordinator schedules a meeting and invites the group, the
+    /// member receives the invitation with its calendar entry and registers, the coordinator writes the minutes from the
+    /// meeting page, approves them for members, and releases them; the public sees them only after the release.
+    /// </summary>
+    [Fact]
+    public async Task Year_a_coordinator_schedules_invites_records_and_releases_and_the_public_sees_only_what_was_released()
+    {
+        var s = await GroupScenario.CreateAsync(host.Database);
+        const string password = "a long passphrase for the year";
+        var coordinator = await AccountAsync(s.Complete, GroupRole.Coordinator, "Inés", s.Suffix, password);
+        var member = await AccountAsync(s.Complete, GroupRole.Member, "Tomás", s.Suffix, password);
+        var date = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        const string title = "Working meeting on results-based budgeting";
+
+        // Schedule.
+        await SignInAsync(Page, coordinator, password, "Inés");
+        await Page.GotoAsync($"/groups/{s.Complete}/meetings/new");
+        await Page.GetByLabel("Kind of meeting").SelectOptionAsync("WorkingMeeting");
+        await Page.Locator("#Form_Title_Source").FillAsync(title);
+        await Page.GetByLabel("Date", new() { Exact = true }).FillAsync(date);
+        await Page.GetByLabel("Start time (local)").FillAsync("09:30");
+        await Page.GetByLabel("Time zone").SelectOptionAsync("America/Bogota");
+        await Page.GetByLabel("Format", new() { Exact = true }).SelectOptionAsync("Virtual");
+        await Page.GetByLabel("Online link").FillAsync("https://meet.example.org/budgeting");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Schedule", Exact = true }).ClickAsync();
+        await Expect(Page.Locator("h1")).ToHaveTextAsync(title);
+        var meetingPath = new Uri(Page.Url).AbsolutePath;
+
+        // Invite the group; the member's invitation carries the calendar entry.
+        await Page.GotoAsync($"{meetingPath}/participants");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Send the invitations" }).ClickAsync();
+        var mailFolder = Path.Combine(host.App.Database.Directory, "mail");
+        var invitation = Directory.GetFiles(mailFolder, "*.eml").Select(File.ReadAllText)
+            .Single(m => m.Contains($"To: {member}", StringComparison.Ordinal) && m.Contains("METHOD:REQUEST", StringComparison.Ordinal));
+        Assert.Contains("TZID=America/Bogota", invitation);
+        Assert.Contains("BEGIN:VEVENT", invitation);
+
+        // The member registers.
+        await using var memberContext = await host.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString(), Locale = "en-GB" });
+        var memberPage = await memberContext.NewPageAsync();
+        await SignInAsync(memberPage, member, password, "Tomás");
+        await memberPage.GotoAsync(meetingPath);
+        await memberPage.GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
+        await Expect(memberPage.Locator(".registration")).ToContainTextAsync("You accepted the invitation.");
+
+        // Minutes, from the meeting page.
+        await Page.GotoAsync(meetingPath);
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Write the record" }).ClickAsync();
+        await Page.GetByLabel("Minutes").CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Start the draft" }).ClickAsync();
+        await Page.Locator("#Summary").FillAsync("Present: the coordinators and **four** countries.");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).Last.ClickAsync();
+        var recordPath = new Uri(Page.Url).AbsolutePath;
+        Assert.EndsWith("/records/1", recordPath);
+
+        // A visitor sees neither the draft nor, once approved, the members-only record.
+        await using var visitorContext = await host.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString(), Locale = "en-GB" });
+        var visitor = await visitorContext.NewPageAsync();
+        Assert.Equal(404, (await visitor.GotoAsync(recordPath))!.Status);
+
+        await Page.GetByLabel("The group's members only").CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Approve the record" }).ClickAsync();
+        await Expect(Page.Locator(".record-status")).ToContainTextAsync("Approved");
+        Assert.Equal(404, (await visitor.GotoAsync(recordPath))!.Status);
+        await visitor.GotoAsync(meetingPath);
+        await Expect(visitor.Locator($"a[href='{recordPath}']")).ToHaveCountAsync(0);
+
+        // The member reads it already.
+        await memberPage.GotoAsync(recordPath);
+        await Expect(memberPage.Locator("article")).ToContainTextAsync("four");
+
+        // Released: the public reads it, from the meeting page.
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Release to the public" }).ClickAsync();
+        await Expect(Page.Locator(".record-status")).ToContainTextAsync("Public");
+        await visitor.GotoAsync(meetingPath);
+        await visitor.Locator($"a[href='{recordPath}']").First.ClickAsync();
+        await Expect(visitor.Locator("article strong")).ToHaveTextAsync("four");
+        await visitor.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath("year-record-released"), FullPage = true });
+        AssertNoProblems();
+    }
+}
