@@ -1,5 +1,7 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -26,23 +28,40 @@ public static class DocumentsServices
         services.AddScoped<DocumentStore>();
         services.AddScoped<DocumentReader>();
 
-        // The pages that take a file accept a request as large as the configured limit (and no larger), before
-        // antiforgery or model binding read the body; Kestrel's default (about 28 MB) would otherwise decide.
-        services.AddOptions<RazorPagesOptions>().Configure<IServiceProvider>((o, sp) =>
-        {
-            var limit = DocumentsOptions.From(sp.GetService<IConfiguration>()).MaxRequestBytes;
-            foreach (var page in UploadPages)
-            {
-                o.Conventions.AddPageApplicationModelConvention(page, m =>
-                {
-                    m.EndpointMetadata.Add(new RequestSizeLimitAttribute(limit));
-                    m.EndpointMetadata.Add(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = limit });
-                });
-            }
-        });
+        // The pages that take a file accept a request as large as the configured limit (and no larger) from the first
+        // middleware on, before antiforgery or model binding read the body: neither Kestrel's default (about 28 MB) nor
+        // any larger one set for the whole server decides for them.
+        services.AddSingleton<IStartupFilter, DocumentUploadLimits>();
         return services;
     }
 
-    /// <summary>The Razor pages that receive document files.</summary>
-    public static readonly IReadOnlyList<string> UploadPages = ["/Groups/Documents", "/Documents/Edit"];
+}
+
+/// <summary>Sets the request-size limit of the pages that receive document files, from the documents' settings.</summary>
+public sealed class DocumentUploadLimits(DocumentsOptions options) : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, following) =>
+        {
+            Apply(context, options);
+            return following(context);
+        });
+        next(app);
+    };
+
+    /// <summary>Whether the request posts a file to a page that takes one: /groups/{slug}/documents or /documents/{id}/edit.</summary>
+    public static bool IsUpload(HttpRequest request)
+    {
+        if (!HttpMethods.IsPost(request.Method)) return false;
+        var parts = (request.Path.Value ?? "").Trim('/').Split('/');
+        return parts is ["groups", _, "documents"] || (parts is ["documents", var id, "edit"] && int.TryParse(id, out _));
+    }
+
+    public static void Apply(HttpContext context, DocumentsOptions options)
+    {
+        if (!IsUpload(context.Request)) return;
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = options.MaxRequestBytes;
+        context.Features.Set<IFormFeature>(new FormFeature(context.Request, new FormOptions { MultipartBodyLengthLimit = options.MaxRequestBytes }));
+    }
 }
