@@ -37,7 +37,7 @@ public sealed class Document
     public DateTime CreatedAtUtc { get; set; }
     /// <summary>
     /// Title, symbol, description and the current version's text, folded to lower case without accents, so that a phrase
-    /// is found with one LIKE on either database (decision 0008).
+    /// is found with one LIKE on either database (decision 0010).
     /// </summary>
     public string SearchText { get; set; } = string.Empty;
     public int Version { get; set; }
