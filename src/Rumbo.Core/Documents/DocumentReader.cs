@@ -60,7 +60,7 @@ public sealed class DocumentReader(RumboDbContext db)
         var terms = AgendaSearch.ParseQuery(f.Query);
         foreach (var term in terms)
         {
-            // One LIKE per word or phrase on the folded text: the same on SQLite and PostgreSQL (decision 0008).
+            // One LIKE per word or phrase on the folded text: the same on SQLite and PostgreSQL (decision 0010).
             var pattern = "%" + Escape(term) + "%";
             q = q.Where(d => EF.Functions.Like(d.SearchText, pattern, "\\"));
         }
