@@ -47,6 +47,8 @@ public class AccountsApp(DatabaseProvider provider) : RumboApp(provider)
     /// <summary>A working group of the planning agenda, with a country and an institution to invite people from.</summary>
     public async Task<(int GroupId, int InstitutionId, int CountryId, int AgendaId)> CreateGroupAsync()
     {
+        // The site migrates and seeds the database when it starts: start it before writing behind its back.
+        _ = Services;
         await using var db = Database.CreateContext();
         var agenda = await db.Agendas.SingleAsync(a => a.Slug == "lc-crp-20-6");
         var suffix = Guid.NewGuid().ToString("n")[..8];
