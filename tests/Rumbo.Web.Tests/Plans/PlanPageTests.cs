@@ -122,10 +122,14 @@ public abstract class PlanPageTests(RumboApp app)
         var header = page.QuerySelector("table.governance thead th[data-rule='meetings.three']")!;
         Assert.Contains("Three meetings a year", header.TextContent);
         Assert.Contains("LC/MDS.4/3, A.3 (a)", header.QuerySelector(".source")!.TextContent);
-        Assert.Equal("broken", page.QuerySelector($"tr[data-slug='{s.Complete}'] td[data-rule='meetings.three']")!.GetAttribute("data-outcome"));
+        var cell = page.QuerySelector($"tr[data-slug='{s.Complete}'] td[data-rule='meetings.three']")!;
+        Assert.Equal("broken", cell.GetAttribute("data-outcome"));
+        Assert.Equal("2 of 3 meetings this year", cell.QuerySelector(".rule-count")!.TextContent.Trim());
+        Assert.Null(page.QuerySelector($"tr[data-slug='{s.AdHoc}'] td[data-rule='meetings.three'] .rule-count"));
         Assert.Equal("notapplicable", page.QuerySelector($"tr[data-slug='{s.AdHoc}'] td[data-rule='meetings.three']")!.GetAttribute("data-outcome"));
         var es = await client.GetPageAsync("/governance", "es");
         Assert.Contains("Tres reuniones al año", es.QuerySelector("th[data-rule='meetings.three']")!.TextContent);
+        Assert.Equal("2 de 3 reuniones este año", es.QuerySelector($"tr[data-slug='{s.Complete}'] td[data-rule='meetings.three'] .rule-count")!.TextContent.Trim());
 
         var group = await client.GetPageAsync($"/groups/{s.Complete}");
         var line = group.QuerySelector("#rules li[data-rule='meetings.three']")!;

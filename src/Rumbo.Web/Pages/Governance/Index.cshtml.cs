@@ -35,5 +35,8 @@ public sealed class IndexModel(GroupReader reader) : PageModel
         Groups = OnlyBroken ? all.Where(g => g.BreaksARule).ToList() : all;
     }
 
+    /// <summary>The rule whose cells also show the year's count of meetings.</summary>
+    public static readonly string MeetingsRule = new ThreeMeetingsRule().Code;
+
     public static RuleCheck? CheckOf(GroupListItem group, IGroupRule rule) => group.Checks.FirstOrDefault(c => c.Code == rule.Code);
 }
