@@ -117,6 +117,8 @@ public static class Commands
             }
             stdout.WriteLine(Describe(seeded.ReferenceData));
             stdout.WriteLine(seeded.GroupsCreated > 0 ? $"Groups: {seeded.GroupsCreated} created" : "Groups: unchanged (the database has groups already)");
+            stdout.WriteLine(seeded.MeetingsCreated > 0 ? $"Meetings: {seeded.MeetingsCreated} created" : "Meetings: unchanged (the database has meetings already)");
+            stdout.WriteLine(seeded.PlansCreated > 0 ? $"Plans of work: {seeded.PlansCreated} created" : "Plans of work: unchanged (the database has plans already)");
             return 0;
         }));
 
