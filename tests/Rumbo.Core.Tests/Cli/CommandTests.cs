@@ -139,10 +139,14 @@ public abstract class CommandTests(DatabaseProvider provider) : IAsyncLifetime
         await using (var db = database.CreateContext())
         {
             Assert.Contains($"Groups: {await db.Groups.CountAsync()} created", seed.Out);
+            Assert.Contains($"Meetings: {await db.Meetings.CountAsync()} created", seed.Out);
+            Assert.Contains($"Plans of work: {await db.WorkPlans.CountAsync()} created", seed.Out);
         }
         var again = (await Run("seed")).Out;
         Assert.Contains("LC/CRP.20/6: unchanged", again);
         Assert.Contains("Groups: unchanged", again);
+        Assert.Contains("Meetings: unchanged", again);
+        Assert.Contains("Plans of work: unchanged", again);
     }
 }
 
