@@ -255,10 +255,15 @@ public abstract class PageTests(RumboApp app)
         Assert.Contains($"/groups/{s.Complete}", links);
         Assert.Contains("Thematic working group", page.QuerySelector("ul.linked-groups")!.TextContent);
 
+        // The demo dialogues link every line of the planning agenda to a meeting: a line added here is linked to nothing.
         await using var db = app.Database.CreateContext();
-        var served = await db.GroupLines.Select(l => l.LineOfActionId).ToListAsync();
-        var free = await db.Lines.Where(l => l.Agenda!.Slug == "lc-crp-20-6" && !served.Contains(l.Id)).Select(l => l.Code).FirstAsync();
-        var empty = await client.GetPageAsync($"/agendas/lc-crp-20-6/lines/{free}");
+        var agenda = await db.Agendas.SingleAsync(a => a.Slug == "lc-crp-20-6");
+        var objective = await db.Objectives.Include(o => o.Lines).SingleAsync(o => o.AgendaId == agenda.Id && o.Code == "4.1");
+        var number = objective.Lines.Max(l => l.Number) + 1;
+        objective.Lines.Add(new Rumbo.Core.Agendas.LineOfAction { AgendaId = agenda.Id, Number = number, Position = number, Code = $"4.1.{number}", Text = new() { Source = "A line no record is linked to." } });
+        agenda.Version++;
+        await db.SaveChangesAsync();
+        var empty = await client.GetPageAsync($"/agendas/lc-crp-20-6/lines/4.1.{number}");
         Assert.Null(empty.QuerySelector("ul.linked-groups"));
         Assert.Contains("No group, meeting, agreement, document, indicator or policy is linked", empty.QuerySelector("main")!.TextContent);
     }
