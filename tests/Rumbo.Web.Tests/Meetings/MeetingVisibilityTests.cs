@@ -61,6 +61,9 @@ public abstract class MeetingVisibilityTests(RumboApp app)
         Assert.Equal([$"Past closed meeting {m.Groups.Suffix}"], past.QuerySelectorAll(".meeting-title a").Select(a => a.TextContent.Trim()));
         var seminars = await c.PageAsync($"/meetings?group={m.Groups.Complete}&kind=ThematicSeminar");
         Assert.Empty(seminars.QuerySelectorAll(".meeting-row"));
+        // Nothing coming up: the page offers the past ones with the same filters.
+        Assert.Equal($"/meetings?period=past&group={m.Groups.Complete}&kind=ThematicSeminar", seminars.QuerySelector("main p a[href^='/meetings?period=past']")!.GetAttribute("href"));
+        Assert.Null(past.QuerySelector("main p a[href^='/meetings?period=past']"));
 
         // The line page lists the closed meeting (linked through its agenda) only to its readers.
         var line = await c.PageAsync("/agendas/lc-crp-20-6/lines/2.5.1");

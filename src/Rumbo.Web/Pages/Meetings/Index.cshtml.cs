@@ -34,6 +34,11 @@ public sealed class IndexModel(RumboDbContext db, MeetingReader reader, CurrentU
     public IReadOnlyList<AgendaOption> Agendas { get; private set; } = [];
     public string PeriodValue => Period is "past" or "all" ? Period : "upcoming";
 
+    /// <summary>The same filters on the past meetings, offered when nothing is coming up.</summary>
+    public string PastUrl => "/meetings" + new Microsoft.AspNetCore.Http.Extensions.QueryBuilder(
+        new Dictionary<string, string?> { ["period"] = "past", ["group"] = Blank(Group), ["agenda"] = Blank(Agenda), ["kind"] = Blank(Kind) }
+            .Where(p => p.Value is not null).Select(p => new KeyValuePair<string, string>(p.Key, p.Value!)));
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var viewer = await currentUser.GetAsync(User, ct);
