@@ -127,6 +127,24 @@ public abstract class AgreementTests(RumboApp app)
         var list = await kit.PageAsync($"/groups/{s.Groups.Complete}/agreements");
         Assert.Contains("2 / 2", list.QuerySelector("table.agreements")!.TextContent);
     }
+
+    [Fact]
+    public async Task An_agreement_of_a_group_with_no_country_says_so_and_the_secretariat_reports_for_any_country()
+    {
+        _ = app.Services;
+        await using var db = app.Database.CreateContext();
+        var agreement = await db.Agreements.Where(a => a.Visibility == Visibility.Public && !db.GroupCountries.Any(c => c.GroupId == a.GroupId) && !a.FollowUps.Any())
+            .Select(a => a.Id).FirstAsync();
+        var page = await kit.PageAsync($"/agreements/{agreement}");
+        Assert.Null(page.QuerySelector("table.follow-up"));
+        Assert.Contains("No country takes part in this group yet", page.QuerySelector("main")!.TextContent);
+        Assert.Null(page.QuerySelector("form.other-country"));
+
+        var secretariat = await SignedIn.CookieAsync(app, Rumbo.Core.Accounts.Roles.SecretariatAdmin);
+        var signedIn = await kit.PageAsync($"/agreements/{agreement}", secretariat);
+        Assert.Equal($"/agreements/{agreement}/follow-up", signedIn.QuerySelector("form.other-country")!.GetAttribute("action"));
+        Assert.Equal(HttpStatusCode.OK, (await kit.GetAsync($"/agreements/{agreement}/follow-up?country=uy", secretariat)).StatusCode);
+    }
 }
 
 public sealed class SqliteAgreementTests(SqliteApp app) : AgreementTests(app), IClassFixture<SqliteApp>;
