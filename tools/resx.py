@@ -28,7 +28,6 @@ ES = {
 "Endpoints": "Puntos de acceso",
 "Errors": "Errores",
 "Errors are answered as problem details (RFC 9457) with status 400 for bad input and 404 for what does not exist.": "Los errores se responden como detalles de problema (RFC 9457), con el estado 400 para datos incorrectos y 404 para lo que no existe.",
-"Everything public in Rumbo can be read as data. The API is read-only here, needs no key, answers JSON, and keeps its URLs stable.": "Todo lo público en Rumbo puede leerse como datos. Aquí la API es de solo lectura, no requiere clave, responde en JSON y mantiene sus direcciones estables.",
 "Example": "Ejemplo",
 "Expand all": "Expandir todo",
 "Follow-up mechanism": "Mecanismo de seguimiento",

@@ -68,7 +68,7 @@ builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Ad
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
 {
     doc.Info.Title = "Rumbo API";
-    doc.Info.Description = "Public, read-only API of Rumbo: agendas, their strategic objectives and lines of action, with stable codes.";
+    doc.Info.Description = "API of Rumbo: agendas and their lines of action with stable codes, groups, countries, meetings, records, agreements, documents and plans of work. Reads are public unless marked; members-only data and uploads need a personal access token.";
     doc.Info.Version = "v1";
     return Task.CompletedTask;
 }));
