@@ -68,6 +68,7 @@ public sealed class MeetingMailNotifier(
         return change switch
         {
             MeetingChange.Invited => T["Invitation: {0}", title],
+            MeetingChange.Registered => T["Registered: {0}", title],
             MeetingChange.Updated => T["Changed: {0}", title],
             _ => T["Cancelled: {0}", title],
         };
@@ -81,6 +82,7 @@ public sealed class MeetingMailNotifier(
         lines.Add(change switch
         {
             MeetingChange.Invited => T["{0} invites you to this meeting.", group],
+            MeetingChange.Registered => T["You are registered for this meeting of {0}.", group],
             MeetingChange.Updated => T["This meeting of {0} has changed. The attached calendar entry replaces the one you had.", group],
             _ => T["This meeting of {0} has been cancelled.", group],
         });

@@ -4,6 +4,8 @@ public enum MeetingChange
 {
     /// <summary>People were invited: they receive the invitation with its calendar entry.</summary>
     Invited,
+    /// <summary>A person registered: they receive the meeting's calendar entry.</summary>
+    Registered,
     /// <summary>Date, time, place or link changed: everyone invited or registered receives the updated entry.</summary>
     Updated,
     /// <summary>The meeting was cancelled: everyone invited or registered receives the cancellation.</summary>

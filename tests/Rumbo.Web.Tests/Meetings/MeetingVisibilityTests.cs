@@ -188,7 +188,18 @@ public abstract class MeetingVisibilityTests(RumboApp app)
 
         // Anyone with a person registers for an open meeting, and unregisters.
         var (someone, someoneId) = await c.PersonAsync(countryCode: m.Groups.CountryA);
+        var someoneEmail = $"registrant-{Guid.NewGuid():n}@example.org";
+        await using (var db = app.Database.CreateContext())
+        {
+            (await db.People.SingleAsync(p => p.Id == someoneId)).Email = someoneEmail;
+            await db.SaveChangesAsync();
+        }
         Assert.Equal(HttpStatusCode.Redirect, (await Act(m.Open, someone, "Register")).StatusCode);
+        // The registrant receives the calendar entry by mail.
+        var mailFolder = Path.Combine(app.Database.Directory, "mail");
+        var confirmation = Directory.GetFiles(mailFolder, "*.eml").Select(f => Mime.Parse(File.ReadAllText(f))).Single(mail => mail.Headers.GetValueOrDefault("To") == someoneEmail);
+        Assert.StartsWith("Registered: ", confirmation.Headers["Subject"]);
+        Assert.Contains("METHOD:REQUEST", confirmation.Parts.Single(part => part.Headers.GetValueOrDefault("Content-Type", "").StartsWith("text/calendar", StringComparison.Ordinal)).Text);
         var row = await Row(m.Open, someoneId);
         Assert.NotNull(row?.RegisteredAtUtc);
         Assert.NotNull(row!.CountryId);

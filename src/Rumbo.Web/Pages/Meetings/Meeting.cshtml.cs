@@ -97,6 +97,11 @@ public sealed class MeetingModel(RumboDbContext db, MeetingReader reader, Curren
                 break;
         }
         await db.SaveChangesAsync(ct);
+        if (act == Act.Register && !invited && HttpContext.RequestServices.GetService<Rumbo.Core.Calendars.IMeetingNotifier>() is { } notifier)
+        {
+            // Whoever registers gets the calendar entry, as an invitee does; later changes reach them too.
+            await notifier.NotifyAsync(id, Rumbo.Core.Calendars.MeetingChange.Registered, [personId], ct);
+        }
         TempData["Saved"] = act switch
         {
             Act.Register => "You are registered.",
