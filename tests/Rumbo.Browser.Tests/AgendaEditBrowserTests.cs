@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Rumbo.Core.Accounts;
 using static Microsoft.Playwright.Assertions;
 
 namespace Rumbo.Browser.Tests;
@@ -12,21 +9,9 @@ public abstract partial class BrowserTests
     public async Task AgendaEdit_the_secretariat_translates_a_line_and_reads_its_history()
     {
         const string password = "the secretariat's long passphrase";
-        var email = $"secretariat-{Guid.NewGuid():n}@example.org";
-        using (var scope = host.App.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<RumboUser>>();
-            var roles = scope.ServiceProvider.GetRequiredService<RoleManager<RumboRole>>();
-            if (!await roles.RoleExistsAsync(Roles.SecretariatAdmin)) await roles.CreateAsync(new RumboRole(Roles.SecretariatAdmin));
-            var user = new RumboUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = DateTime.UtcNow };
-            Assert.True((await users.CreateAsync(user, password)).Succeeded);
-            Assert.True((await users.AddToRoleAsync(user, Roles.SecretariatAdmin)).Succeeded);
-        }
+        var email = await SecretariatAccountAsync(password);
 
-        await Page.GotoAsync("/account/sign-in");
-        await Page.GetByLabel("E-mail address").FillAsync(email);
-        await Page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
-        await Page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await SignInAsync(Page, email, password, null);
 
         await Page.GotoAsync("/agendas/lc-crp-20-6/lines/3.4.5");
         await Page.GetByRole(AriaRole.Link, new() { Name = "Edit line of action" }).ClickAsync();

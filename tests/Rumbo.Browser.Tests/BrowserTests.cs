@@ -250,21 +250,6 @@ public abstract partial class BrowserTests(BrowserHost host) : IAsyncLifetime
 
     private void AssertNoProblems() =>
         Assert.True(problems.Count == 0, "The browser reported:\n" + string.Join("\n", problems));
-
-    private async Task ScreenshotAsync(string name)
-    {
-        var directory = Environment.GetEnvironmentVariable(ScreenshotsVariable);
-        if (string.IsNullOrWhiteSpace(directory))
-        {
-            directory = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        }
-        Directory.CreateDirectory(directory);
-        await Page.ScreenshotAsync(new PageScreenshotOptions
-        {
-            Path = Path.Combine(directory, $"{name}-{host.Name}.png"),
-            FullPage = true,
-        });
-    }
 }
 
 public sealed class SqliteBrowserTests(SqliteBrowserHost host) : BrowserTests(host), IClassFixture<SqliteBrowserHost>;

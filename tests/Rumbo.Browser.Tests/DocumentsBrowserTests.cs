@@ -1,10 +1,5 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Rumbo.Core.Accounts;
 using Rumbo.Core.Groups;
-using Rumbo.Core.People;
 using Rumbo.TestSupport;
 using static Microsoft.Playwright.Assertions;
 
@@ -17,24 +12,9 @@ public abstract partial class BrowserTests
     {
         var s = await GroupScenario.CreateAsync(host.Database);
         const string password = "a coordinator's long passphrase";
-        var email = $"documents-{s.Suffix}@example.org";
-        using (var scope = host.App.Services.CreateScope())
-        {
-            await using var db = host.Database.CreateContext();
-            var person = new Person { GivenName = "Marta", FamilyName = $"Coordinadora {s.Suffix}", Email = email };
-            db.People.Add(person);
-            db.GroupMembers.Add(new GroupMember { GroupId = db.Groups.Single(g => g.Slug == s.Complete).Id, Person = person, Role = GroupRole.Coordinator });
-            await db.SaveChangesAsync();
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<RumboUser>>();
-            var created = await users.CreateAsync(new RumboUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = DateTime.UtcNow, PersonId = person.Id }, password);
-            Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        }
+        var email = await AccountAsync(s.Complete, GroupRole.Coordinator, "Marta", s.Suffix, password);
 
-        await Page.GotoAsync("/account/sign-in");
-        await Page.GetByLabel("E-mail address").FillAsync(email);
-        await Page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
-        await Page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(Page.Locator("header .user-name")).ToContainTextAsync("Marta");
+        await SignInAsync(Page, email, password, "Marta");
 
         await Page.GotoAsync($"/groups/{s.Complete}");
         await Page.GetByRole(AriaRole.Link, new() { Name = "The group's document repository" }).ClickAsync();
@@ -68,13 +48,9 @@ public abstract partial class BrowserTests
 
         // The pages, as the public and as the coordinator see them (forms open), pass the accessibility checker.
         var documentUrl = await Page.EvaluateAsync<string>("() => document.querySelector('.documents .document-title a').getAttribute('href')");
-        await using var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString(), BypassCSP = true, Locale = "en-GB" });
+        await using var context = await CheckerContextAsync();
         var anonymous = await context.NewPageAsync();
-        await using var signedIn = await host.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString(), BypassCSP = true, Locale = "en-GB" });
-        await signedIn.AddCookiesAsync((await Page.Context.CookiesAsync()).Select(c => new Cookie
-        {
-            Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, HttpOnly = c.HttpOnly, Secure = c.Secure, SameSite = c.SameSite,
-        }));
+        await using var signedIn = await CheckerContextAsync(signedInAsPage: true);
         var coordinator = await signedIn.NewPageAsync();
         foreach (var (page, url) in new[]
         {
@@ -86,14 +62,7 @@ public abstract partial class BrowserTests
             await page.EvaluateAsync("() => document.querySelectorAll('details').forEach(d => d.open = true)");
             // The coordinator's pages are checked with their forms.
             await Expect(page.Locator("input[type=file]")).ToHaveCountAsync(page == coordinator ? 1 : 0);
-            
-            await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = AxeScript() });
-            var violations = await page.EvaluateAsync<JsonElement>("""
-                async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }))
-                    .violations.map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)
-                """);
-            var found = violations.EnumerateArray().Select(v => v.GetString()).ToList();
-            Assert.True(found.Count == 0, $"{url}:\n" + string.Join("\n", found));
+            await AssertAccessibleAsync(page);
         }
     }
 }

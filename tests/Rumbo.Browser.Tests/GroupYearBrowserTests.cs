@@ -17,8 +17,8 @@ public abstract partial class BrowserTests
     {
         var s = await GroupScenario.CreateAsync(host.Database);
         const string password = "a long passphrase for the year";
-        var coordinator = await AccountAsync(s.Complete, GroupRole.Coordinator, "Inés", s.Suffix, password);
-        var member = await AccountAsync(s.Complete, GroupRole.Member, "Tomás", s.Suffix, password);
+        var coordinator = await AccountAsync(s.Complete, GroupRole.Coordinator, "Inés", s.Suffix, password, countryCode: "CL");
+        var member = await AccountAsync(s.Complete, GroupRole.Member, "Tomás", s.Suffix, password, countryCode: "CL");
         var date = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         const string title = "Working meeting on results-based budgeting";
 

@@ -1,11 +1,6 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Rumbo.Core.Accounts;
 using Rumbo.Core.Groups;
-using Rumbo.Core.People;
 using Rumbo.TestSupport;
 using static Microsoft.Playwright.Assertions;
 
@@ -18,24 +13,9 @@ public abstract partial class BrowserTests
     {
         var s = await GroupScenario.CreateAsync(host.Database);
         const string password = "a coordinator's long passphrase";
-        var email = $"planner-{s.Suffix}@example.org";
-        using (var scope = host.App.Services.CreateScope())
-        {
-            await using var db = host.Database.CreateContext();
-            var person = new Person { GivenName = "Marta", FamilyName = $"Planner {s.Suffix}", Email = email, IsExample = true };
-            db.People.Add(person);
-            db.GroupMembers.Add(new GroupMember { GroupId = db.Groups.Single(g => g.Slug == s.Complete).Id, Person = person, Role = GroupRole.Coordinator });
-            await db.SaveChangesAsync();
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<RumboUser>>();
-            var created = await users.CreateAsync(new RumboUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = DateTime.UtcNow, PersonId = person.Id }, password);
-            Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        }
+        var email = await AccountAsync(s.Complete, GroupRole.Coordinator, "Marta", s.Suffix, password, isExample: true);
 
-        await Page.GotoAsync("/account/sign-in");
-        await Page.GetByLabel("E-mail address").FillAsync(email);
-        await Page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
-        await Page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(Page.Locator("header .user-name")).ToContainTextAsync("Marta");
+        await SignInAsync(Page, email, password, "Marta");
 
         await Page.GotoAsync($"/groups/{s.Complete}");
         await Page.Locator("#plans").GetByRole(AriaRole.Link, new() { Name = "New plan" }).ClickAsync();
@@ -102,19 +82,5 @@ public abstract partial class BrowserTests
         {
             await AssertAccessibleAsync(url);
         }
-    }
-
-    private async Task AssertAccessibleAsync(string url)
-    {
-        await using var axeContext = await host.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString(), BypassCSP = true, Locale = "en-GB" });
-        var page = await axeContext.NewPageAsync();
-        await page.GotoAsync(url);
-        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = AxeScript() });
-        var violations = await page.EvaluateAsync<JsonElement>("""
-            async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }))
-                .violations.map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)
-            """);
-        var found = violations.EnumerateArray().Select(v => v.GetString()).ToList();
-        Assert.True(found.Count == 0, $"{url}:\n" + string.Join("\n", found));
     }
 }

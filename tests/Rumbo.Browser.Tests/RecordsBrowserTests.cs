@@ -1,10 +1,5 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Rumbo.Core.Accounts;
 using Rumbo.Core.Groups;
-using Rumbo.Core.People;
 using Rumbo.TestSupport;
 using static Microsoft.Playwright.Assertions;
 
@@ -17,24 +12,9 @@ public abstract partial class BrowserTests
     {
         var s = await RecordsScenario.CreateAsync(host.Database);
         const string password = "a coordinator's long passphrase";
-        var email = $"minutes-{s.Groups.Suffix}@example.org";
-        using (var scope = host.App.Services.CreateScope())
-        {
-            await using var db = host.Database.CreateContext();
-            var person = new Person { GivenName = "Marta", FamilyName = $"Secretaria {s.Groups.Suffix}", Email = email };
-            db.People.Add(person);
-            db.GroupMembers.Add(new GroupMember { GroupId = s.CompleteId, Person = person, Role = GroupRole.Coordinator });
-            await db.SaveChangesAsync();
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<RumboUser>>();
-            var created = await users.CreateAsync(new RumboUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = DateTime.UtcNow, PersonId = person.Id }, password);
-            Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        }
+        var email = await AccountAsync(s.Groups.Complete, GroupRole.Coordinator, "Marta", s.Groups.Suffix, password);
 
-        await Page.GotoAsync("/account/sign-in");
-        await Page.GetByLabel("E-mail address").FillAsync(email);
-        await Page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
-        await Page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(Page.Locator("header .user-name")).ToContainTextAsync("Marta");
+        await SignInAsync(Page, email, password, "Marta");
 
         // Start the draft from the meeting's agenda.
         await Page.GotoAsync($"/meetings/{s.Meeting}/records/new");
@@ -94,24 +74,5 @@ public abstract partial class BrowserTests
         await AssertAccessibleAsync(page);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath("records-agreement"), FullPage = true });
         AssertNoProblems();
-    }
-
-    private static async Task AssertAccessibleAsync(IPage page)
-    {
-        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = AxeScript() });
-        var violations = await page.EvaluateAsync<JsonElement>("""
-            async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }))
-                .violations.map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)
-            """);
-        var found = violations.EnumerateArray().Select(v => v.GetString()).ToList();
-        Assert.True(found.Count == 0, $"{page.Url}:\n" + string.Join("\n", found));
-    }
-
-    private string ScreenshotPath(string name)
-    {
-        var directory = Environment.GetEnvironmentVariable(ScreenshotsVariable);
-        if (string.IsNullOrWhiteSpace(directory)) directory = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(directory);
-        return Path.Combine(directory, $"{name}-{host.Name}.png");
     }
 }

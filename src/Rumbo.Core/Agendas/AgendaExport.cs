@@ -1,8 +1,5 @@
 using System.Globalization;
-using CsvHelper;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using Rumbo.Core.Exports;
 
 namespace Rumbo.Core.Agendas;
 
@@ -34,81 +31,28 @@ public static class AgendaExport
         }
     }
 
-    public static byte[] ToCsv(AgendaTree tree)
-    {
-        using var stream = new MemoryStream();
-        // A byte order mark lets spreadsheet programs read the accents right.
-        using (var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(true)))
-        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
-        {
-            foreach (var h in Header) csv.WriteField(h);
-            csv.NextRecord();
-            foreach (var r in Rows(tree))
-            {
-                foreach (var v in Values(r)) csv.WriteField(v);
-                csv.NextRecord();
-            }
-        }
-        return stream.ToArray();
-    }
+    public static byte[] ToCsv(AgendaTree tree) => TableExport.ToCsv(Header, Rows(tree).Select(Values));
 
-    public static byte[] ToXlsx(AgendaTree tree)
-    {
-        using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
-        {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            var sheets = workbook.Workbook.AppendChild(new Sheets());
-
-            AddSheet(workbook, sheets, 1, "Structure", [Header, .. Rows(tree).Select(Values)]);
-            AddSheet(workbook, sheets, 2, "Agenda",
-            [
-                ["field", "value"],
-                ["symbol", tree.Symbol],
-                ["title", tree.Title.Source],
-                ["adopting_body", tree.AdoptingBody.Source],
-                ["meeting", tree.Meeting.Source],
-                ["place", tree.Place],
-                ["date", tree.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)],
-                ["status", tree.Status.ToString()],
-                ["document_language", tree.DocumentLanguage],
-                ["original_language", tree.OriginalLanguage],
-                ["source_document", tree.SourceDocument],
-            ]);
-            workbook.Workbook.Save();
-        }
-        return stream.ToArray();
-    }
+    public static byte[] ToXlsx(AgendaTree tree) => TableExport.ToXlsx(
+        new TableSheet("Structure", [Header, .. Rows(tree).Select(Values)]),
+        new TableSheet("Agenda",
+        [
+            ["field", "value"],
+            ["symbol", tree.Symbol],
+            ["title", tree.Title.Source],
+            ["adopting_body", tree.AdoptingBody.Source],
+            ["meeting", tree.Meeting.Source],
+            ["place", tree.Place],
+            ["date", tree.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)],
+            ["status", tree.Status.ToString()],
+            ["document_language", tree.DocumentLanguage],
+            ["original_language", tree.OriginalLanguage],
+            ["source_document", tree.SourceDocument],
+        ]));
 
     private static string?[] Values(StructureRow r) =>
     [
         r.Agenda, r.Level, r.Code, r.AreaCode, r.ObjectiveCode, r.Number.ToString(CultureInfo.InvariantCulture),
         r.Text, r.Language, r.TextEn, r.TextEs, r.TextPt, r.TextFr,
     ];
-
-    private static void AddSheet(WorkbookPart workbook, Sheets sheets, uint id, string name, IEnumerable<string?[]> rows)
-    {
-        var part = workbook.AddNewPart<WorksheetPart>();
-        var data = new SheetData();
-        uint rowIndex = 0;
-        foreach (var values in rows)
-        {
-            rowIndex++;
-            var row = new Row { RowIndex = rowIndex };
-            foreach (var value in values)
-            {
-                // Inline strings keep the writer free of a shared-strings table; every cell is text, codes included
-                // (a number cell would turn 1.10 into 1.1).
-                row.AppendChild(new Cell
-                {
-                    DataType = CellValues.InlineString,
-                    InlineString = new InlineString(new Text(value ?? string.Empty) { Space = SpaceProcessingModeValues.Preserve }),
-                });
-            }
-            data.AppendChild(row);
-        }
-        part.Worksheet = new Worksheet(data);
-        sheets.AppendChild(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id, Name = name });
-    }
 }

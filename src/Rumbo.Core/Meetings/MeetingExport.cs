@@ -1,11 +1,8 @@
 using System.Globalization;
-using CsvHelper;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
 using Rumbo.Core.Accounts;
 using Rumbo.Core.Data;
+using Rumbo.Core.Exports;
 
 namespace Rumbo.Core.Meetings;
 
@@ -42,51 +39,7 @@ public static class MeetingExport
         }).ToList();
     }
 
-    public static byte[] ToCsv(IEnumerable<string?[]> rows)
-    {
-        using var stream = new MemoryStream();
-        // A byte order mark lets spreadsheet programs read the accents right.
-        using (var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(true)))
-        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
-        {
-            foreach (var values in rows.Prepend(Header))
-            {
-                foreach (var v in values) csv.WriteField(v);
-                csv.NextRecord();
-            }
-        }
-        return stream.ToArray();
-    }
+    public static byte[] ToCsv(IEnumerable<string?[]> rows) => TableExport.ToCsv(Header, rows);
 
-    public static byte[] ToXlsx(IEnumerable<string?[]> rows)
-    {
-        using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
-        {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            var sheets = workbook.Workbook.AppendChild(new Sheets());
-            var part = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            uint index = 0;
-            foreach (var values in rows.Prepend(Header))
-            {
-                var row = new Row { RowIndex = ++index };
-                foreach (var value in values)
-                {
-                    // Inline text cells, as the agenda export writes them: no shared-strings table, nothing reinterpreted.
-                    row.AppendChild(new Cell
-                    {
-                        DataType = CellValues.InlineString,
-                        InlineString = new InlineString(new Text(value ?? string.Empty) { Space = SpaceProcessingModeValues.Preserve }),
-                    });
-                }
-                data.AppendChild(row);
-            }
-            part.Worksheet = new Worksheet(data);
-            sheets.AppendChild(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = 1, Name = "Meetings" });
-            workbook.Workbook.Save();
-        }
-        return stream.ToArray();
-    }
+    public static byte[] ToXlsx(IEnumerable<string?[]> rows) => TableExport.ToXlsx("Meetings", Header, rows);
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Rumbo.Core.Accounts;
 using Rumbo.Core.Data;
+using Rumbo.Core.Exports;
 using Rumbo.Core.Records;
 using Rumbo.Web.Infrastructure;
 
