@@ -81,13 +81,11 @@ public static class CalendarWriter
             calendar.AddProperty("REFRESH-INTERVAL;VALUE=DURATION", "PT1H");
             calendar.AddProperty("X-PUBLISHED-TTL", "PT1H");
         }
-        // The zones first, as some programs expect them before the events that name them; each from the earliest
-        // event in it on, so that every rule change the events cross is described.
+        // The zones first, as some programs expect them before the events that name them.
         foreach (var zone in list.Select(i => i.Meeting).Where(m => m.Zone != DateTimeZone.Utc)
                      .GroupBy(m => m.Zone.Id, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var earliest = zone.Min(m => m.LocalStart.LocalDateTime).ToDateTimeUnspecified().AddDays(-1);
-            calendar.AddTimeZone(VTimeZone.FromDateTimeZone(zone.Key, earliest, includeHistoricalData: true));
+            calendar.AddTimeZone(TimeZone(zone.First().Zone, zone.Min(m => m.LocalStart.ToInstant()), zone.Max(m => m.LocalEnd.ToInstant())));
         }
         foreach (var item in list)
         {
@@ -151,6 +149,32 @@ public static class CalendarWriter
             }
         }
         return e;
+    }
+
+    /// <summary>
+    /// The zone's VTIMEZONE as its explicit transitions (one STANDARD or DAYLIGHT part each, no recurrence rule) over
+    /// the events' span: exact for every event in it, whatever rules the zone had in those years. (Rules written as
+    /// RRULEs cannot say "the first Sunday on or after the 2nd", which Chile's are.)
+    /// </summary>
+    private static VTimeZone TimeZone(DateTimeZone zone, Instant first, Instant last)
+    {
+        var vtimezone = new VTimeZone(zone.Id);
+        var day = NodaTime.Duration.FromDays(1);
+        foreach (var interval in zone.GetZoneIntervals(first - day, last + day))
+        {
+            var start = interval.HasStart ? interval.Start : first - day;
+            var from = interval.HasStart ? zone.GetUtcOffset(start - NodaTime.Duration.Epsilon) : interval.WallOffset;
+            // DTSTART is the wall-clock time at which the change happens, read in the offset it ends.
+            var local = start.WithOffset(from).LocalDateTime;
+            vtimezone.TimeZoneInfos.Add(new VTimeZoneInfo(interval.Savings == NodaTime.Offset.Zero ? "STANDARD" : "DAYLIGHT")
+            {
+                TimeZoneName = interval.Name,
+                OffsetFrom = new UtcOffset(from.ToTimeSpan()),
+                OffsetTo = new UtcOffset(interval.WallOffset.ToTimeSpan()),
+                DtStart = new CalDateTime(local.Year, local.Month, local.Day, local.Hour, local.Minute, local.Second, null),
+            });
+        }
+        return vtimezone;
     }
 
     /// <summary>Place, city and country for a meeting in a room; the online link for a virtual one; both for a hybrid one.</summary>

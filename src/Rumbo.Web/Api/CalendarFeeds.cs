@@ -31,7 +31,7 @@ public static partial class CalendarFeeds
             var user = await current.GetAsync(http.User, ct);
             var item = new CalendarItem(meeting, await reader.SeesDetailsAsync(user, meeting, ct));
             return Ics(http, [item], CalendarWriter.Text(meeting.Title, CalendarTexts.Language), $"meeting-{id}.ics", texts, shared: !user.IsSignedIn);
-        }).WithTags("Calendars").WithName("MeetingCalendar")
+        }).WithTags("Calendars").WithName("MeetingCalendar").Produces(StatusCodes.Status200OK, contentType: "text/calendar").Produces(StatusCodes.Status404NotFound)
           .WithSummary("One meeting as an iCalendar event (text/calendar). A closed meeting shows its title and time only, unless the caller is one of its members or people invited.");
 
         cached.MapGet("/groups/{slug}/calendar.ics", async (string slug, HttpContext http, CalendarReader reader, CurrentUser current, IStringLocalizer<SharedResource> texts, CancellationToken ct) =>
@@ -42,14 +42,14 @@ public static partial class CalendarFeeds
             var items = new List<CalendarItem>();
             foreach (var m in group.Meetings) items.Add(new CalendarItem(m, await reader.SeesDetailsAsync(user, m, ct)));
             return Ics(http, items, $"Rumbo: {CalendarWriter.Text(group.Name, CalendarTexts.Language)}", $"{group.Slug}.ics", texts, shared: !user.IsSignedIn);
-        }).WithTags("Calendars").WithName("GroupCalendar")
+        }).WithTags("Calendars").WithName("GroupCalendar").Produces(StatusCodes.Status200OK, contentType: "text/calendar").Produces(StatusCodes.Status404NotFound)
           .WithSummary("A group's meetings from six months back to every future one, as an iCalendar feed. Closed meetings show their title and time only, unless the caller is a member.");
 
         cached.MapGet("/calendar.ics", async (HttpContext http, CalendarReader reader, IStringLocalizer<SharedResource> texts, CancellationToken ct) =>
         {
             var meetings = await reader.PublicAsync(ct);
             return Ics(http, meetings.Select(m => new CalendarItem(m, FullDetails: true)), new CalendarTexts(texts)["Rumbo: public meetings"], "rumbo.ics", texts, shared: true);
-        }).WithTags("Calendars").WithName("PublicCalendar")
+        }).WithTags("Calendars").WithName("PublicCalendar").Produces(StatusCodes.Status200OK, contentType: "text/calendar")
           .WithSummary("Every open meeting of every group, from six months back to every future one, as an iCalendar feed.");
 
         // Not cached: the answer is the person's own, and a link just reset must stop at once.
@@ -57,6 +57,7 @@ public static partial class CalendarFeeds
         {
             var owner = await links.FindAsync(token, ct);
             if (owner is null) return Results.NotFound();
+            http.Response.Headers["X-Robots-Tag"] = "noindex";
             var meetings = owner.Value.PersonId is int personId ? await reader.PersonAsync(personId, ct) : [];
             return Ics(http, meetings.Select(m => new CalendarItem(m, FullDetails: true)), new CalendarTexts(texts)["Rumbo: my meetings"], "my-meetings.ics", texts, shared: false);
         }).WithTags("Calendars").WithName("PersonalCalendar").ExcludeFromDescription();

@@ -67,8 +67,11 @@ public sealed class CalendarWriterTests
         var calendar = Calendar.Load(ics)!;
         var zone = Assert.Single(calendar.TimeZones);
         Assert.Equal("America/Santiago", zone.TzId);
-        Assert.Contains("TZOFFSETTO:-0400", ics);
-        Assert.Contains("TZOFFSETTO:-0300", ics);
+        // The changes between them, exactly: clocks go back at midnight starting Sunday 5 April and forward at
+        // midnight starting Sunday 6 September 2026 (the first Sunday on or after the 2nd, which no RRULE can say).
+        Assert.Contains("BEGIN:STANDARD\r\nDTSTART:20260405T000000\r\nTZNAME:-04\r\nTZOFFSETFROM:-0300\r\nTZOFFSETTO:-0400\r\nEND:STANDARD", ics);
+        Assert.Contains("BEGIN:DAYLIGHT\r\nDTSTART:20260906T000000\r\nTZNAME:-03\r\nTZOFFSETFROM:-0400\r\nTZOFFSETTO:-0300\r\nEND:DAYLIGHT", ics);
+        Assert.DoesNotContain("RRULE", ics);
         var events = calendar.Events.OrderBy(e => e.DtStart!.AsUtc).ToList();
         Assert.All(events, e => Assert.Equal((10, 0, "America/Santiago"), (e.DtStart!.Hour, e.DtStart.Minute, e.DtStart.TzId)));
         Assert.Equal(TimeSpan.FromHours(-4), events[0].DtStart!.Value - events[0].DtStart!.AsUtc);
