@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Rumbo.Core.Meetings;
 using Rumbo.TestSupport;
 
@@ -294,6 +295,48 @@ public abstract class MeetingEditingTests(RumboApp app)
             Assert.Equal(HttpStatusCode.OK, (await c.Http.GetAsync(url, await c.SecretariatAsync())).StatusCode);
         }
         Assert.Equal(HttpStatusCode.NotFound, (await c.Http.GetAsync("/meetings/999999/edit", await c.SecretariatAsync())).StatusCode);
+    }
+}
+
+/// <summary>Rumbo whose meeting notices always fail, as when the mail server or the database fails after the save.</summary>
+public sealed class FailingNoticesApp() : RumboApp(Rumbo.Core.Data.DatabaseProvider.Sqlite)
+{
+    private sealed class Failing : Rumbo.Core.Calendars.IMeetingNotifier
+    {
+        public Task NotifyAsync(int meetingId, Rumbo.Core.Calendars.MeetingChange change, IReadOnlyCollection<int>? personIds = null, CancellationToken ct = default) =>
+            throw new InvalidOperationException("notices are down");
+    }
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(s => s.AddSingleton<Rumbo.Core.Calendars.IMeetingNotifier, Failing>());
+    }
+}
+
+public sealed class FailingNoticeTests(FailingNoticesApp app) : IClassFixture<FailingNoticesApp>
+{
+    [Fact]
+    public async Task A_notice_that_fails_leaves_the_saved_change_answered_as_saved()
+    {
+        var c = new MeetingClient(app);
+        var s = await GroupScenario.CreateAsync(app.Database);
+        var (cookie, _) = await SignedIn.CoordinatorAsync(app, s.Complete);
+        var form = await c.OpenAsync($"/groups/{s.Complete}/meetings/new", cookie);
+        var next = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.Redirect, (await c.PostAsync($"/groups/{s.Complete}/meetings/new", form,
+            ("Form.Kind", "WorkingMeeting"), ("Form.Title.Source", "Notices down"), ("Form.Format", "InPerson"), ("Form.Date", next), ("Form.Time", "10:00"),
+            ("Form.TimeZone", "America/Santiago"), ("Form.DurationMinutes", "60"), ("Form.City", "Santiago"), ("Form.Access", "Public"), ("Repeat", "Never"))).StatusCode);
+        int id;
+        await using (var db = app.Database.CreateContext())
+        {
+            id = await db.Meetings.Where(m => m.Group!.Slug == s.Complete).Select(m => m.Id).SingleAsync();
+        }
+        var edit = await c.OpenAsync($"/meetings/{id}/edit", cookie);
+        var cancelled = await c.PostAsync($"/meetings/{id}/edit?handler=Cancel", edit);
+        Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+        await using var after = app.Database.CreateContext();
+        Assert.Equal(MeetingStatus.Cancelled, (await after.Meetings.SingleAsync(m => m.Id == id)).Status);
     }
 }
 

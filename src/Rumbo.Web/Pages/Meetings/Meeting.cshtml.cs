@@ -100,7 +100,7 @@ public sealed class MeetingModel(RumboDbContext db, MeetingReader reader, Curren
         if (act == Act.Register && !invited && HttpContext.RequestServices.GetService<Rumbo.Core.Calendars.IMeetingNotifier>() is { } notifier)
         {
             // Whoever registers gets the calendar entry, as an invitee does; later changes reach them too.
-            await notifier.NotifyAsync(id, Rumbo.Core.Calendars.MeetingChange.Registered, [personId], ct);
+            await MeetingNotices.SendAsync(notifier, HttpContext, id, Rumbo.Core.Calendars.MeetingChange.Registered, [personId], ct);
         }
         TempData["Saved"] = act switch
         {

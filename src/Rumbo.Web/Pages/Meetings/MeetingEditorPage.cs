@@ -93,7 +93,7 @@ public abstract class MeetingEditorPage(RumboDbContext db, CurrentUser currentUs
     protected async Task NotifyAsync(int meetingId, MeetingChange change, IReadOnlyCollection<int>? people, CancellationToken ct)
     {
         var notifier = HttpContext.RequestServices.GetService<IMeetingNotifier>();
-        if (notifier is not null) await notifier.NotifyAsync(meetingId, change, people, ct);
+        if (notifier is not null) await MeetingNotices.SendAsync(notifier, HttpContext, meetingId, change, people, ct);
     }
 
     public static async Task<IReadOnlyList<CountryChoice>> CountriesAsync(RumboDbContext db, CancellationToken ct)
