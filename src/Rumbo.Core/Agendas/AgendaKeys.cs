@@ -29,6 +29,11 @@ public static class AgendaKeys
         return sb.ToString().TrimEnd('-');
     }
 
+    /// <summary>Line codes as people type them in a form (2.4.1, 2.5.1): separated by commas, semicolons or white space, each once.</summary>
+    public static IReadOnlyList<string> ParseCodeList(string? codes) =>
+        (codes ?? "").Split([',', ';', ' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct(StringComparer.Ordinal).ToList();
+
     /// <summary>Stable codes are dot-separated positive numbers: 3, 3.2, 3.2.4.</summary>
     public static bool IsValidCode(string code)
     {

@@ -30,9 +30,7 @@ public sealed class DocumentStore(RumboDbContext db, IFileStore files)
     public const int MaxNote = 500;
 
     /// <summary>Line codes as typed: separated by commas, semicolons or spaces.</summary>
-    public static IReadOnlyList<string> ParseLines(string? codes) =>
-        (codes ?? "").Split([',', ';', ' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)
-            .Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+    public static IReadOnlyList<string> ParseLines(string? codes) => AgendaKeys.ParseCodeList(codes);
 
     /// <summary>Checks the metadata for a document of the group; answers the errors and the ids of the lines named.</summary>
     public async Task<(List<FieldError> Errors, List<int> LineIds)> ValidateAsync(DocumentMetadata m, int groupId, int? documentId, CancellationToken ct)

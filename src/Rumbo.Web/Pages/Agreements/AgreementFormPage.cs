@@ -69,9 +69,6 @@ public abstract class AgreementFormPage(RumboDbContext db, CurrentUser currentUs
         return null;
     }
 
-    protected static string[] Codes(string? lines) =>
-        (lines ?? "").Split([',', ';', ' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToArray();
-
     /// <param name="linked">Ids of the lines the agreement already has: a retired one may stay, not be newly linked.</param>
     /// <param name="ct">Cancels the request.</param>
     protected async Task<bool> ValidateAsync(IReadOnlySet<int> linked, CancellationToken ct)
@@ -90,7 +87,7 @@ public abstract class AgreementFormPage(RumboDbContext db, CurrentUser currentUs
         {
             foreach (var member in r.MemberNames) ModelState.AddModelError($"{nameof(Text)}.{member}", r.ErrorMessage ?? "Invalid.");
         }
-        var codes = Codes(Lines);
+        var codes = AgendaKeys.ParseCodeList(Lines);
         var agendaId = Meeting.AgendaId;
         ChosenLines = await Db.Lines.Where(l => l.AgendaId == agendaId && codes.Contains(l.Code)).ToListAsync(ct);
         var unknown = codes.Except(ChosenLines.Select(l => l.Code), StringComparer.Ordinal).ToList();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Rumbo.Core.Accounts;
+using Rumbo.Core.Agendas;
 using Rumbo.Core.Calendars;
 using Rumbo.Core.Data;
 using Rumbo.Core.Meetings;
@@ -144,7 +145,7 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Meet
         if (badNumbers.Contains(nameof(PresenterPersonId)) || (PresenterPersonId is { } pid && People.All(p => p.Id != pid)))
             ModelState.AddModelError(nameof(PresenterPersonId), "Choose a person from the list.");
         if (PresenterName is { Length: > 200 }) ModelState.AddModelError(nameof(PresenterName), "The name is longer than 200 characters.");
-        var codes = (ItemLines ?? "").Split([',', ';', ' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToList();
+        var codes = AgendaKeys.ParseCodeList(ItemLines);
         var lines = await Db.Lines.AsNoTracking().Where(l => l.AgendaId == AgendaId && codes.Contains(l.Code)).Select(l => new { l.Id, l.Code }).ToListAsync(ct);
         var unknown = codes.Where(c => lines.All(l => l.Code != c)).ToList();
         if (unknown.Count > 0) ModelState.AddModelError(nameof(ItemLines), $"CODES|{string.Join(", ", unknown)}");

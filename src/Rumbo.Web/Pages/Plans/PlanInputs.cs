@@ -67,9 +67,7 @@ public sealed class ActivityInput
     /// <summary>Codes of lines of action of the group's agenda, separated by commas or spaces.</summary>
     public string? Lines { get; set; }
 
-    public IReadOnlyList<string> LineCodes() =>
-        (Lines ?? "").Split([',', ';', ' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Distinct(StringComparer.Ordinal).ToList();
+    public IReadOnlyList<string> LineCodes() => Rumbo.Core.Agendas.AgendaKeys.ParseCodeList(Lines);
 }
 
 /// <summary>The record of a plan's adoption.</summary>
