@@ -118,22 +118,11 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Page
             return Page();
         }
         Apply(Sections);
-        if (Record.Version == Version)
+        if (await db.SaveIfVersionAsync(Record, r => r.Version, Version, ct))
         {
-            db.Entry(Record).Property(r => r.Version).OriginalValue = Version;
-            Record.Version = Version + 1;
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                TempData["Saved"] = "Saved.";
-                return Redirect($"/meetings/{id}/records/{number}");
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Falls through to the conflict answer.
-            }
+            TempData["Saved"] = "Saved.";
+            return Redirect($"/meetings/{id}/records/{number}");
         }
-        db.ChangeTracker.Clear();
         Record = (await LoadRecordAsync(id, number, ct))!;
         Conflict = true;
         Version = Record.Version;
@@ -164,15 +153,8 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Page
         var filled = Sections.Where(s => !IsBlank(s)).ToList();
         Apply(filled.Select(s => new SectionInput { Id = s.Id, Heading = s.Heading, Body = s.Body, Outcomes = s.Outcomes.Where(o => !IsBlank(o)).ToList() }).ToList());
         if (!db.ChangeTracker.HasChanges()) return Page();
-        db.Entry(Record).Property(r => r.Version).OriginalValue = Version;
-        Record.Version = Version + 1;
-        try
+        if (!await db.SaveIfVersionAsync(Record, r => r.Version, Version, ct))
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             Record = (await LoadRecordAsync(id, number, ct))!;
             Conflict = true;
             Version = Record.Version;
