@@ -111,7 +111,7 @@ public abstract class RecordWorkflowTests(RumboApp app)
         Assert.Contains("Send the survey", (await kit.PageAsync($"{baseUrl}/1")).QuerySelector("article")!.TextContent);
         var restricted = await kit.PostAsync($"{baseUrl}/1?handler=Restrict", view, ("Version", "3"));
         Assert.Equal(HttpStatusCode.Redirect, restricted.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await kit.GetAsync($"{baseUrl}/1.docx")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await kit.GetAsync($"{baseUrl}/1.docx")).StatusCode);
     }
 
     [Fact]
