@@ -11,6 +11,13 @@ public static class Ui
 {
     public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 
+    /// <summary>
+    /// What a signed-in page says so that no cache keeps it. It includes <c>no-cache</c> because the layout's sign-out
+    /// form makes antiforgery set <c>no-cache, no-store</c> too, and antiforgery warns in the log on every such page when
+    /// it finds a Cache-Control without <c>no-cache</c> already there.
+    /// </summary>
+    public const string PrivateNoStore = "private, no-cache, no-store";
+
     /// <summary>The text in the interface language when translated, marked with its language when it is not.</summary>
     public static IHtmlContent Text(LocalizedString s, string sourceLanguage)
     {

@@ -28,7 +28,7 @@ public sealed class DocumentModel(DocumentReader reader, CurrentUser currentUser
         Document = document;
         CanEdit = user.CanEditDocument(document.Group.Id);
         CanSeeHistory = user.CanSeeAudit();
-        if (user.IsSignedIn) Response.Headers.CacheControl = "private, no-store";
+        if (user.IsSignedIn) Response.Headers.CacheControl = Ui.PrivateNoStore;
         return Page();
     }
 }

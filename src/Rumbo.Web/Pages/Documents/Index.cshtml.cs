@@ -32,7 +32,7 @@ public sealed class IndexModel(RumboDbContext db, DocumentReader reader, Current
     public async Task OnGetAsync(CancellationToken ct)
     {
         var user = await currentUser.GetAsync(User, ct);
-        if (user.IsSignedIn) Response.Headers.CacheControl = "private, no-store";
+        if (user.IsSignedIn) Response.Headers.CacheControl = Ui.PrivateNoStore;
         DocumentKind? kind = Enum.TryParse<DocumentKind>(Kind, ignoreCase: true, out var k) && Enum.IsDefined(k) ? k : null;
         Kind = kind?.ToString();
         Language = DocumentStore.Languages.Contains(Language) ? Language : null;

@@ -26,7 +26,7 @@ public sealed class PersonModel(PeopleReader reader, CurrentUser currentUser) : 
         if (SignedIn)
         {
             // What a member sees must not stay in a shared or browser cache for whoever comes next.
-            Response.Headers.CacheControl = "private, no-store";
+            Response.Headers.CacheControl = Ui.PrivateNoStore;
         }
         Person = person;
         return Page();

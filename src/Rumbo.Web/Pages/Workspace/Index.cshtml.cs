@@ -32,7 +32,7 @@ public sealed class IndexModel(CurrentUser current, PeopleReader people, Governa
     public async Task OnGetAsync(CancellationToken ct)
     {
         // Set first, so that even an answer cut short by an error is not kept for the next user of the browser.
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = Rumbo.Web.Infrastructure.Ui.PrivateNoStore;
         var user = await current.GetAsync(User, ct);
         if (user.PersonId is int personId && await people.PersonAsync(personId, user, ct) is { } person)
         {

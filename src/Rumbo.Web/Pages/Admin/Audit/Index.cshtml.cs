@@ -41,7 +41,7 @@ public sealed class IndexModel(AuditReader reader, CurrentUser current) : PageMo
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = Rumbo.Web.Infrastructure.Ui.PrivateNoStore;
         Result = await reader.ListAsync(new AuditQuery(Type, Id, Actor, From, To, PageNumber), ct);
     }
 
