@@ -60,7 +60,12 @@ public sealed class RecordModel(RumboDbContext db, CurrentUser currentUser) : Pa
         var meeting = await MeetingHeader.LoadAsync(db, id, ct);
         if (meeting is null) return NotFound();
         var record = await RecordView.LoadAsync(db, id, number, ct);
-        if (record is null || !user.CanSeeRecord(meeting.GroupId, record.Status, record.Dissemination)) return NotFound();
+        if (record is null || !user.CanSeeRecord(meeting.GroupId, record.Status, record.Dissemination))
+        {
+            // Someone signed out may be a member who has not signed in yet: they are asked to, whether or not this number
+            // exists, so the answer tells nothing. A signed-in reader who may not see it is told it is not found.
+            return user.IsSignedIn ? NotFound() : Challenge();
+        }
         Meeting = meeting;
         Record = record;
         Version = record.Version;
@@ -185,15 +190,8 @@ public sealed class RecordModel(RumboDbContext db, CurrentUser currentUser) : Pa
         var record = await db.MeetingRecords.SingleAsync(r => r.Id == Record.Id, ct);
         if (record.Version != PostedVersion) return Refuse(StatusCodes.Status409Conflict, "Someone else changed this record after you opened this page. Nothing was saved.");
         if (change(record, user) is { } refusal) return Refuse(StatusCodes.Status409Conflict, refusal);
-        db.Entry(record).Property(r => r.Version).OriginalValue = PostedVersion;
-        record.Version = PostedVersion + 1;
-        try
+        if (!await db.SaveIfVersionAsync(record, r => r.Version, PostedVersion, ct))
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             await LoadAsync(id, number, ct);
             return Refuse(StatusCodes.Status409Conflict, "Someone else changed this record after you opened this page. Nothing was saved.");
         }
