@@ -133,6 +133,7 @@ app.MapGroupsApi();
 app.MapAccountsApi();
 app.MapMeetingsApi();
 app.MapAgreementsApi();
+app.MapRecordsApi();
 app.MapDocumentsApi();
 app.MapPlansApi();
 app.MapCalendarFeeds();

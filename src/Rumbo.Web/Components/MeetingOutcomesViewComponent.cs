@@ -5,6 +5,8 @@ using Rumbo.Core.Data;
 using Rumbo.Core.Meetings;
 using Rumbo.Web.Pages.Agreements;
 using Rumbo.Web.Pages.Meetings.Records;
+using Rumbo.Core.Records;
+using Rumbo.Core.Agreements;
 
 namespace Rumbo.Web.Components;
 

@@ -8,6 +8,7 @@ using Rumbo.Core.Data;
 using Rumbo.Core.Meetings;
 using Rumbo.Web.Infrastructure;
 using Rumbo.Web.Pages.Meetings.Records;
+using Rumbo.Core.Agreements;
 
 namespace Rumbo.Web.Pages.Agreements;
 

@@ -7,6 +7,8 @@ using Rumbo.Core.Agendas;
 using Rumbo.Core.Data;
 using Rumbo.Web.Infrastructure;
 using Rumbo.Web.Pages.Meetings.Records;
+using Rumbo.Core.Agreements;
+using Rumbo.Core.Meetings;
 
 namespace Rumbo.Web.Pages.Agreements;
 

@@ -8,6 +8,7 @@ using Rumbo.Core.Data;
 using Rumbo.Core.Exports;
 using Rumbo.Core.Records;
 using Rumbo.Web.Infrastructure;
+using Rumbo.Core.Agreements;
 
 namespace Rumbo.Web.Pages.Agreements;
 

@@ -7,6 +7,7 @@ using Rumbo.Core.Data;
 using Rumbo.Core.Groups;
 using Rumbo.Core.Meetings;
 using Rumbo.Web.Infrastructure;
+using Rumbo.Core.Records;
 
 namespace Rumbo.Web.Pages.Meetings.Records;
 

@@ -6,6 +6,7 @@ using Rumbo.Core.Agendas;
 using Rumbo.Core.Data;
 using Rumbo.Core.Meetings;
 using Rumbo.Web.Infrastructure;
+using Rumbo.Core.Records;
 
 namespace Rumbo.Web.Pages.Meetings.Records;
 

@@ -4,25 +4,25 @@ using Rumbo.Core.Agendas;
 using Rumbo.Core.Data;
 using Rumbo.Core.Groups;
 using Rumbo.Core.Meetings;
-using Rumbo.Web.Pages.Meetings.Records;
+using Rumbo.Core.People;
 
-namespace Rumbo.Web.Pages.Agreements;
+namespace Rumbo.Core.Agreements;
 
-public sealed record CountryLabel(int Id, string Code, LocalizedString Name);
+public sealed record FollowUpCountry(int Id, string Code, LocalizedString Name);
 
-public sealed record LineLabel(int Id, string Code, LocalizedString Text, string AgendaSlug);
+public sealed record AgreementLineLabel(int Id, string Code, LocalizedString Text, string AgendaSlug);
 
 public sealed record FollowUpView(
-    CountryLabel Country, FollowUpStatus Status, string Text, string? EvidenceUrl, DateTime ReportedAtUtc,
+    FollowUpCountry Country, FollowUpStatus Status, string Text, string? EvidenceUrl, DateTime ReportedAtUtc,
     int? ReportedByPersonId, string? ReportedBy, int Version);
 
 /// <summary>A country's line in an agreement's follow-up: its report, or none yet for a country of the group.</summary>
-public sealed record CountryFollowUp(CountryLabel Country, GroupCountryRole? Role, FollowUpView? Report);
+public sealed record CountryFollowUp(FollowUpCountry Country, GroupCountryRole? Role, FollowUpView? Report);
 
 public sealed record AgreementView(
     int Id, int Number, AgreementKind Kind, LocalizedString Text, DateOnly AdoptedOn, Visibility Visibility, int Version,
     int MeetingId, LocalizedString MeetingTitle, DateTime MeetingStartsAtUtc, int GroupId, string GroupSlug, LocalizedString GroupName,
-    int AgendaId, string Language, IReadOnlyList<LineLabel> Lines, IReadOnlyList<CountryFollowUp> FollowUps)
+    int AgendaId, string Language, IReadOnlyList<AgreementLineLabel> Lines, IReadOnlyList<CountryFollowUp> FollowUps)
 {
     /// <summary>Reports by status, of those given.</summary>
     public IReadOnlyDictionary<FollowUpStatus, int> Counts =>
@@ -55,7 +55,7 @@ public static class AgreementReader
             .Select(ToView).ToList();
     }
 
-    private static CountryLabel Country(Rumbo.Core.People.Country c) => new(c.Id, c.Code, MeetingHeader.L(c.Name));
+    private static FollowUpCountry Country(Rumbo.Core.People.Country c) => new(c.Id, c.Code, MeetingHeader.L(c.Name));
 
     private static AgreementView ToView(Agreement a)
     {
@@ -64,16 +64,20 @@ public static class AgreementReader
             f.ReportedAtUtc, f.ReportedByPersonId, f.ReportedBy?.FullName, f.Version));
         var collation = StringComparer.Create(System.Globalization.CultureInfo.CurrentUICulture, ignoreCase: true);
         // The group's countries first (coordinating, then participating), each with its report or none yet; then any other country that reported.
-        var own = g.Countries.OrderBy(c => c.Role).ThenBy(c => Infrastructure.Ui.Plain(MeetingHeader.L(c.Country!.Name)), collation)
+        var own = g.Countries.OrderBy(c => c.Role).ThenBy(c => Display(MeetingHeader.L(c.Country!.Name)), collation)
             .Select(c => new CountryFollowUp(Country(c.Country!), c.Role, reports.GetValueOrDefault(c.CountryId))).ToList();
         var ownIds = g.Countries.Select(c => c.CountryId).ToHashSet();
         var others = reports.Where(r => !ownIds.Contains(r.Key)).Select(r => new CountryFollowUp(r.Value.Country, null, r.Value))
-            .OrderBy(c => Infrastructure.Ui.Plain(c.Country.Name), collation);
+            .OrderBy(c => Display(c.Country.Name), collation);
         return new AgreementView(a.Id, a.Number, a.Kind, MeetingHeader.L(a.Text), a.AdoptedOn, a.Visibility, a.Version,
             a.MeetingId, MeetingHeader.L(a.Meeting!.Title), a.Meeting.StartsAtUtc, g.Id, g.Slug, MeetingHeader.L(g.Name), g.AgendaId,
             g.Agenda!.DocumentLanguage,
             a.Lines.Select(l => l.LineOfAction!).OrderBy(l => l.Code, StringComparer.Ordinal)
-                .Select(l => new LineLabel(l.Id, l.Code, MeetingHeader.L(l.Text), l.Agenda!.Slug)).ToList(),
+                .Select(l => new AgreementLineLabel(l.Id, l.Code, MeetingHeader.L(l.Text), l.Agenda!.Slug)).ToList(),
             [.. own, .. others]);
     }
+
+    /// <summary>A country's name as the interface language shows it, for ordering.</summary>
+    private static string Display(LocalizedString name) =>
+        name.In(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, PeopleReader.ReferenceLanguage).Text;
 }

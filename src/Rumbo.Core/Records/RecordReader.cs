@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Rumbo.Core.Data;
 using Rumbo.Core.Meetings;
 
-namespace Rumbo.Web.Pages.Meetings.Records;
+namespace Rumbo.Core.Records;
 
 /// <summary>An outcome; Owner is the person's name when the owner is a person in Rumbo, else the name written.</summary>
 public sealed record OutcomeView(OutcomeKind Kind, string Text, int? OwnerPersonId, string? Owner, DateOnly? DueDate);

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Rumbo.Core.Agendas;
 using Rumbo.Core.Data;
 
-namespace Rumbo.Web.Pages.Meetings.Records;
+namespace Rumbo.Core.Meetings;
 
 /// <summary>What the records and agreements pages show of their meeting and group.</summary>
 public sealed record MeetingHeader(
