@@ -11,6 +11,7 @@ using Rumbo.Core.Data;
 using Rumbo.Core.Groups;
 using Rumbo.Core.Meetings;
 using Rumbo.Core.People;
+using static Rumbo.Web.Api.ApiProblem;
 
 namespace Rumbo.Web.Api;
 
@@ -37,11 +38,11 @@ public sealed record AgreementDetail(
 
 public static partial class AgreementsApi
 {
-    public static IEndpointRouteBuilder MapAgreementsApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapAgreementsApi(this IEndpointRouteBuilder v1)
     {
         // Cached whole for anonymous callers only: the output cache neither stores nor serves signed-in or bearer requests,
         // so a member's answer (with drafts and members-only items) never reaches anyone else.
-        var api = app.MapGroup("/api/v1").CacheOutput(Infrastructure.ContentCache.Policy);
+        var api = v1.MapGroup("").CacheOutput(Infrastructure.ContentCache.Policy);
 
         api.MapGet("/agreements", async Task<Results<Ok<List<AgreementSummary>>, ProblemHttpResult>> (
             [FromQuery] string? group, [FromQuery] string? line, [FromQuery] string? country, [FromQuery] string? meeting,
@@ -85,7 +86,6 @@ public static partial class AgreementsApi
                 query = query.Where(a => a.MeetingId == meetingId);
             }
             var list = await AgreementReader.LoadAsync(db, query.Visible(user), ct);
-            Private(http, user);
             return TypedResults.Ok(list.Select(a => new AgreementSummary(a.Id, a.Number, a.Kind, a.Text, a.AdoptedOn, a.Visibility,
                 Group(a), Meeting(a), Lines(a), a.FollowUps.Count(f => f.Report is not null), a.FollowUps.Count,
                 $"/api/v1/agreements/{a.Id}", $"/agreements/{a.Id}")).ToList());
@@ -104,7 +104,6 @@ public static partial class AgreementsApi
             // A members-only agreement is not found for whoever may not see it: its existence is the group's to tell.
             if (found.Count == 0) return NotFound($"No agreement has the id {agreementId}.");
             var a = found[0];
-            Private(http, user);
             return TypedResults.Ok(new AgreementDetail(a.Id, a.Number, a.Kind, a.Text, a.AdoptedOn, a.Visibility, Group(a), Meeting(a), Lines(a),
                 a.FollowUps.Select(f => new CountryFollowUpView(f.Country.Code, f.Country.Name, f.Role, f.Report is not { } r ? null
                     : new FollowUpReport(r.Status, r.Text, r.EvidenceUrl, r.ReportedAtUtc,
@@ -114,17 +113,11 @@ public static partial class AgreementsApi
         .WithTags("Meetings, records and agreements").WithName("GetAgreement")
         .WithSummary("One agreement: its text, meeting, group, lines of action, and each country's follow-up (the group's countries first, with a null report until they report).");
 
-        return app;
+        return v1;
     }
 
     [GeneratedRegex(@"^(?:(?<agenda>[a-z0-9-]+):)?(?<code>\d+(?:\.\d+){0,2})$")]
     private static partial Regex LinePattern();
-
-    /// <summary>What a signed-in caller sees must stay out of shared and browser caches.</summary>
-    private static void Private(HttpContext http, CurrentUser.Snapshot user)
-    {
-        if (user.IsSignedIn) http.Response.Headers.CacheControl = "private, no-store";
-    }
 
     private static AgreementGroupRef Group(AgreementView a) => new(a.GroupSlug, a.GroupName, $"/api/v1/groups/{a.GroupSlug}", $"/groups/{a.GroupSlug}");
 
@@ -132,9 +125,4 @@ public static partial class AgreementsApi
 
     private static List<AgreementLineRef> Lines(AgreementView a) => a.Lines.Select(l => new AgreementLineRef(l.Code, l.Text, l.AgendaSlug,
         $"/api/v1/agendas/{l.AgendaSlug}/lines/{l.Code}", $"/agendas/{l.AgendaSlug}/lines/{l.Code}")).ToList();
-
-    private static ProblemHttpResult NotFound(string detail) => Problem(StatusCodes.Status404NotFound, "Not found", detail);
-
-    private static ProblemHttpResult Problem(int status, string title, string detail) =>
-        TypedResults.Problem(statusCode: status, title: title, detail: detail);
 }

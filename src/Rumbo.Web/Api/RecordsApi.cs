@@ -5,6 +5,7 @@ using Rumbo.Core.Accounts;
 using Rumbo.Core.Data;
 using Rumbo.Core.Meetings;
 using Rumbo.Core.Records;
+using static Rumbo.Web.Api.ApiProblem;
 
 namespace Rumbo.Web.Api;
 
@@ -22,11 +23,11 @@ public sealed record MeetingRecordView(
 
 public static class RecordsApi
 {
-    public static IEndpointRouteBuilder MapRecordsApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapRecordsApi(this IEndpointRouteBuilder v1)
     {
         // Cached whole for anonymous callers only: the output cache neither stores nor serves signed-in or bearer requests,
         // so a member's answer (with drafts and members-only records) never reaches anyone else.
-        var api = app.MapGroup("/api/v1").CacheOutput(Infrastructure.ContentCache.Policy);
+        var api = v1.MapGroup("").CacheOutput(Infrastructure.ContentCache.Policy);
 
         api.MapGet("/meetings/{id}/records", async Task<Results<Ok<List<MeetingRecordView>>, ProblemHttpResult>> (
             string id, ClaimsPrincipal principal, CurrentUser currentUser, RumboDbContext db, HttpContext http, CancellationToken ct) =>
@@ -38,7 +39,6 @@ public static class RecordsApi
             var user = await currentUser.GetAsync(principal, ct);
             var records = await RecordView.LoadManyAsync(db, db.MeetingRecords.Where(r => r.MeetingId == meetingId), ct);
             var visible = records.Where(r => user.CanSeeRecord(meeting.GroupId, r.Status, r.Dissemination)).ToList();
-            Private(http, user);
             return TypedResults.Ok(visible.Select(r => new MeetingRecordView(r.Number, r.Kind, r.Status, r.Language, r.Dissemination, r.CreatedAtUtc,
                 r.ApprovedAtUtc, r.ApprovedBy, visible.Any(v => v.Number > r.Number && v.Status == RecordStatus.Approved),
                 r.Summary, Rumbo.Core.Rendering.Markdown.ToHtml(r.Summary),
@@ -50,17 +50,6 @@ public static class RecordsApi
         .WithSummary("The versions of a meeting's record (minutes or memory aid) the caller may read, newest first, with sections and outcomes, Markdown source and sanitized HTML.")
         .WithDescription("The public sees approved records the group released; the group's members (a session or a bearer token) and the secretariat also see drafts and members-only records.");
 
-        return app;
+        return v1;
     }
-
-    /// <summary>What a signed-in caller sees must stay out of shared and browser caches.</summary>
-    private static void Private(HttpContext http, CurrentUser.Snapshot user)
-    {
-        if (user.IsSignedIn) http.Response.Headers.CacheControl = "private, no-store";
-    }
-
-    private static ProblemHttpResult NotFound(string detail) => Problem(StatusCodes.Status404NotFound, "Not found", detail);
-
-    private static ProblemHttpResult Problem(int status, string title, string detail) =>
-        TypedResults.Problem(statusCode: status, title: title, detail: detail);
 }

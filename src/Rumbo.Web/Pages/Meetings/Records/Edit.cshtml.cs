@@ -122,22 +122,11 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Page
             return Page();
         }
         Apply();
-        if (Record.Version == Version)
+        if (await db.SaveIfVersionAsync(Record, r => r.Version, Version, ct))
         {
-            db.Entry(Record).Property(r => r.Version).OriginalValue = Version;
-            Record.Version = Version + 1;
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                TempData["Saved"] = "Saved.";
-                return Redirect($"/meetings/{id}/records/{number}");
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Falls through to the conflict answer.
-            }
+            TempData["Saved"] = "Saved.";
+            return Redirect($"/meetings/{id}/records/{number}");
         }
-        db.ChangeTracker.Clear();
         Record = (await LoadRecordAsync(id, number, ct))!;
         Conflict = true;
         Version = Record.Version;

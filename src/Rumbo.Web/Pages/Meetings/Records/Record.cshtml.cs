@@ -186,15 +186,8 @@ public sealed class RecordModel(RumboDbContext db, CurrentUser currentUser) : Pa
         var record = await db.MeetingRecords.SingleAsync(r => r.Id == Record.Id, ct);
         if (record.Version != PostedVersion) return Refuse(StatusCodes.Status409Conflict, "Someone else changed this record after you opened this page. Nothing was saved.");
         if (change(record, user) is { } refusal) return Refuse(StatusCodes.Status409Conflict, refusal);
-        db.Entry(record).Property(r => r.Version).OriginalValue = PostedVersion;
-        record.Version = PostedVersion + 1;
-        try
+        if (!await db.SaveIfVersionAsync(record, r => r.Version, PostedVersion, ct))
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             await LoadAsync(id, number, ct);
             return Refuse(StatusCodes.Status409Conflict, "Someone else changed this record after you opened this page. Nothing was saved.");
         }
