@@ -31,8 +31,8 @@ public sealed class SectionInput
 
 /// <summary>
 /// A draft record's editor. Adding, removing and moving sections and outcomes are buttons of the same form: they
-/// change the form and show it again, unsaved, so all of it works without JavaScript; "Save" validates and writes it,
-/// against the version read. An approved record is frozen: every post answers 409 and writes nothing.
+/// change the form, save what was typed with the change and show the form again, so all of it works without JavaScript
+/// and leaving the page after one loses nothing; "Save" validates and writes it, against the version read. An approved record is frozen: every post answers 409 and writes nothing.
 /// </summary>
 public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : PageModel
 {
@@ -51,8 +51,8 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Page
 
     public bool Frozen => Record.Status == RecordStatus.Approved;
 
-    /// <summary>The form was changed (a section added, an outcome moved) but not saved.</summary>
-    public bool Unsaved { get; private set; }
+    /// <summary>A button that changed the form saved what was typed with it.</summary>
+    public bool Saved { get; private set; }
 
     [BindProperty]
     public int Version { get; set; }
@@ -110,18 +110,15 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Page
         foreach (var s in Sections) s.Outcomes ??= [];
         if (Command is not null && Command != "save")
         {
-            // Only the form changes; binding errors of a half-filled form are for the save to report.
-            ModelState.Clear();
             if (!ApplyCommand(Command)) return BadRequest();
-            Unsaved = true;
-            return Page();
+            return await SaveTypedAsync(id, number, ct);
         }
         if (!Validate())
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
-        Apply();
+        Apply(Sections);
         if (await db.SaveIfVersionAsync(Record, r => r.Version, Version, ct))
         {
             TempData["Saved"] = "Saved.";
@@ -133,6 +130,50 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Page
         Response.StatusCode = StatusCodes.Status409Conflict;
         return Page();
     }
+
+    /// <summary>
+    /// After a button that changes the form (add, move, remove), what was typed is saved with the change, so that leaving
+    /// the page then loses nothing. The empty section or outcome just added is left out until something is written in it.
+    /// When what was typed cannot be saved yet (an action with no due date), the form shows why and stays unsaved.
+    /// </summary>
+    private async Task<IActionResult> SaveTypedAsync(int id, int number, CancellationToken ct)
+    {
+        if (Record.Version != Version)
+        {
+            ModelState.Clear();
+            Conflict = true;
+            Version = Record.Version;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+        if (!Validate(skipBlank: true))
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+        var filled = Sections.Where(s => !IsBlank(s)).ToList();
+        Apply(filled.Select(s => new SectionInput { Id = s.Id, Heading = s.Heading, Body = s.Body, Outcomes = s.Outcomes.Where(o => !IsBlank(o)).ToList() }).ToList());
+        if (!db.ChangeTracker.HasChanges()) return Page();
+        if (!await db.SaveIfVersionAsync(Record, r => r.Version, Version, ct))
+        {
+            Record = (await LoadRecordAsync(id, number, ct))!;
+            Conflict = true;
+            Version = Record.Version;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+        // Sections saved for the first time now have ids: the form must name them, or the next save would add them again.
+        for (var i = 0; i < filled.Count; i++) filled[i].Id = savedSections[i].Id;
+        Version = Record.Version;
+        Saved = true;
+        return Page();
+    }
+
+    private static bool IsBlank(SectionInput s) =>
+        string.IsNullOrWhiteSpace(s.Heading) && string.IsNullOrWhiteSpace(s.Body) && s.Outcomes.All(IsBlank);
+
+    private static bool IsBlank(OutcomeInput o) =>
+        string.IsNullOrWhiteSpace(o.Text) && o.OwnerPersonId is null && string.IsNullOrWhiteSpace(o.OwnerName) && o.DueDate is null;
 
     private void Fill()
     {
@@ -188,7 +229,7 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Page
 
     private static void Swap<T>(List<T> list, int a, int b) => (list[a], list[b]) = (list[b], list[a]);
 
-    private bool Validate()
+    private bool Validate(bool skipBlank = false)
     {
         // The binder's own messages (English, naming properties) only come from tampered kinds, owners and mistyped dates.
         var bad = ModelState.Where(e => e.Value is { Errors.Count: > 0 }).Select(e => e.Key).ToList();
@@ -202,6 +243,7 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Page
         for (var i = 0; i < Sections.Count; i++)
         {
             var s = Sections[i];
+            if (skipBlank && IsBlank(s)) continue;
             var prefix = $"Sections[{i}]";
             if (string.IsNullOrWhiteSpace(s.Heading)) ModelState.AddModelError($"{prefix}.Heading", "Give the section a heading.");
             else if (s.Heading.Trim().Length > 500) ModelState.AddModelError($"{prefix}.Heading", "The heading is longer than 500 characters.");
@@ -209,6 +251,7 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Page
             for (var j = 0; j < s.Outcomes.Count; j++)
             {
                 var o = s.Outcomes[j];
+                if (skipBlank && IsBlank(o)) continue;
                 var op = $"{prefix}.Outcomes[{j}]";
                 if (!Enum.IsDefined(o.Kind) && !ModelState.HasError($"{op}.Kind")) ModelState.AddModelError($"{op}.Kind", "Choose a value from the list.");
                 if (string.IsNullOrWhiteSpace(o.Text)) ModelState.AddModelError($"{op}.Text", "Say what was reported, decided or is to be done.");
@@ -230,36 +273,42 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Page
         return ModelState.IsValid;
     }
 
-    private void Apply()
+    private List<RecordSection> savedSections = [];
+
+    private void Apply(List<SectionInput> sections)
     {
         Record.Summary = Clean(Summary);
         var byId = Record.Sections.ToDictionary(s => s.Id);
         var kept = new List<RecordSection>();
-        for (var i = 0; i < Sections.Count; i++)
+        for (var i = 0; i < sections.Count; i++)
         {
-            var input = Sections[i];
+            var input = sections[i];
             // An id that is not one of this record's sections (a tampered form) makes a new section, never touches another record.
             var section = input.Id is int sid && byId.Remove(sid, out var existing) ? existing : new RecordSection();
             section.Position = i;
             section.Heading = input.Heading!.Trim();
             section.Body = Clean(input.Body);
-            section.Outcomes.Clear();
+            // Outcomes are rewritten in place, position by position, so that a save that changes nothing writes nothing.
+            var outcomes = section.Outcomes.OrderBy(o => o.Position).ToList();
             for (var j = 0; j < input.Outcomes.Count; j++)
             {
                 var o = input.Outcomes[j];
                 var action = o.Kind == OutcomeKind.Action;
-                section.Outcomes.Add(new RecordOutcome
-                {
-                    Position = j, Kind = o.Kind, Text = o.Text!.Trim(),
-                    OwnerPersonId = action ? o.OwnerPersonId : null,
-                    OwnerName = action && o.OwnerPersonId is null && !string.IsNullOrWhiteSpace(o.OwnerName) ? o.OwnerName.Trim() : null,
-                    DueDate = action ? o.DueDate : null,
-                });
+                var outcome = j < outcomes.Count ? outcomes[j] : new RecordOutcome();
+                outcome.Position = j;
+                outcome.Kind = o.Kind;
+                outcome.Text = o.Text!.Trim();
+                outcome.OwnerPersonId = action ? o.OwnerPersonId : null;
+                outcome.OwnerName = action && o.OwnerPersonId is null && !string.IsNullOrWhiteSpace(o.OwnerName) ? o.OwnerName.Trim() : null;
+                outcome.DueDate = action ? o.DueDate : null;
+                if (j >= outcomes.Count) section.Outcomes.Add(outcome);
             }
+            foreach (var extra in outcomes.Skip(input.Outcomes.Count)) section.Outcomes.Remove(extra);
             kept.Add(section);
         }
         foreach (var removed in byId.Values) Record.Sections.Remove(removed);
         foreach (var s in kept.Where(s => s.Id == 0)) Record.Sections.Add(s);
+        savedSections = kept;
     }
 
     /// <summary>Markdown is kept as written, but with one kind of line end and no trailing blank lines.</summary>

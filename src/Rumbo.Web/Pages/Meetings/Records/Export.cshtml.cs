@@ -21,7 +21,8 @@ public sealed class ExportModel(RumboDbContext db, CurrentUser currentUser, IStr
         var meeting = await MeetingHeader.LoadAsync(db, id, ct);
         if (meeting is null) return NotFound();
         var record = await RecordView.LoadAsync(db, id, number, ct);
-        if (record is null || !user.CanSeeRecord(meeting.GroupId, record.Status, record.Dissemination)) return NotFound();
+        // As the record's page: signed out, sign in first (whether or not it exists); signed in and not allowed, not found.
+        if (record is null || !user.CanSeeRecord(meeting.GroupId, record.Status, record.Dissemination)) return user.IsSignedIn ? NotFound() : Challenge();
         var document = Build(meeting, record);
         var name = $"meeting-{id}-record-{number}.{format}";
         return format == "pdf"

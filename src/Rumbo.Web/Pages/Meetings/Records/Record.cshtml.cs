@@ -61,7 +61,12 @@ public sealed class RecordModel(RumboDbContext db, CurrentUser currentUser) : Pa
         var meeting = await MeetingHeader.LoadAsync(db, id, ct);
         if (meeting is null) return NotFound();
         var record = await RecordView.LoadAsync(db, id, number, ct);
-        if (record is null || !user.CanSeeRecord(meeting.GroupId, record.Status, record.Dissemination)) return NotFound();
+        if (record is null || !user.CanSeeRecord(meeting.GroupId, record.Status, record.Dissemination))
+        {
+            // Someone signed out may be a member who has not signed in yet: they are asked to, whether or not this number
+            // exists, so the answer tells nothing. A signed-in reader who may not see it is told it is not found.
+            return user.IsSignedIn ? NotFound() : Challenge();
+        }
         Meeting = meeting;
         Record = record;
         Version = record.Version;
