@@ -8,7 +8,7 @@ using Rumbo.Core.Data;
 using Rumbo.Core.Meetings;
 using Rumbo.Web.Infrastructure;
 
-namespace Rumbo.Web.Pages.Groups;
+namespace Rumbo.Web.Pages.Meetings.ForGroup;
 
 /// <summary>A group's meetings, upcoming and past, with their exports and calendar feed.</summary>
 [OutputCache(PolicyName = ContentCache.Policy)]

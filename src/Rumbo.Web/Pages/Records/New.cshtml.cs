@@ -8,7 +8,7 @@ using Rumbo.Core.Meetings;
 using Rumbo.Web.Infrastructure;
 using Rumbo.Core.Records;
 
-namespace Rumbo.Web.Pages.Meetings.Records;
+namespace Rumbo.Web.Pages.Records;
 
 /// <summary>Starts a meeting's record: its kind and language, one section per agenda item and any free sections.</summary>
 public sealed class NewModel(RumboDbContext db, CurrentUser currentUser) : PageModel

@@ -10,7 +10,7 @@ using Rumbo.Core.Records;
 using Rumbo.Web.Infrastructure;
 using Rumbo.Core.Agreements;
 
-namespace Rumbo.Web.Pages.Agreements;
+namespace Rumbo.Web.Pages.Agreements.ForGroup;
 
 /// <summary>A group's agreements as CSV or XLSX: one row per agreement and country report, or one row for an agreement with none.</summary>
 [OutputCache(PolicyName = ContentCache.Policy)]

@@ -6,7 +6,7 @@ using Rumbo.Core.Groups;
 using Rumbo.Core.Plans;
 using Rumbo.Web.Infrastructure;
 
-namespace Rumbo.Web.Pages.Groups;
+namespace Rumbo.Web.Pages.Plans.ForGroup;
 
 /// <summary>A group's plans of work, newest period first.</summary>
 [OutputCache(PolicyName = ContentCache.Policy)]

@@ -6,7 +6,7 @@ using Rumbo.Core.Meetings;
 using Rumbo.Web.Pages.Agreements;
 using Rumbo.Core.Agreements;
 
-namespace Rumbo.Web.Pages.Meetings.Agreements;
+namespace Rumbo.Web.Pages.Agreements;
 
 /// <summary>Records an agreement or recommendation adopted at a meeting; it takes the meeting's next number.</summary>
 public sealed class NewModel(RumboDbContext db, CurrentUser currentUser) : AgreementFormPage(db, currentUser)

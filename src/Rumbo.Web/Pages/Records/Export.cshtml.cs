@@ -9,7 +9,7 @@ using Rumbo.Core.Meetings;
 using Rumbo.Core.Records;
 using Rumbo.Web.Infrastructure;
 
-namespace Rumbo.Web.Pages.Meetings.Records;
+namespace Rumbo.Web.Pages.Records;
 
 /// <summary>A record as a PDF or Word file, to whoever may read it; labels in the record's own language.</summary>
 [OutputCache(PolicyName = ContentCache.Policy)]

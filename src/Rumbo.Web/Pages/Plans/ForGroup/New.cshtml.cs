@@ -7,7 +7,7 @@ using Rumbo.Core.Data;
 using Rumbo.Core.Plans;
 using Rumbo.Web.Pages.Plans;
 
-namespace Rumbo.Web.Pages.Groups;
+namespace Rumbo.Web.Pages.Plans.ForGroup;
 
 /// <summary>A new plan of work for the group: its title and period; the activities are added on its edit page.</summary>
 public sealed class NewPlanModel(RumboDbContext db, CurrentUser currentUser) : PageModel

@@ -8,7 +8,7 @@ using Rumbo.Core.Documents;
 using Rumbo.Web.Infrastructure;
 using Rumbo.Web.Pages.Documents;
 
-namespace Rumbo.Web.Pages.Groups;
+namespace Rumbo.Web.Pages.Documents.ForGroup;
 
 /// <summary>
 /// A group's repository: its documents the reader may see, filtered by kind, language and year; and, for its

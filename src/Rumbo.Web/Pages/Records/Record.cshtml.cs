@@ -8,7 +8,7 @@ using Rumbo.Core.Meetings;
 using Rumbo.Web.Infrastructure;
 using Rumbo.Core.Records;
 
-namespace Rumbo.Web.Pages.Meetings.Records;
+namespace Rumbo.Web.Pages.Records;
 
 /// <summary>
 /// A record as its readers see it, and what is done to it from here: members comment on a draft; coordinators and the

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Rumbo.Web.Pages.Account;
+namespace Rumbo.Web.Pages;
 
 /// <summary>What the sign-in rate limit's 429 shows: the error pages re-execute /error/429, which lands here.</summary>
 [IgnoreAntiforgeryToken]

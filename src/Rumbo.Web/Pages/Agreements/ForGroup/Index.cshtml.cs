@@ -6,11 +6,11 @@ using Rumbo.Core.Accounts;
 using Rumbo.Core.Agendas;
 using Rumbo.Core.Data;
 using Rumbo.Web.Infrastructure;
-using Rumbo.Web.Pages.Meetings.Records;
+using Rumbo.Web.Pages.Records;
 using Rumbo.Core.Agreements;
 using Rumbo.Core.Meetings;
 
-namespace Rumbo.Web.Pages.Agreements;
+namespace Rumbo.Web.Pages.Agreements.ForGroup;
 
 /// <summary>A group's agreements, with the follow-up of each, as the reader may see them.</summary>
 [OutputCache(PolicyName = ContentCache.Policy)]

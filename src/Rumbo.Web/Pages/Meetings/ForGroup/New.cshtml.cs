@@ -9,7 +9,7 @@ using Rumbo.Core.Data;
 using Rumbo.Core.Meetings;
 using Rumbo.Web.Infrastructure;
 
-namespace Rumbo.Web.Pages.Meetings;
+namespace Rumbo.Web.Pages.Meetings.ForGroup;
 
 /// <summary>Schedules a meeting of a group, or a recurring series of them, each occurrence a meeting of its own.</summary>
 public sealed class NewModel(RumboDbContext db, CurrentUser currentUser) : PageModel

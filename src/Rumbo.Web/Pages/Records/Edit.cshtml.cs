@@ -9,7 +9,7 @@ using Rumbo.Core.Meetings;
 using Rumbo.Web.Infrastructure;
 using Rumbo.Core.Records;
 
-namespace Rumbo.Web.Pages.Meetings.Records;
+namespace Rumbo.Web.Pages.Records;
 
 public sealed class OutcomeInput
 {
