@@ -129,13 +129,9 @@ app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapOpenApi("/api/v1/openapi.json");
 app.MapScalarApiReference("/api/explorer", o => o.WithTitle("Rumbo API").WithOpenApiRoutePattern("/api/v1/openapi.json"));
-app.MapAgendasApi();
-app.MapGroupsApi();
-app.MapAccountsApi();
-app.MapMeetingsApi();
-app.MapAgreementsApi();
-app.MapDocumentsApi();
-app.MapPlansApi();
+app.MapRumboApi();
+app.MapMeetingExports();
+app.MapDocumentFiles();
 app.MapCalendarFeeds();
 app.MapHealthChecks("/health");
 

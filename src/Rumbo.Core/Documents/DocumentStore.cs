@@ -113,18 +113,8 @@ public sealed class DocumentStore(RumboDbContext db, IFileStore files)
         var number = d.Versions.Count == 0 ? 1 : d.Versions.Max(v => v.Number) + 1;
         d.Versions.Add(NewVersion(number, file, note, userId, now));
         d.SearchText = SearchText(d, file.Text);
-        db.Entry(d).Property(x => x.Version).OriginalValue = version;
-        d.Version = version + 1;
-        try
-        {
-            await SaveWithFileAsync(file, ct);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            // Lost to another save (the version token, or the same number taken): nothing was written.
-            return false;
-        }
+        // Lost to another save (the version token, or the same number taken): nothing was written.
+        return await db.SaveIfVersionAsync(d, x => x.Version, version, ct, () => SaveWithFileAsync(file, ct), orDuplicate: true);
     }
 
     private static DocumentVersion NewVersion(int number, ReceivedFile file, string? note, int? userId, DateTime now) => new()

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Rumbo.Core.Accounts;
 using Rumbo.Core.Data;
+using static Rumbo.Web.Api.ApiProblem;
 
 namespace Rumbo.Web.Api;
 
@@ -23,9 +24,9 @@ public sealed record FocalPointRef(int AgendaId, int CountryId);
 
 public static class AccountsApi
 {
-    public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder v1)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Accounts");
+        var api = v1.MapGroup("").WithTags("Accounts");
 
         api.MapGet("/me", async Task<Results<Ok<MeResponse>, UnauthorizedHttpResult>> (ClaimsPrincipal principal, CurrentUser current, RumboDbContext db, CancellationToken ct) =>
         {
@@ -46,6 +47,6 @@ public static class AccountsApi
         .WithDescription("Send a personal access token as `Authorization: Bearer rumbo_…` (create one at /account/tokens), or call it from a signed-in browser. Answers 401 without a valid token or session.")
         .ProducesProblem(StatusCodes.Status401Unauthorized);
 
-        return app;
+        return v1;
     }
 }

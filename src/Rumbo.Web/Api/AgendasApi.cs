@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Rumbo.Core.Agendas;
+using static Rumbo.Web.Api.ApiProblem;
 
 namespace Rumbo.Web.Api;
 
@@ -50,9 +51,9 @@ public sealed record SearchSegmentDto(string Text, bool Match);
 
 public static class AgendasApi
 {
-    public static IEndpointRouteBuilder MapAgendasApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapAgendasApi(this IEndpointRouteBuilder v1)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Agendas").CacheOutput(Infrastructure.ContentCache.Policy);
+        var api = v1.MapGroup("").WithTags("Agendas").CacheOutput(Infrastructure.ContentCache.Policy);
 
         api.MapMethods("/agendas", GetAndHead, async (AgendaReader reader, CancellationToken ct) =>
         {
@@ -137,13 +138,13 @@ public static class AgendasApi
             var results = await search.SearchAsync(q, lang ?? "en", 200, slug, ct);
             return TypedResults.Ok(new SearchResponse(results.Query, results.Total, results.Hits.Select(h => new SearchHitDto(
                 h.AgendaSlug, h.AgendaSymbol, JsonNamingPolicy.CamelCase.ConvertName(h.Kind.ToString()), h.Code, h.Language,
-                h.Segments.Select(x => new SearchSegmentDto(x.Text, x.Match)).ToList(), Pages.Search.IndexModel.Link(h))).ToList()));
+                h.Segments.Select(x => new SearchSegmentDto(x.Text, x.Match)).ToList(), h.Url)).ToList()));
         })
         .WithName("Search")
         .WithSummary("Searches the texts of every agenda, ignoring case and accents; \"quoted phrases\" match as written.")
         .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
 
-        return app;
+        return v1;
     }
 
     /// <summary>HEAD answers like GET without the body, for link checkers and caches.</summary>
@@ -152,9 +153,4 @@ public static class AgendasApi
     private static AgendaLinks Links(string slug) => new(
         $"/api/v1/agendas/{slug}", $"/agendas/{slug}",
         $"/api/v1/agendas/{slug}/structure.csv", $"/api/v1/agendas/{slug}/structure.json", $"/api/v1/agendas/{slug}/structure.xlsx");
-
-    private static ProblemHttpResult NotFound(string detail) => Problem(StatusCodes.Status404NotFound, "Not found", detail);
-
-    private static ProblemHttpResult Problem(int status, string title, string detail) =>
-        TypedResults.Problem(statusCode: status, title: title, detail: detail);
 }

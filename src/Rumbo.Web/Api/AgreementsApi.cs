@@ -6,12 +6,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Rumbo.Core.Accounts;
 using Rumbo.Core.Agendas;
+using Rumbo.Core.Agreements;
 using Rumbo.Core.Data;
 using Rumbo.Core.Groups;
 using Rumbo.Core.Meetings;
 using Rumbo.Core.People;
-using Rumbo.Web.Pages.Agreements;
-using Rumbo.Web.Pages.Meetings.Records;
+using static Rumbo.Web.Api.ApiProblem;
 
 namespace Rumbo.Web.Api;
 
@@ -36,25 +36,13 @@ public sealed record AgreementDetail(
     AgreementGroupRef Group, AgreementMeetingRef Meeting, IReadOnlyList<AgreementLineRef> Lines, IReadOnlyList<CountryFollowUpView> FollowUps,
     string Self, string Html);
 
-/// <summary>An outcome of a record section. OwnerPersonId is set when the owner is a person in Rumbo; Owner is the name either way.</summary>
-public sealed record RecordOutcomeView(OutcomeKind Kind, string Text, int? OwnerPersonId, string? Owner, DateOnly? DueDate);
-
-/// <summary>A section of a record: its Markdown and that Markdown rendered to sanitized HTML.</summary>
-public sealed record RecordSectionView(int Position, int? MeetingItemId, string Heading, string Body, string BodyHtml, IReadOnlyList<RecordOutcomeView> Outcomes);
-
-/// <summary>A version of a meeting's record. Superseded is true when a later approved version exists.</summary>
-public sealed record MeetingRecordView(
-    int Number, RecordKind Kind, RecordStatus Status, string Language, Visibility Dissemination, DateTime CreatedAtUtc,
-    DateTime? ApprovedAtUtc, string? ApprovedBy, bool Superseded, string Summary, string SummaryHtml, IReadOnlyList<RecordSectionView> Sections,
-    string Html, string Pdf, string Docx);
-
 public static partial class AgreementsApi
 {
-    public static IEndpointRouteBuilder MapAgreementsApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapAgreementsApi(this IEndpointRouteBuilder v1)
     {
         // Cached whole for anonymous callers only: the output cache neither stores nor serves signed-in or bearer requests,
         // so a member's answer (with drafts and members-only items) never reaches anyone else.
-        var api = app.MapGroup("/api/v1").CacheOutput(Infrastructure.ContentCache.Policy);
+        var api = v1.MapGroup("").CacheOutput(Infrastructure.ContentCache.Policy);
 
         api.MapGet("/agreements", async Task<Results<Ok<List<AgreementSummary>>, ProblemHttpResult>> (
             [FromQuery] string? group, [FromQuery] string? line, [FromQuery] string? country, [FromQuery] string? meeting,
@@ -98,7 +86,6 @@ public static partial class AgreementsApi
                 query = query.Where(a => a.MeetingId == meetingId);
             }
             var list = await AgreementReader.LoadAsync(db, query.Visible(user), ct);
-            Private(http, user);
             return TypedResults.Ok(list.Select(a => new AgreementSummary(a.Id, a.Number, a.Kind, a.Text, a.AdoptedOn, a.Visibility,
                 Group(a), Meeting(a), Lines(a), a.FollowUps.Count(f => f.Report is not null), a.FollowUps.Count,
                 $"/api/v1/agreements/{a.Id}", $"/agreements/{a.Id}")).ToList());
@@ -117,7 +104,6 @@ public static partial class AgreementsApi
             // A members-only agreement is not found for whoever may not see it: its existence is the group's to tell.
             if (found.Count == 0) return NotFound($"No agreement has the id {agreementId}.");
             var a = found[0];
-            Private(http, user);
             return TypedResults.Ok(new AgreementDetail(a.Id, a.Number, a.Kind, a.Text, a.AdoptedOn, a.Visibility, Group(a), Meeting(a), Lines(a),
                 a.FollowUps.Select(f => new CountryFollowUpView(f.Country.Code, f.Country.Name, f.Role, f.Report is not { } r ? null
                     : new FollowUpReport(r.Status, r.Text, r.EvidenceUrl, r.ReportedAtUtc,
@@ -127,39 +113,11 @@ public static partial class AgreementsApi
         .WithTags("Meetings, records and agreements").WithName("GetAgreement")
         .WithSummary("One agreement: its text, meeting, group, lines of action, and each country's follow-up (the group's countries first, with a null report until they report).");
 
-        api.MapGet("/meetings/{id}/records", async Task<Results<Ok<List<MeetingRecordView>>, ProblemHttpResult>> (
-            string id, ClaimsPrincipal principal, CurrentUser currentUser, RumboDbContext db, HttpContext http, CancellationToken ct) =>
-        {
-            if (!int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var meetingId))
-                return Problem(StatusCodes.Status400BadRequest, "Invalid id", $"'{id}' is not a meeting id: give a number.");
-            var meeting = await MeetingHeader.LoadAsync(db, meetingId, ct);
-            if (meeting is null) return NotFound($"No meeting has the id {meetingId}.");
-            var user = await currentUser.GetAsync(principal, ct);
-            var records = await RecordView.LoadManyAsync(db, db.MeetingRecords.Where(r => r.MeetingId == meetingId), ct);
-            var visible = records.Where(r => user.CanSeeRecord(meeting.GroupId, r.Status, r.Dissemination)).ToList();
-            Private(http, user);
-            return TypedResults.Ok(visible.Select(r => new MeetingRecordView(r.Number, r.Kind, r.Status, r.Language, r.Dissemination, r.CreatedAtUtc,
-                r.ApprovedAtUtc, r.ApprovedBy, visible.Any(v => v.Number > r.Number && v.Status == RecordStatus.Approved),
-                r.Summary, Rumbo.Core.Rendering.Markdown.ToHtml(r.Summary),
-                r.Sections.Select(s => new RecordSectionView(s.Position, s.MeetingItemId, s.Heading, s.Body, Rumbo.Core.Rendering.Markdown.ToHtml(s.Body),
-                    s.Outcomes.Select(o => new RecordOutcomeView(o.Kind, o.Text, o.OwnerPersonId, o.Owner, o.DueDate)).ToList())).ToList(),
-                $"/meetings/{meetingId}/records/{r.Number}", $"/meetings/{meetingId}/records/{r.Number}.pdf", $"/meetings/{meetingId}/records/{r.Number}.docx")).ToList());
-        })
-        .WithTags("Meetings, records and agreements").WithName("ListMeetingRecords")
-        .WithSummary("The versions of a meeting's record (minutes or memory aid) the caller may read, newest first, with sections and outcomes, Markdown source and sanitized HTML.")
-        .WithDescription("The public sees approved records the group released; the group's members (a session or a bearer token) and the secretariat also see drafts and members-only records.");
-
-        return app;
+        return v1;
     }
 
     [GeneratedRegex(@"^(?:(?<agenda>[a-z0-9-]+):)?(?<code>\d+(?:\.\d+){0,2})$")]
     private static partial Regex LinePattern();
-
-    /// <summary>What a signed-in caller sees must stay out of shared and browser caches.</summary>
-    private static void Private(HttpContext http, CurrentUser.Snapshot user)
-    {
-        if (user.IsSignedIn) http.Response.Headers.CacheControl = "private, no-store";
-    }
 
     private static AgreementGroupRef Group(AgreementView a) => new(a.GroupSlug, a.GroupName, $"/api/v1/groups/{a.GroupSlug}", $"/groups/{a.GroupSlug}");
 
@@ -167,9 +125,4 @@ public static partial class AgreementsApi
 
     private static List<AgreementLineRef> Lines(AgreementView a) => a.Lines.Select(l => new AgreementLineRef(l.Code, l.Text, l.AgendaSlug,
         $"/api/v1/agendas/{l.AgendaSlug}/lines/{l.Code}", $"/agendas/{l.AgendaSlug}/lines/{l.Code}")).ToList();
-
-    private static ProblemHttpResult NotFound(string detail) => Problem(StatusCodes.Status404NotFound, "Not found", detail);
-
-    private static ProblemHttpResult Problem(int status, string title, string detail) =>
-        TypedResults.Problem(statusCode: status, title: title, detail: detail);
 }

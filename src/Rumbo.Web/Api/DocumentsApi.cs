@@ -11,6 +11,7 @@ using Rumbo.Core.Data;
 using Rumbo.Core.Documents;
 using Rumbo.Core.Meetings;
 using Rumbo.Web.Infrastructure;
+using static Rumbo.Web.Api.ApiProblem;
 
 namespace Rumbo.Web.Api;
 
@@ -39,11 +40,11 @@ public sealed record DocumentView(
 
 public static class DocumentsApi
 {
-    public static IEndpointRouteBuilder MapDocumentsApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapDocumentsApi(this IEndpointRouteBuilder v1)
     {
         // Reads are cached whole for anonymous callers only (the output cache neither stores nor serves a request with
         // a token or a cookie), so a member's answer, which may hold members-only documents, is never shared.
-        var api = app.MapGroup("/api/v1").WithTags("Documents");
+        var api = v1.MapGroup("").WithTags("Documents");
 
         api.MapGet("/documents", async Task<Results<Ok<List<DocumentSummary>>, ProblemHttpResult>> (
             [FromQuery] string? q, [FromQuery] string? group, [FromQuery] string? kind, [FromQuery] string? language, [FromQuery] string? line,
@@ -59,7 +60,6 @@ public static class DocumentsApi
             if (!string.IsNullOrWhiteSpace(language) && !DocumentStore.Languages.Contains(language))
                 return Problem(StatusCodes.Status400BadRequest, "Unknown language", $"'{language}' is not a language of the documents: use one of {string.Join(", ", DocumentStore.Languages)}.");
             var user = await currentUser.GetAsync(principal, ct);
-            Private(http, user);
             var (items, _) = await reader.ListAsync(new DocumentFilter(q, Blank(group), k, Blank(language), Line: Blank(line)), user, 200, ct);
             return TypedResults.Ok(items.Select(Summary).ToList());
         })
@@ -72,7 +72,6 @@ public static class DocumentsApi
             int id, ClaimsPrincipal principal, CurrentUser currentUser, DocumentReader reader, HttpContext http, CancellationToken ct) =>
         {
             var user = await currentUser.GetAsync(principal, ct);
-            Private(http, user);
             var d = await reader.GetAsync(id, user, ct);
             if (d is null) return NotFound($"No document you may see has the id {id}.");
             return TypedResults.Ok(View(d));
@@ -85,11 +84,7 @@ public static class DocumentsApi
             .WithName("GetDocumentFile")
             .WithSummary("A version's file, with the media type found in its content, as an attachment.");
 
-        // The download link of the pages: a signed-out reader of a members-only file is asked to sign in.
-        app.MapGet("/documents/{id:int}/versions/{number:int}/file", (int id, int number, HttpContext http, CancellationToken ct) => FileAsync(id, number, api: false, http, ct))
-            .ExcludeFromDescription();
-
-        var limit = app.ServiceProvider.GetRequiredService<DocumentsOptions>().MaxRequestBytes;
+        var limit = v1.ServiceProvider.GetRequiredService<DocumentsOptions>().MaxRequestBytes;
         api.MapPost("/documents", UploadAsync)
             .WithMetadata(new RequestSizeLimitAttribute(limit))
             .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = AccessTokenHandler.SchemeName })
@@ -99,6 +94,14 @@ public static class DocumentsApi
             .WithSummary("Uploads a document to a group's repository (its coordinators and the secretariat, with a personal access token).")
             .WithDescription("multipart/form-data with: file; group (slug); title; symbol; language (en, es, pt, fr); date (yyyy-mm-dd); kind; description; lines (codes, repeated or comma-separated); meeting (id); visibility (members or public); note. The type is found from the content: 415 for a type Rumbo does not take or a name whose extension contradicts it, 413 for a file over the limit, 422 for bad metadata, an empty or damaged file, a compressed bomb or a name with folders or control characters.");
 
+        return v1;
+    }
+
+    /// <summary>The download link of the pages: a signed-out reader of a members-only file is asked to sign in.</summary>
+    public static IEndpointRouteBuilder MapDocumentFiles(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/documents/{id:int}/versions/{number:int}/file", (int id, int number, HttpContext http, CancellationToken ct) => FileAsync(id, number, api: false, http, ct))
+            .ExcludeFromDescription();
         return app;
     }
 
@@ -123,7 +126,7 @@ public static class DocumentsApi
         headers.XContentTypeOptions = "nosniff";
         // Even opened in place, the file runs nothing and loads nothing.
         headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
-        headers.CacheControl = user.IsSignedIn ? "private, no-store" : "public, max-age=300";
+        headers.CacheControl = user.IsSignedIn ? ApiRoutes.PrivateNoStore : "public, max-age=300";
         return Results.File(stream, version.MediaType, FileNames.DownloadName(version.FileName, version.Extension), enableRangeProcessing: true);
     }
 
@@ -207,14 +210,7 @@ public static class DocumentsApi
         var clock = services.GetRequiredService<TimeProvider>();
         var document = await store.CreateAsync(groupId.Value, metadata, lineIds, received, note, user.UserId, clock.GetUtcNow().UtcDateTime, ct);
         var detail = await services.GetRequiredService<DocumentReader>().GetAsync(document.Id, user, ct);
-        http.Response.Headers.CacheControl = "private, no-store";
         return TypedResults.Created($"/api/v1/documents/{document.Id}", View(detail!));
-    }
-
-    private static void Private(HttpContext http, CurrentUser.Snapshot user)
-    {
-        // What a member sees must not stay in a shared or browser cache for whoever comes next.
-        if (user.IsSignedIn) http.Response.Headers.CacheControl = "private, no-store";
     }
 
     private static DocumentGroupRef Group(DocumentGroup g) => new(g.Slug, g.Name, $"/api/v1/groups/{g.Slug}", $"/groups/{g.Slug}");
@@ -237,11 +233,7 @@ public static class DocumentsApi
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
-    private static ProblemHttpResult NotFound(string detail) => Problem(StatusCodes.Status404NotFound, "Not found", detail);
 
-    private static ProblemHttpResult Problem(int status, string title, string detail) =>
-        TypedResults.Problem(statusCode: status, title: title, detail: detail);
 
-    private static ProblemHttpResult Validation(Dictionary<string, string[]> errors) =>
-        TypedResults.Problem(new HttpValidationProblemDetails(errors) { Status = StatusCodes.Status422UnprocessableEntity, Title = "The document was not stored" });
+    private static ProblemHttpResult Validation(Dictionary<string, string[]> errors) => ApiProblem.Validation("The document was not stored", errors);
 }

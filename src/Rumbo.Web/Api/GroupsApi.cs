@@ -5,6 +5,7 @@ using Rumbo.Core.Accounts;
 using Rumbo.Core.Agendas;
 using Rumbo.Core.Groups;
 using Rumbo.Core.People;
+using static Rumbo.Web.Api.ApiProblem;
 
 namespace Rumbo.Web.Api;
 
@@ -57,11 +58,11 @@ public sealed record PersonView(
 
 public static class GroupsApi
 {
-    public static IEndpointRouteBuilder MapGroupsApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapGroupsApi(this IEndpointRouteBuilder v1)
     {
         // Cached whole like the agendas; the output cache neither stores nor serves signed-in requests, so the people
         // endpoint's cached answers are the anonymous ones.
-        var api = app.MapGroup("/api/v1").CacheOutput(Infrastructure.ContentCache.Policy);
+        var api = v1.MapGroup("").CacheOutput(Infrastructure.ContentCache.Policy);
 
         api.MapGet("/groups", async Task<Results<Ok<List<GroupSummary>>, ProblemHttpResult>> (
             [FromQuery] string? agenda, [FromQuery] string? area, [FromQuery] string? country, [FromQuery] string? kind, [FromQuery] string? status,
@@ -138,11 +139,6 @@ public static class GroupsApi
             var viewer = await currentUser.GetAsync(user, ct);
             var p = await reader.PersonAsync(id, viewer, ct);
             if (p is null) return NotFound($"No person has the id {id}.");
-            if (viewer.IsSignedIn)
-            {
-                // What a member sees must not stay in a shared or browser cache for whoever comes next.
-                http.Response.Headers.CacheControl = "private, no-store";
-            }
             return TypedResults.Ok(new PersonView(p.Id, p.GivenName, p.FamilyName, p.Name, p.Position, p.IsExample,
                 p.Institution is null ? null : Institution(p.Institution),
                 p.Country is null ? null : new CountryRef(p.Country.Code, p.Country.Name, Html(p.Country.Code)),
@@ -154,7 +150,7 @@ public static class GroupsApi
         .WithTags("Countries and people").WithName("GetPerson")
         .WithSummary("One person: institution, country, position, groups and focal-point roles. E-mail and telephone are null unless the caller is signed in or the person made them public.");
 
-        return app;
+        return v1;
     }
 
     private static string Self(string countryCode) => $"/api/v1/countries/{countryCode.ToLowerInvariant()}";
@@ -178,9 +174,4 @@ public static class GroupsApi
         Enum.GetNames<TEnum>().Select(n => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(n));
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-
-    private static ProblemHttpResult NotFound(string detail) => Problem(StatusCodes.Status404NotFound, "Not found", detail);
-
-    private static ProblemHttpResult Problem(int status, string title, string detail) =>
-        TypedResults.Problem(statusCode: status, title: title, detail: detail);
 }

@@ -8,6 +8,7 @@ using Rumbo.Core.Agendas;
 using Rumbo.Core.Data;
 using Rumbo.Core.Groups;
 using Rumbo.Core.Meetings;
+using static Rumbo.Web.Api.ApiProblem;
 
 namespace Rumbo.Web.Api;
 
@@ -45,9 +46,9 @@ public sealed record MeetingData(
 
 public static class MeetingsApi
 {
-    public static IEndpointRouteBuilder MapMeetingsApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapMeetingsApi(this IEndpointRouteBuilder v1)
     {
-        var api = app.MapGroup("/api/v1").CacheOutput(Infrastructure.ContentCache.Policy);
+        var api = v1.MapGroup("").CacheOutput(Infrastructure.ContentCache.Policy);
 
         api.MapGet("/meetings", async Task<Results<Ok<List<MeetingListItem>>, ProblemHttpResult>> (
             [FromQuery] string? group, [FromQuery] string? agenda, [FromQuery] string? kind, [FromQuery] string? from, [FromQuery] string? to,
@@ -68,7 +69,6 @@ public static class MeetingsApi
             if (a is not null && !await db.Agendas.AnyAsync(x => x.Slug == a, ct))
                 return Problem(400, "Unknown agenda", $"No agenda has the slug '{a}'.");
             var viewer = await currentUser.GetAsync(user, ct);
-            Private(http, viewer);
             var list = await reader.ListAsync(new MeetingFilter(Group: g, Agenda: a, Kind: k, FromUtc: fromUtc, ToUtc: toUtc), viewer, ct);
             return TypedResults.Ok(list.Select(Item).ToList());
         })
@@ -82,7 +82,6 @@ public static class MeetingsApi
             var viewer = await currentUser.GetAsync(user, ct);
             var d = await reader.GetAsync(id, viewer, ct);
             if (d is null) return Problem(404, "Not found", $"No meeting has the id {id}.");
-            Private(http, viewer);
             var m = d.Meeting;
             var series = d.RecurrenceRule is null ? null : new MeetingSeriesData(d.RecurrenceRule,
                 d.Series.Select(o => new MeetingOccurrence(o.Id, MeetingTimes.Iso(o.StartsAtUtc), o.Status, $"/api/v1/meetings/{o.Id}")).ToList());
@@ -99,14 +98,19 @@ public static class MeetingsApi
         .WithTags("Meetings").WithName("GetMeeting")
         .WithSummary("One meeting: kind, group, time in UTC and in its own time zone, format, agenda items with their lines of action, and participation by country. A closed meeting's details are for the group's members, invited people and the secretariat.");
 
-        // Exports of a group's meetings, beside its page; only what the reader may see.
+        return v1;
+    }
+
+    /// <summary>A group's meetings as CSV or XLSX, beside its page (not part of the API); only what the reader may see.</summary>
+    public static IEndpointRouteBuilder MapMeetingExports(this IEndpointRouteBuilder app)
+    {
         app.MapGet("/groups/{slug}/meetings.{format:regex(^(csv|xlsx)$)}", async Task<IResult> (
             string slug, string format, ClaimsPrincipal user, CurrentUser currentUser, MeetingReader reader, RumboDbContext db, HttpContext http, CancellationToken ct) =>
         {
             var groupId = await db.Groups.AsNoTracking().Where(g => g.Slug == slug).Select(g => (int?)g.Id).SingleOrDefaultAsync(ct);
             if (groupId is null) return Results.NotFound();
             var viewer = await currentUser.GetAsync(user, ct);
-            Private(http, viewer);
+            if (viewer.IsSignedIn) http.Response.Headers.CacheControl = ApiRoutes.PrivateNoStore;
             var rows = await MeetingExport.RowsAsync(db, reader, groupId.Value, viewer, ct);
             return format == "csv"
                 ? Results.File(MeetingExport.ToCsv(rows), "text/csv; charset=utf-8", $"{slug}-meetings.csv")
@@ -125,12 +129,6 @@ public static class MeetingsApi
         MeetingTimes.OffsetText(m.StartsAtUtc, m.TimeZone).Replace('\u2212', '-'), m.DurationMinutes, m.Format,
         m.Access == Visibility.Public ? "open" : "closed", m.Status, m.Details, m.Place, m.City, m.CountryCode,
         $"/api/v1/meetings/{m.Id}", $"/meetings/{m.Id}", $"/meetings/{m.Id}/calendar.ics");
-
-    /// <summary>What a member sees must not stay in a shared or browser cache for whoever comes next.</summary>
-    private static void Private(HttpContext http, CurrentUser.Snapshot viewer)
-    {
-        if (viewer.IsSignedIn) http.Response.Headers.CacheControl = "private, no-store";
-    }
 
     private static bool TryInstant(string? value, out DateTime? utc)
     {
@@ -153,7 +151,4 @@ public static class MeetingsApi
     private static string Camel(string name) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-
-    private static ProblemHttpResult Problem(int status, string title, string detail) =>
-        TypedResults.Problem(statusCode: status, title: title, detail: detail);
 }

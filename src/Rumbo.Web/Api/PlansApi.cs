@@ -5,6 +5,7 @@ using Rumbo.Core.Agendas;
 using Rumbo.Core.Data;
 using Rumbo.Core.Groups;
 using Rumbo.Core.Plans;
+using static Rumbo.Web.Api.ApiProblem;
 
 namespace Rumbo.Web.Api;
 
@@ -28,10 +29,10 @@ public sealed record PlanView(int Id, LocalizedString Title, LocalizedString Des
 
 public static class PlansApi
 {
-    public static IEndpointRouteBuilder MapPlansApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapPlansApi(this IEndpointRouteBuilder v1)
     {
         // Plans of work are public, like the groups they belong to; cached whole like the other reads.
-        var api = app.MapGroup("/api/v1").CacheOutput(Infrastructure.ContentCache.Policy);
+        var api = v1.MapGroup("").CacheOutput(Infrastructure.ContentCache.Policy);
 
         api.MapGet("/plans", async Task<Results<Ok<List<PlanSummary>>, ProblemHttpResult>> (
             [FromQuery] string? group, [FromQuery] string? agenda, [FromQuery] string? status, RumboDbContext db, PlanReader reader, CancellationToken ct) =>
@@ -81,7 +82,7 @@ public static class PlansApi
         .WithTags("Plans of work").WithName("GetPlan")
         .WithSummary("One plan of work: period, adoption and its activities in order, with their months (yyyy-MM), responsible group, countries, status and lines of action.");
 
-        return app;
+        return v1;
     }
 
     private static GroupRef Group(GroupLink g) => new(g.Slug, g.Name, g.Kind, g.Status, $"/api/v1/groups/{g.Slug}", $"/groups/{g.Slug}");
@@ -89,7 +90,4 @@ public static class PlansApi
     private static AgendaRef Agenda(AgendaLabel a) => new(a.Id, a.Symbol, a.Slug, a.Title);
 
     private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
-
-    private static ProblemHttpResult Problem(int status, string title, string detail) =>
-        TypedResults.Problem(statusCode: status, title: title, detail: detail);
 }

@@ -4,6 +4,7 @@ using Rumbo.Core.Accounts;
 using Rumbo.Core.Data;
 using Rumbo.Core.Meetings;
 using Rumbo.Web.Infrastructure;
+using Rumbo.Core.Agreements;
 
 namespace Rumbo.Web.Pages.Agreements;
 
@@ -42,22 +43,8 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Agre
     {
         if (await LoadOrRefuseAsync(id, ct) is { } refused) return refused;
         if (!await ValidateAsync(Agreement.Lines.Select(l => l.LineOfActionId).ToHashSet(), ct)) return Invalid();
-        if (Agreement.Version == Version)
-        {
-            ApplyTo(Agreement);
-            Db.Entry(Agreement).Property(a => a.Version).OriginalValue = Version;
-            Agreement.Version = Version + 1;
-            try
-            {
-                await Db.SaveChangesAsync(ct);
-                return Redirect($"/agreements/{id}");
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Falls through to the conflict answer.
-            }
-        }
-        Db.ChangeTracker.Clear();
+        ApplyTo(Agreement);
+        if (await Db.SaveIfVersionAsync(Agreement, a => a.Version, Version, ct)) return Redirect($"/agreements/{id}");
         Agreement = await Db.Agreements.Include(a => a.Lines).ThenInclude(l => l.LineOfAction).SingleAsync(a => a.Id == id, ct);
         Conflict = true;
         Version = Agreement.Version;

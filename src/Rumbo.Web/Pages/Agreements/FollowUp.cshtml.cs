@@ -5,6 +5,7 @@ using Rumbo.Core.Accounts;
 using Rumbo.Core.Data;
 using Rumbo.Core.Meetings;
 using Rumbo.Web.Infrastructure;
+using Rumbo.Core.Agreements;
 
 namespace Rumbo.Web.Pages.Agreements;
 
@@ -16,7 +17,7 @@ public sealed class FollowUpModel(RumboDbContext db, CurrentUser currentUser) : 
 {
     public AgreementView Agreement { get; private set; } = null!;
 
-    public CountryLabel Country { get; private set; } = null!;
+    public FollowUpCountry Country { get; private set; } = null!;
 
     public bool Conflict { get; private set; }
 
@@ -43,7 +44,7 @@ public sealed class FollowUpModel(RumboDbContext db, CurrentUser currentUser) : 
         var code = (country ?? "").Trim().ToUpperInvariant();
         var c = await db.Countries.AsNoTracking().Where(x => x.Code == code).SingleOrDefaultAsync(ct);
         if (c is null) return NotFound();
-        Country = new CountryLabel(c.Id, c.Code, Meetings.Records.MeetingHeader.L(c.Name));
+        Country = new FollowUpCountry(c.Id, c.Code, MeetingHeader.L(c.Name));
         var personCountry = user.PersonId is int pid ? await db.People.Where(p => p.Id == pid).Select(p => p.CountryId).SingleOrDefaultAsync(ct) : null;
         if (!user.CanReportFollowUp(Agreement.GroupId, Agreement.AgendaId, c.Id, personCountry)) return StatusCode(StatusCodes.Status403Forbidden);
         return null;
@@ -84,31 +85,19 @@ public sealed class FollowUpModel(RumboDbContext db, CurrentUser currentUser) : 
         var user = await currentUser.GetAsync(User, ct);
         var countryId = Country.Id;
         var row = await db.AgreementFollowUps.SingleOrDefaultAsync(f => f.AgreementId == id && f.CountryId == countryId, ct);
-        if ((row?.Version ?? -1) != Version) return await ConflictAsync(id, country, ct);
         if (row is null)
         {
-            row = new AgreementFollowUp { AgreementId = id, CountryId = countryId };
+            // A country that has not reported has version -1 on the form; its first report saves version 0.
+            row = new AgreementFollowUp { AgreementId = id, CountryId = countryId, Version = -1 };
             db.AgreementFollowUps.Add(row);
-        }
-        else
-        {
-            db.Entry(row).Property(f => f.Version).OriginalValue = Version;
-            row.Version = Version + 1;
         }
         row.Status = Status;
         row.Text = (Text ?? "").Replace("\r\n", "\n").Trim();
         row.EvidenceUrl = string.IsNullOrWhiteSpace(EvidenceUrl) ? null : EvidenceUrl.Trim();
         row.ReportedAtUtc = DateTime.UtcNow;
         row.ReportedByPersonId = user.PersonId;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // A concurrency failure, or the unique (agreement, country) row made by someone else in the meantime.
-            return await ConflictAsync(id, country, ct);
-        }
+        // A lost race is a concurrency failure, or the unique (agreement, country) row made by someone else in the meantime.
+        if (!await db.SaveIfVersionAsync(row, f => f.Version, Version, ct, orDuplicate: true)) return await ConflictAsync(id, country, ct);
         return Redirect($"/agreements/{id}#country-{Country.Code.ToLowerInvariant()}");
     }
 

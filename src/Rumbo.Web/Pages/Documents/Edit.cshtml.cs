@@ -45,21 +45,11 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser, Docume
         var (errors, lineIds) = await store.ValidateAsync(metadata, Document.GroupId, Document.Id, ct);
         AddErrors(errors);
         if (!ModelState.IsValid) return Invalid();
-        if (Document.Version == Version)
+        DocumentStore.Apply(Document, metadata, lineIds);
+        if (await Db.SaveIfVersionAsync(Document, d => d.Version, Version, ct))
         {
-            DocumentStore.Apply(Document, metadata, lineIds);
-            Db.Entry(Document).Property(d => d.Version).OriginalValue = Version;
-            Document.Version = Version + 1;
-            try
-            {
-                await Db.SaveChangesAsync(ct);
-                TempData["Saved"] = "Saved.";
-                return Redirect($"/documents/{id}");
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Falls through to the conflict answer.
-            }
+            TempData["Saved"] = "Saved.";
+            return Redirect($"/documents/{id}");
         }
         return await ConflictAsync(id, keepForm: true, ct);
     }

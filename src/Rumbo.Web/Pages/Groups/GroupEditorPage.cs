@@ -64,20 +64,10 @@ public abstract class GroupEditorPage(RumboDbContext db, CurrentUser currentUser
     /// <param name="announce">Whether the page redirected to says "Saved."; a notice nobody reads would surface on a later page.</param>
     protected async Task<IActionResult> SaveAsync(string redirectTo, Func<Task> afterConflict, CancellationToken ct, bool announce = true)
     {
-        if (Group.Version == Version)
+        if (await Db.SaveIfVersionAsync(Group, g => g.Version, Version, ct))
         {
-            Db.Entry(Group).Property(g => g.Version).OriginalValue = Version;
-            Group.Version = Version + 1;
-            try
-            {
-                await Db.SaveChangesAsync(ct);
-                if (announce) TempData["Saved"] = "Saved.";
-                return Redirect(redirectTo);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Falls through to the conflict answer below.
-            }
+            if (announce) TempData["Saved"] = "Saved.";
+            return Redirect(redirectTo);
         }
         return await ConflictAsync(afterConflict, ct);
     }

@@ -57,24 +57,13 @@ public abstract class MeetingEditorPage(RumboDbContext db, CurrentUser currentUs
     /// <summary>Saves if nobody saved the meeting since the editor read <see cref="Version"/>; else 409 with the page as it is now.</summary>
     protected async Task<IActionResult> SaveAsync(string redirectTo, Func<Task> afterConflict, CancellationToken ct, Func<Task>? afterSave = null)
     {
-        if (Meeting.Version == Version)
-        {
-            Db.Entry(Meeting).Property(m => m.Version).OriginalValue = Version;
-            Meeting.Version = Version + 1;
-            try
-            {
-                await Db.SaveChangesAsync(ct);
-                if (afterSave is not null) await afterSave();
-                TempData["Saved"] = "Saved.";
-                return Redirect(redirectTo);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Falls through to the conflict answer below.
-            }
-        }
         var id = Meeting.Id;
-        Db.ChangeTracker.Clear();
+        if (await Db.SaveIfVersionAsync(Meeting, m => m.Version, Version, ct))
+        {
+            if (afterSave is not null) await afterSave();
+            TempData["Saved"] = "Saved.";
+            return Redirect(redirectTo);
+        }
         Conflict = true;
         Response.StatusCode = StatusCodes.Status409Conflict;
         await LoadAsync(id, ct);

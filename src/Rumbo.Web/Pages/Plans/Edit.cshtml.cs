@@ -319,23 +319,12 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Page
     /// </summary>
     private async Task<IActionResult> SaveAsync(string redirectTo, string form, CancellationToken ct)
     {
-        if (Plan.Version == Version)
-        {
-            db.Entry(Plan).Property(p => p.Version).OriginalValue = Version;
-            Plan.Version = Version + 1;
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                TempData["Saved"] = "Saved.";
-                return Redirect(redirectTo);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Falls through to the conflict answer.
-            }
-        }
         var id = Plan.Id;
-        db.ChangeTracker.Clear();
+        if (await db.SaveIfVersionAsync(Plan, p => p.Version, Version, ct))
+        {
+            TempData["Saved"] = "Saved.";
+            return Redirect(redirectTo);
+        }
         Conflict = true;
         Response.StatusCode = StatusCodes.Status409Conflict;
         await LoadAsync(id, ct);
