@@ -22,8 +22,29 @@ var builder = WebApplication.CreateBuilder(args);
 // a published build has no such manifest and this does nothing.
 builder.WebHost.UseStaticWebAssets();
 
+// Port 5080 on loopback only when the host is given no address in any of the ways an ASP.NET Core host is (ASPNETCORE_URLS,
+// ASPNETCORE_HTTP_PORTS or _HTTPS_PORTS, --urls, Kestrel endpoints): a container's setting must win over Rumbo's default.
+if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]) && string.IsNullOrWhiteSpace(builder.Configuration["http_ports"])
+    && string.IsNullOrWhiteSpace(builder.Configuration["https_ports"]) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
+{
+    builder.WebHost.UseUrls("http://localhost:5080");
+}
+
 var rumbo = builder.Configuration.GetSection(RumboOptions.Section).Get<RumboOptions>() ?? new RumboOptions();
-var (provider, connectionString, dataDirectory) = RumboDatabase.Resolve(builder.Configuration, builder.Environment.ContentRootPath);
+DatabaseProvider provider;
+string connectionString, dataDirectory;
+MailOptions mail;
+try
+{
+    (provider, connectionString, dataDirectory) = RumboDatabase.Resolve(builder.Configuration, builder.Environment.ContentRootPath);
+    mail = MailOptions.Read(builder.Configuration);
+}
+catch (InvalidOperationException e) when (e.Message.StartsWith("Rumbo:", StringComparison.Ordinal))
+{
+    // A setting Rumbo cannot run with: say which, without a stack trace, and stop.
+    await Console.Error.WriteLineAsync($"Rumbo cannot start. {e.Message}");
+    return 1;
+}
 builder.Services.AddSingleton(rumbo);
 builder.Services.AddRumboCore(provider, connectionString);
 builder.Services.AddHttpContextAccessor();
@@ -33,6 +54,7 @@ builder.Services.AddScoped<Rumbo.Core.Auditing.IAuditActor, HttpAuditActor>();
 builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys"))).SetApplicationName("Rumbo");
 builder.Services.AddIdentity<RumboUser, RumboRole>(RumboIdentity.Configure)
     .AddEntityFrameworkStores<RumboDbContext>()
+    .AddSignInManager<RumboSignInManager>()
     .AddDefaultTokenProviders();
 builder.Services.ConfigureApplicationCookie(o =>
 {
@@ -45,6 +67,7 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
     o.SlidingExpiration = true;
     o.ExpireTimeSpan = TimeSpan.FromHours(8);
+    o.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
     // The API answers 401 and 403, never a redirect to the sign-in page.
     o.Events.OnRedirectToLogin = c => Api(c, StatusCodes.Status401Unauthorized);
     o.Events.OnRedirectToAccessDenied = c => Api(c, StatusCodes.Status403Forbidden);
@@ -84,6 +107,7 @@ builder.Services.AddRouting(o => o.LowercaseUrls = true);
 var app = builder.Build();
 
 app.Logger.LogInformation("Rumbo on {Provider}; data directory {DataDirectory}", provider, dataDirectory);
+if (mail.PublicSite is null) app.Logger.LogWarning("{Reason}", MailOptions.NoSiteUrl);
 await DemoData.InitializeAsync(app.Services, rumbo);
 
 if (builder.Configuration.GetValue<bool>("Rumbo:BehindProxy"))
@@ -124,6 +148,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseOutputCache();
+app.UseMiddleware<OneConnectionPerRead>();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapOpenApi("/api/v1/openapi.json");

@@ -14,11 +14,22 @@ namespace Rumbo.Browser.Tests;
 /// </summary>
 public sealed class ServedRumboApp : RumboApp
 {
+    private readonly int port;
+
     public ServedRumboApp(DatabaseProvider provider) : base(provider)
     {
-        // Loopback only, on a port the operating system picks.
-        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        // Loopback only, on a port the operating system picked just now: the mailed links name it, so it is known before
+        // the site starts.
+        using (var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+        }
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
     }
+
+    protected override string SiteUrl => $"http://127.0.0.1:{port}";
 
     /// <summary>Builds and starts the host (the database must exist already) and answers the address it listens on.</summary>
     public Uri Start()

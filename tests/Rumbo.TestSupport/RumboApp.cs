@@ -28,7 +28,12 @@ public class RumboApp(DatabaseProvider provider) : WebApplicationFactory<Program
         builder.UseSetting("Rumbo:DataDirectory", Database.Directory);
         // Tests change content behind the site's back (as the command line does) and look at once.
         builder.UseSetting("Rumbo:ContentCheckInterval", "00:00:00");
+        // The in-memory server's own address, as a site's public address is set in production.
+        builder.UseSetting("Rumbo:Mail:SiteUrl", SiteUrl);
     }
+
+    /// <summary>The public address mailed links point at.</summary>
+    protected virtual string SiteUrl => "http://localhost";
 
     async Task IAsyncLifetime.DisposeAsync()
     {

@@ -21,11 +21,31 @@ public sealed class MailOptions
     public bool EnableSsl { get; set; } = true;
 
     /// <summary>
-    /// The site's public address (https://rumbo.example.org) for the links in messages. When empty the links
-    /// take the address of the request that sends them; set it in production so that a forged Host header
-    /// cannot point a password-reset link at another site.
+    /// The site's public address (https://rumbo.example.org) for the links in messages. Links never take the address
+    /// of the request: a forged Host header would point a password-reset link at another site. Without it, messages
+    /// with links (password resets, invitations, meeting notices) are not sent, and the log says why.
     /// </summary>
     public string? SiteUrl { get; set; }
+
+    /// <summary>The configured public address without a trailing slash, or null when none is set.</summary>
+    public string? PublicSite => string.IsNullOrWhiteSpace(SiteUrl) ? null : SiteUrl.Trim().TrimEnd('/');
+
+    /// <summary>What is wrong with the configured address, or null: it must be an absolute http or https address.</summary>
+    public string? SiteUrlProblem() =>
+        PublicSite is not { } site || (Uri.TryCreate(site, UriKind.Absolute, out var uri)
+            && uri.Scheme is "http" or "https" && uri.Query.Length == 0 && uri.Fragment.Length == 0)
+            ? null
+            : $"Rumbo:Mail:SiteUrl \"{SiteUrl}\" is not the site's public address: give an absolute http or https address such as https://rumbo.example.org.";
+
+    /// <summary>The settings, checked: an address that is set but unusable stops start-up (a message starting "Rumbo:").</summary>
+    public static MailOptions Read(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(Section).Get<MailOptions>() ?? new MailOptions();
+        return options.SiteUrlProblem() is { } problem ? throw new InvalidOperationException(problem) : options;
+    }
+
+    public const string NoSiteUrl =
+        "Rumbo:Mail:SiteUrl is not set, so no password-reset, invitation or meeting message is sent: their links must not take the address of the request. Set it to the site's public address, such as https://rumbo.example.org.";
 }
 
 /// <summary>A plain-text message to one recipient, already written in the recipient's language.</summary>
@@ -84,6 +104,12 @@ public sealed class PickupFolderMailSender(string folder, MailOptions options, T
 
     public async Task SendAsync(OutgoingMail message, CancellationToken ct = default)
     {
+        // An SMTP client refuses an address it cannot parse; so does the folder, which also keeps a line break in an
+        // address from adding headers to the file.
+        if (!MailAddress.TryCreate(message.To, out var to) || to.Address != message.To)
+        {
+            throw new FormatException($"\"{message.To}\" is not an e-mail address.");
+        }
         Directory.CreateDirectory(Folder);
         var now = clock.GetUtcNow();
         var name = $"{now:yyyyMMdd'T'HHmmssfff}-{Guid.NewGuid():n}.eml";
@@ -160,7 +186,7 @@ public static class MailServiceCollectionExtensions
     /// <summary>SMTP when Rumbo:Mail:SmtpHost is set, else the "mail" pickup folder in the data directory.</summary>
     public static IServiceCollection AddRumboMail(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
-        var options = configuration.GetSection(MailOptions.Section).Get<MailOptions>() ?? new MailOptions();
+        var options = MailOptions.Read(configuration);
         services.AddSingleton(options);
         if (string.IsNullOrWhiteSpace(options.SmtpHost))
         {

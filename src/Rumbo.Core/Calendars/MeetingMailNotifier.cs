@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
@@ -18,14 +17,19 @@ namespace Rumbo.Core.Calendars;
 /// </summary>
 public sealed class MeetingMailNotifier(
     RumboDbContext db, CalendarReader reader, TimeProvider clock, ILogger<MeetingMailNotifier> logger,
-    IMailSender? sender = null, MailOptions? options = null, IStringLocalizerFactory? localizers = null,
-    IHttpContextAccessor? http = null) : IMeetingNotifier
+    IMailSender? sender = null, MailOptions? options = null, IStringLocalizerFactory? localizers = null) : IMeetingNotifier
 {
     public async Task NotifyAsync(int meetingId, MeetingChange change, IReadOnlyCollection<int>? personIds = null, CancellationToken ct = default)
     {
         if (sender is null)
         {
             logger.LogWarning("No mail sender is configured; meeting {MeetingId} change {Change} not sent", meetingId, change);
+            return;
+        }
+        // The meeting page's link is in every message; it never takes the address of the request that made the change.
+        if (options?.PublicSite is not { } site)
+        {
+            logger.LogWarning("Meeting {MeetingId} change {Change} was not sent. {Reason}", meetingId, change, MailOptions.NoSiteUrl);
             return;
         }
         var meeting = await reader.MeetingAsync(meetingId, ct);
@@ -40,19 +44,20 @@ public sealed class MeetingMailNotifier(
 
         var texts = CalendarTexts.From(localizers);
         var language = CalendarTexts.Language;
-        var site = SiteUrl();
         var method = change == MeetingChange.Cancelled ? CalendarMethod.Cancel : CalendarMethod.Request;
         var context = new CalendarContext(site, language, clock.GetUtcNow().UtcDateTime, texts, Organizer: options?.From);
         foreach (var person in recipients.Where(p => !string.IsNullOrWhiteSpace(p.Email)).OrderBy(p => p.Id))
         {
-            var email = person.Email!.Trim();
-            var name = $"{person.GivenName} {person.FamilyName}".Trim();
-            var ics = CalendarWriter.Write([new CalendarItem(meeting, FullDetails: true, email, name)], method, context);
-            var message = new OutgoingMail(email, Subject(texts, change, meeting, language), Body(texts, change, meeting, name, language, site),
-                [new MailAttachment(change == MeetingChange.Cancelled ? "cancel.ics" : "invite.ics",
-                    $"{CalendarWriter.MediaType}; method={method.ToString().ToUpperInvariant()}; charset=utf-8", Encoding.UTF8.GetBytes(ics))]);
+            // One person's message that cannot be written or sent (an address the calendar or the mail server refuses)
+            // must not keep the others from theirs.
             try
             {
+                var email = person.Email!.Trim();
+                var name = $"{person.GivenName} {person.FamilyName}".Trim();
+                var ics = CalendarWriter.Write([new CalendarItem(meeting, FullDetails: true, email, name)], method, context);
+                var message = new OutgoingMail(email, Subject(texts, change, meeting, language), Body(texts, change, meeting, name, language, site),
+                    [new MailAttachment(change == MeetingChange.Cancelled ? "cancel.ics" : "invite.ics",
+                        $"{CalendarWriter.MediaType}; method={method.ToString().ToUpperInvariant()}; charset=utf-8", Encoding.UTF8.GetBytes(ics))]);
                 await sender.SendAsync(message, ct);
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -112,15 +117,5 @@ public sealed class MeetingMailNotifier(
             ? end.LocalDateTime.ToDateTimeUnspecified().ToString("HH:mm", CultureInfo.InvariantCulture)
             : end.LocalDateTime.ToDateTimeUnspecified().ToString("d MMM HH:mm", culture);
         return $"{date}, {start.LocalDateTime.ToDateTimeUnspecified().ToString("HH:mm", CultureInfo.InvariantCulture)}–{endText} ({start.Zone.Id}, {CalendarWriter.Offset(start)})";
-    }
-
-    /// <summary>The configured public address, else the address of the request that made the change, as the account mails do.</summary>
-    private string SiteUrl()
-    {
-        if (!string.IsNullOrWhiteSpace(options?.SiteUrl)) return options.SiteUrl.TrimEnd('/');
-        var request = http?.HttpContext?.Request;
-        if (request is not null) return $"{request.Scheme}://{request.Host}{request.PathBase}";
-        logger.LogWarning("Rumbo:Mail:SiteUrl is not set and no request is at hand: meeting links in mail point at localhost");
-        return "http://localhost";
     }
 }

@@ -51,7 +51,7 @@ public static class RumboDatabase
         var options = configuration.GetSection(RumboOptions.Section).Get<RumboOptions>() ?? new RumboOptions();
         var provider = ParseProvider(options.Database);
         var dataDirectory = Path.GetFullPath(Path.Combine(contentRoot, options.DataDirectory));
-        Directory.CreateDirectory(dataDirectory);
+        EnsureWritable(dataDirectory);
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
@@ -62,6 +62,40 @@ public static class RumboDatabase
             connectionString = $"Data Source={Path.Combine(dataDirectory, "rumbo.db")}";
         }
         return (provider, connectionString, dataDirectory);
+    }
+
+    /// <summary>
+    /// Creates the data directory and writes and removes a small file in it, so that a folder that is read-only, full
+    /// or not a folder stops Rumbo at start-up with a message naming it, rather than failing the first upload,
+    /// sign-in (its keys live there) or SQLite write.
+    /// </summary>
+    public static void EnsureWritable(string dataDirectory)
+    {
+        var probe = Path.Combine(dataDirectory, $".rumbo-write-check-{Guid.NewGuid():n}");
+        try
+        {
+            Directory.CreateDirectory(dataDirectory);
+            using (var file = new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
+            {
+                // A few pages rather than one byte: a file system with a little room left holds neither keys nor a database.
+                file.Write(new byte[64 * 1024]);
+                file.Flush(flushToDisk: true);
+            }
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
+        {
+            try
+            {
+                if (File.Exists(probe)) File.Delete(probe);
+            }
+            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
+            {
+                // The message below says what matters; a probe left behind in a full folder is harmless.
+            }
+            throw new InvalidOperationException(
+                $"Rumbo:DataDirectory \"{dataDirectory}\" cannot be written ({e.Message}). Rumbo keeps its SQLite database, uploaded files, keys and mail there: give a folder that exists or can be created, is writable and has free space.", e);
+        }
     }
 
     public static void Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)

@@ -22,16 +22,28 @@ public static class TableExport
         using (var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(true)))
         using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
         {
-            foreach (var h in header) csv.WriteField(h);
+            foreach (var h in header) csv.WriteField(Defuse(h));
             csv.NextRecord();
             foreach (var r in rows)
             {
-                foreach (var v in r) csv.WriteField(v ?? string.Empty);
+                foreach (var v in r) csv.WriteField(Defuse(v));
                 csv.NextRecord();
             }
         }
         return stream.ToArray();
     }
+
+    /// <summary>
+    /// A spreadsheet program opening the CSV runs a cell that starts with one of these as a formula (=HYPERLINK to
+    /// a foreign site, a DDE call), and the cells hold what any member typed. As OWASP's guidance on CSV injection
+    /// says, a leading single quote makes the program show the cell as text. XLSX cells are typed as text already.
+    /// </summary>
+    private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
+
+    public static string Defuse(string? value) =>
+        string.IsNullOrEmpty(value) ? string.Empty
+        : Array.IndexOf(FormulaStarts, value[0]) >= 0 ? "'" + value
+        : value;
 
     /// <summary>A one-sheet workbook: the header, then the rows.</summary>
     public static byte[] ToXlsx(string sheetName, IReadOnlyList<string> header, IEnumerable<string?[]> rows) =>

@@ -15,8 +15,10 @@ public static class AccountsSetup
         services.AddRumboMail(configuration, dataDirectory);
         services.AddScoped<AccountMail>();
 
-        // One default scheme that forwards to the token scheme when a bearer token comes, else to Identity's cookie:
-        // [Authorize], RequireAuthorization and the permission checks then work the same for pages and API.
+        // One default scheme that forwards to the token scheme when a bearer token comes to the API, else to Identity's
+        // cookie: [Authorize], RequireAuthorization and the permission checks then work the same for pages and API.
+        // A token is for the API only: on a page it signs no one in (a leaked token must not reach the secretariat's
+        // pages, where it could invite an administrator who would outlive the token's revocation).
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = AccessTokenHandler.CookieOrToken;
@@ -25,7 +27,7 @@ public static class AccountsSetup
                 o.DefaultForbidScheme = AccessTokenHandler.CookieOrToken;
             })
             .AddPolicyScheme(AccessTokenHandler.CookieOrToken, "Cookie or access token", o =>
-                o.ForwardDefaultSelector = c => AccessTokenHandler.HasBearer(c.Request) ? AccessTokenHandler.SchemeName : IdentityConstants.ApplicationScheme)
+                o.ForwardDefaultSelector = c => AccessTokenHandler.IsApi(c.Request) && AccessTokenHandler.HasBearer(c.Request) ? AccessTokenHandler.SchemeName : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, AccessTokenHandler>(AccessTokenHandler.SchemeName, "Personal access token", null);
 
         services.AddSignInRateLimit(configuration);

@@ -34,4 +34,28 @@ public sealed class MarkdownTests
         Assert.Equal("Outcomes\nChile presented", Markdown.ToPlainText("## Outcomes\n\n**Chile** presented").Replace("\r", ""));
         Assert.Equal(string.Empty, Markdown.ToHtml("   "));
     }
+
+    [Fact]
+    public void The_same_text_is_sanitized_once_and_gives_the_html_of_a_fresh_sanitization()
+    {
+        var markdown = $"Cached **{Guid.NewGuid():N}** text with [a link](https://example.org) and <script>alert(1)</script>";
+        var first = Markdown.ToHtml(markdown);
+        var second = Markdown.ToHtml(markdown);
+        Assert.Equal(Markdown.Render(markdown), first);
+        Assert.Same(first, second);
+        Assert.DoesNotContain("<script", second, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("rel=\"nofollow noopener noreferrer\"", second);
+    }
+
+    [Fact]
+    public void An_edited_text_shows_its_new_content_at_once()
+    {
+        var id = Guid.NewGuid().ToString("N");
+        var before = Markdown.ToHtml($"Minutes {id}: **draft**");
+        var after = Markdown.ToHtml($"Minutes {id}: **approved**");
+        Assert.Contains("<strong>draft</strong>", before);
+        Assert.Contains("<strong>approved</strong>", after);
+        Assert.DoesNotContain("draft", after);
+        Assert.Equal(before, Markdown.ToHtml($"Minutes {id}: **draft**"));
+    }
 }

@@ -154,6 +154,48 @@ public abstract class MeetingNotifierTests(RumboApp app)
         Assert.Equal(2, failing.Attempts);
     }
 
+    [Fact]
+    public async Task One_bad_address_does_not_keep_the_others_from_their_notice()
+    {
+        var s = await Scenario();
+        var before = await CalendarScenario.AddPersonAsync(app.Database, "Before");
+        var bad = await CalendarScenario.AddPersonAsync(app.Database, "Badaddress");
+        var after = await CalendarScenario.AddPersonAsync(app.Database, "After");
+        await using (var db = app.Database.CreateContext())
+        {
+            // Typed into a person's record before addresses were checked, or brought in by an import.
+            db.People.Single(p => p.Id == bad).Email = "not an address\r\nBcc: everyone@example.org";
+            await db.SaveChangesAsync();
+        }
+        foreach (var person in new[] { before, bad, after }) await CalendarScenario.AddParticipantAsync(app.Database, s.Open, person, registered: true);
+        var log = new LogCapture();
+        using var scope = app.Services.CreateScope();
+        var notifier = ActivatorUtilities.CreateInstance<MeetingMailNotifier>(scope.ServiceProvider, log.For<MeetingMailNotifier>());
+
+        await notifier.NotifyAsync(s.Open, MeetingChange.Updated);
+
+        Assert.Single(await MailTo(before));
+        Assert.Single(await MailTo(after));
+        Assert.True(log.Has(Microsoft.Extensions.Logging.LogLevel.Error, $"message of meeting {s.Open} to person {bad}"));
+        // Nothing was written for the bad address, so no header of it reached a file.
+        Assert.DoesNotContain(Directory.GetFiles(MailFolder, "*.eml"), f => File.ReadAllText(f).Contains("everyone@example.org", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Without_a_site_address_no_notice_is_sent_and_the_log_says_why()
+    {
+        var s = await Scenario();
+        var person = await CalendarScenario.AddPersonAsync(app.Database, "Sitewaiting");
+        var log = new LogCapture();
+        using var scope = app.Services.CreateScope();
+        var notifier = ActivatorUtilities.CreateInstance<MeetingMailNotifier>(scope.ServiceProvider, log.For<MeetingMailNotifier>(), new MailOptions());
+
+        await notifier.NotifyAsync(s.Open, MeetingChange.Invited, [person]);
+
+        Assert.Empty(await MailTo(person));
+        Assert.True(log.Has(Microsoft.Extensions.Logging.LogLevel.Warning, "Rumbo:Mail:SiteUrl is not set"));
+    }
+
     private sealed class FailingSender : IMailSender
     {
         public int Attempts { get; private set; }

@@ -3,6 +3,8 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Rumbo.Core.Meetings;
 using Rumbo.TestSupport;
+using Rumbo.Core.Records;
+using Rumbo.Core.Agreements;
 
 namespace Rumbo.Web.Tests.Records;
 
@@ -124,6 +126,35 @@ public abstract class RecordExportTests(RumboApp app)
         Assert.Equal("agreement_id", cells[0][0]);
         Assert.Equal(4, cells.Count);
         Assert.Contains(cells, r => r.Contains($"Report of {s.Groups.CountryB}") && r.Contains("InProgress"));
+    }
+
+    [Fact]
+    public async Task Csv_cells_that_a_spreadsheet_would_run_as_formulas_start_with_a_quote_and_the_xlsx_keeps_them_as_typed()
+    {
+        var s = await RecordsScenario.CreateAsync(app.Database);
+        string[] typed = ["=HYPERLINK(\"https://evil.example\",\"click\")", "+1+2", "-2+3", "@SUM(A1)", "\tTabbed", "\rReturned", "Plain = text"];
+        var ids = new List<int>();
+        foreach (var text in typed) ids.Add(await s.AddAgreementAsync(app.Database, Visibility.Public, text));
+
+        var csv = await kit.GetAsync($"/groups/{s.Groups.Complete}/agreements.csv");
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        using (var reader = new CsvHelper.CsvReader(new StreamReader(await csv.Content.ReadAsStreamAsync()), System.Globalization.CultureInfo.InvariantCulture))
+        {
+            var rows = reader.GetRecords<dynamic>().Cast<IDictionary<string, object>>().ToList();
+            for (var i = 0; i < typed.Length; i++)
+            {
+                var text = (string)rows.Single(r => (string)r["agreement_id"] == ids[i].ToString())["text"];
+                Assert.Equal(i < typed.Length - 1 ? "'" + typed[i] : typed[i], text);
+            }
+        }
+
+        var xlsx = await kit.GetAsync($"/groups/{s.Groups.Complete}/agreements.xlsx");
+        using var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
+        using var book = SpreadsheetDocument.Open(stream, false);
+        var cells = book.WorkbookPart!.WorksheetParts.Single().Worksheet!.Descendants<Cell>().Select(c => c.InnerText).ToHashSet();
+        // An XML reader turns a carriage return into a line feed, whatever the writer wrote.
+        foreach (var text in typed) Assert.Contains(text.Replace('\r', '\n'), cells);
+        Assert.DoesNotContain(cells, c => c.StartsWith('\''));
     }
 }
 

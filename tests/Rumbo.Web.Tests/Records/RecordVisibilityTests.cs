@@ -3,6 +3,7 @@ using System.Text.Json;
 using Rumbo.Core.Groups;
 using Rumbo.Core.Meetings;
 using Rumbo.TestSupport;
+using Rumbo.Core.Records;
 
 namespace Rumbo.Web.Tests.Records;
 

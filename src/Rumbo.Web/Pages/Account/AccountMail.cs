@@ -7,28 +7,35 @@ using Rumbo.Web.Infrastructure;
 namespace Rumbo.Web.Pages.Account;
 
 /// <summary>The messages the accounts send, written in the recipient's language.</summary>
-public sealed class AccountMail(IStringLocalizer<SharedResource> T, IMailSender sender, MailOptions options)
+/// <remarks>
+/// A message is sent after the change it reports is saved. Whatever stops it (no site address, an address the mail
+/// server refuses, a mail folder that cannot be written) is logged and answered as false, never thrown: the saved
+/// change must not turn into an error page.
+/// </remarks>
+public sealed class AccountMail(IStringLocalizer<SharedResource> T, IMailSender sender, MailOptions options, ILogger<AccountMail> logger)
 {
-    /// <summary>Where links in messages point: the configured public address, else the request's own.</summary>
-    public string SiteUrl(HttpRequest request) =>
-        !string.IsNullOrWhiteSpace(options.SiteUrl)
-            ? options.SiteUrl.TrimEnd('/')
-            : $"{request.Scheme}://{request.Host}{request.PathBase}";
+    /// <summary>
+    /// The address shown on a page to the person who asked for it (their calendar link): the configured public
+    /// address, else the request's own. Mail never uses the request's: see <see cref="SendPasswordResetAsync"/>.
+    /// </summary>
+    public string SiteUrl(HttpRequest request) => options.PublicSite ?? $"{request.Scheme}://{request.Host}{request.PathBase}";
 
-    public Task SendPasswordResetAsync(string to, string link, string language, CancellationToken ct) =>
-        InLanguage(language, () => new OutgoingMail(to,
+    /// <summary>The reset message; <paramref name="path"/> is the link's path and query from the site's root. False when not sent.</summary>
+    public Task<bool> SendPasswordResetAsync(string to, string path, string language, CancellationToken ct) =>
+        SendAsync("password-reset", language, link => new OutgoingMail(to,
             T["Reset your Rumbo password"],
             string.Join("\n",
                 T["Someone asked to reset the password of the Rumbo account for {0}. To choose a new password, open this link:", to].Value,
                 "",
-                link,
+                link + path,
                 "",
                 T["The link works once, within a day."].Value,
                 "",
                 T["If it was not you, ignore this message: your password stays as it is."].Value)), ct);
 
-    public Task SendInvitationAsync(InvitationSummary invitation, string link, string language, CancellationToken ct) =>
-        InLanguage(language, () => new OutgoingMail(invitation.Email,
+    /// <summary>The invitation; <paramref name="path"/> is the link's path from the site's root. False when not sent.</summary>
+    public Task<bool> SendInvitationAsync(InvitationSummary invitation, string path, string language, CancellationToken ct) =>
+        SendAsync("invitation", language, link => new OutgoingMail(invitation.Email,
             T["Invitation to Rumbo"],
             string.Join("\n",
                 T["Hello {0},", invitation.PersonName].Value,
@@ -37,15 +44,23 @@ public sealed class AccountMail(IStringLocalizer<SharedResource> T, IMailSender 
                 "",
                 T["To accept, open this link:"].Value,
                 "",
-                link,
+                link + path,
                 "",
                 T["The link works once and expires on {0} (UTC).", AccountTexts.DateTime(invitation.ExpiresAt)].Value,
                 "",
                 T["If you did not expect this invitation, ignore this message."].Value)), ct);
 
-    /// <summary>The localizer reads the current culture, so the message is written with the recipient's in place.</summary>
-    private async Task InLanguage(string language, Func<OutgoingMail> write, CancellationToken ct)
+    /// <summary>
+    /// <paramref name="write"/> writes the message, given the site's public address. The localizer reads the current
+    /// culture, so the message is written with the recipient's in place.
+    /// </summary>
+    private async Task<bool> SendAsync(string kind, string language, Func<string, OutgoingMail> write, CancellationToken ct)
     {
+        if (options.PublicSite is not { } site)
+        {
+            logger.LogWarning("The {Kind} message was not sent. {Reason}", kind, MailOptions.NoSiteUrl);
+            return false;
+        }
         var before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         OutgoingMail message;
         try
@@ -53,13 +68,22 @@ public sealed class AccountMail(IStringLocalizer<SharedResource> T, IMailSender 
             var culture = CultureInfo.GetCultureInfo(language is "es" ? "es" : "en");
             CultureInfo.CurrentCulture = culture;
             CultureInfo.CurrentUICulture = culture;
-            message = write();
+            message = write(site);
         }
         finally
         {
             (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = before;
         }
-        await sender.SendAsync(message, ct);
+        try
+        {
+            await sender.SendAsync(message, ct);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "The {Kind} message could not be sent", kind);
+            return false;
+        }
     }
 }
 

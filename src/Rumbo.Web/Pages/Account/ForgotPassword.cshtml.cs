@@ -43,15 +43,10 @@ public sealed class ForgotPasswordModel(UserManager<RumboUser> users, AccountMai
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
             var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-            var link = $"{mail.SiteUrl(Request)}/account/reset-password?email={Uri.EscapeDataString(user.Email)}&code={code}";
-            try
+            // The answer must not differ for known addresses, so a message that is not sent is logged, not shown.
+            if (!await mail.SendPasswordResetAsync(user.Email, $"/account/reset-password?email={Uri.EscapeDataString(user.Email)}&code={code}", Ui.Language, ct))
             {
-                await mail.SendPasswordResetAsync(user.Email, link, Ui.Language, ct);
-            }
-            catch (Exception e) when (e is SmtpException or IOException)
-            {
-                // The answer must not differ for known addresses, so a mail failure is logged, not shown.
-                logger.LogError(e, "The password-reset message for user {UserId} could not be sent", user.Id);
+                logger.LogWarning("The password-reset message for user {UserId} was not sent", user.Id);
             }
         }
         Sent = true;

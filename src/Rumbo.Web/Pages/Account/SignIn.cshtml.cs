@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -45,13 +44,8 @@ public sealed class SignInModel(SignInManager<RumboUser> signIn, UserManager<Rum
         {
             var result = await signIn.PasswordSignInAsync(user, Password!, RememberMe, lockoutOnFailure: true);
             if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-            if (result.IsLockedOut)
-            {
-                var until = await users.GetLockoutEndDateAsync(user) ?? DateTimeOffset.UtcNow;
-                ModelState.AddModelError(Forms.FormKey, T["Too many failed attempts: this account is locked until {0} UTC. Try again then, or reset your password.",
-                    until.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture)]);
-                return Page();
-            }
+            // A locked account gets the answer of a wrong password: a lockout message would tell a guesser that the
+            // address has an account. Its owner gets back in by resetting the password, which ends the lockout.
         }
         ModelState.AddModelError(Forms.FormKey, T["The e-mail address or the password is not right."]);
         return Page();

@@ -121,17 +121,9 @@ public sealed class InvitationsModel(
     /// <summary>The invitation stays either way: when the mail fails, the secretariat can resend it.</summary>
     private async Task<bool> SendAsync(IssuedInvitation issued, string language, CancellationToken ct)
     {
-        var link = $"{mail.SiteUrl(HttpContext.Request)}/account/invitation/{issued.Token}";
-        try
-        {
-            await mail.SendInvitationAsync(issued.Invitation, link, language, ct);
-            return true;
-        }
-        catch (Exception e) when (e is SmtpException or IOException or InvalidOperationException)
-        {
-            logger.LogError(e, "The invitation {InvitationId} could not be sent", issued.Invitation.Id);
-            return false;
-        }
+        var sent = await mail.SendInvitationAsync(issued.Invitation, $"/account/invitation/{issued.Token}", language, ct);
+        if (!sent) logger.LogWarning("The invitation {InvitationId} was not sent; it can be resent", issued.Invitation.Id);
+        return sent;
     }
 
     private async Task LoadAsync(CancellationToken ct)
