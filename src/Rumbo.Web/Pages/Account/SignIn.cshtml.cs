@@ -10,7 +10,7 @@ using Rumbo.Web.Infrastructure;
 namespace Rumbo.Web.Pages.Account;
 
 [EnableRateLimiting(SignInRateLimit.Policy)]
-public sealed class SignInModel(SignInManager<RumboUser> signIn, UserManager<RumboUser> users, IStringLocalizer<SharedResource> T) : PageModel
+public sealed class SignInModel(SignInManager<RumboUser> signIn, UserManager<RumboUser> users, IStringLocalizer<SharedResource> T, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -47,7 +47,7 @@ public sealed class SignInModel(SignInManager<RumboUser> signIn, UserManager<Rum
             if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
             if (result.IsLockedOut)
             {
-                var until = await users.GetLockoutEndDateAsync(user) ?? DateTimeOffset.UtcNow;
+                var until = await users.GetLockoutEndDateAsync(user) ?? clock.GetUtcNow();
                 ModelState.AddModelError(Forms.FormKey, T["Too many failed attempts: this account is locked until {0} UTC. Try again then, or reset your password.",
                     until.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture)]);
                 return Page();
