@@ -6,7 +6,9 @@ using Rumbo.Core.Agendas;
 using Rumbo.Core.Auditing;
 using Rumbo.Core.Data;
 using Rumbo.Core.Groups;
+using Rumbo.Core.Agreements;
 using Rumbo.Core.Meetings;
+using Rumbo.Core.Records;
 using Rumbo.Core.People;
 using Rumbo.Core.Seed;
 

@@ -140,7 +140,9 @@ public abstract partial class AccountsBrowserTests(BrowserHost host) : IAsyncLif
         await page.GetByLabel("The password again").FillAsync(Password);
         await ScreenshotAsync(page, "invitation");
         await page.GetByRole(AriaRole.Button, new() { Name = "Accept and create my account" }).ClickAsync();
-        await Expect(page.Locator("main h1")).ToHaveTextAsync("Welcome to Rumbo");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/workspace$"));
+        await Expect(page.Locator("main h1")).ToHaveTextAsync("My workspace");
+        await Expect(page.Locator("#welcome")).ToContainTextAsync("Welcome to Rumbo");
         await Expect(page.Locator("header .user-name")).ToHaveTextAsync("Luis Coordinador");
         await Expect(page.Locator("header").GetByRole(AriaRole.Link, new() { Name = "My tokens" })).ToBeVisibleAsync();
 

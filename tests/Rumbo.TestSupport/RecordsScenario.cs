@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Rumbo.Core.Agendas;
 using Rumbo.Core.Meetings;
+using Rumbo.Core.Records;
+using Rumbo.Core.Agreements;
 
 namespace Rumbo.TestSupport;
 

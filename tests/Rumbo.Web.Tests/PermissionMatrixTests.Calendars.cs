@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Rumbo.Core.Meetings;
+using Rumbo.Core.Calendars;
 
 namespace Rumbo.Web.Tests;
 

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Rumbo.Core.Agendas;
 using Rumbo.Core.Meetings;
 using Rumbo.TestSupport;
+using Rumbo.Core.Records;
+using Rumbo.Core.Agreements;
 
 namespace Rumbo.Web.Tests;
 

@@ -21,7 +21,20 @@ public sealed record TextSegment(string Text, bool Match);
 
 public sealed record SearchHit(
     string AgendaSlug, string AgendaSymbol, LocalizedString AgendaTitle, SearchHitKind Kind, string? Code,
-    string Language, IReadOnlyList<TextSegment> Segments, int Score);
+    string Language, IReadOnlyList<TextSegment> Segments, int Score)
+{
+    /// <summary>The page that shows the text found: the line's own page, else the agenda page at the item's anchor.</summary>
+    public string Url => Kind switch
+    {
+        SearchHitKind.Line => $"/agendas/{AgendaSlug}/lines/{Code}",
+        SearchHitKind.Objective => $"/agendas/{AgendaSlug}#objective-{Code!.Replace('.', '-')}",
+        SearchHitKind.Area => $"/agendas/{AgendaSlug}#area-{Code!.Replace('.', '-')}",
+        SearchHitKind.Principle => $"/agendas/{AgendaSlug}#principle-{Code}",
+        SearchHitKind.Background => $"/agendas/{AgendaSlug}#background",
+        SearchHitKind.FollowUp => $"/agendas/{AgendaSlug}#follow-up",
+        _ => $"/agendas/{AgendaSlug}",
+    };
+}
 
 public sealed record SearchResults(string Query, IReadOnlyList<SearchHit> Hits, int Total);
 

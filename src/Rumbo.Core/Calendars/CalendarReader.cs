@@ -52,25 +52,24 @@ public sealed class CalendarReader(RumboDbContext db, TimeProvider clock)
         (await Read(db.Meetings.Where(m => m.Id == id), ct)).SingleOrDefault();
 
     /// <summary>
-    /// A person's calendar: the meetings of every group they belong to, and those they are invited to or registered
-    /// for (unless they declined).
+    /// A person's calendar: the meetings of every group they belong to, and those whose list they are on (invited,
+    /// registered or recorded as attending), unless they declined and did not come. Each is one they see in full by
+    /// the one rule of <see cref="Permissions.CanSeeMeetingDetails"/>: a member, or on the meeting's list.
     /// </summary>
     public async Task<List<CalendarMeeting>> PersonAsync(int personId, CancellationToken ct = default)
     {
         var since = Since;
         var groups = db.GroupMembers.Where(g => g.PersonId == personId).Select(g => g.GroupId);
         return await Read(db.Meetings.Where(m => m.StartsAtUtc >= since && (groups.Contains(m.GroupId)
-            || m.Participants.Any(p => p.PersonId == personId && p.Response != ParticipantResponse.Declined
-                                       && (p.InvitedAtUtc != null || p.RegisteredAtUtc != null)))), ct);
+            || m.Participants.Any(p => p.PersonId == personId && (p.Response != ParticipantResponse.Declined || p.Attended == true)))), ct);
     }
 
-    /// <summary>Whether the user may see all of a closed meeting: its group's members, the people invited or registered, and the secretariat.</summary>
+    /// <summary>Whether the user sees the meeting in full, by the rule the meeting page and the API apply (<see cref="Permissions.CanSeeMeetingDetails"/>).</summary>
     public async Task<bool> SeesDetailsAsync(CurrentUser.Snapshot user, CalendarMeeting meeting, CancellationToken ct = default)
     {
-        if (meeting.Access == Visibility.Public || user.CanSeeClosedMeetingInCalendar(meeting.GroupId)) return true;
-        if (user.PersonId is not int personId) return false;
-        return await db.MeetingParticipants.AnyAsync(p => p.MeetingId == meeting.Id && p.PersonId == personId
-                                                          && (p.InvitedAtUtc != null || p.RegisteredAtUtc != null), ct);
+        var onList = user.PersonId is int personId && meeting.Access != Visibility.Public
+                     && await db.MeetingParticipants.AnyAsync(p => p.MeetingId == meeting.Id && p.PersonId == personId, ct);
+        return user.CanSeeMeetingDetails(meeting.Access, meeting.GroupId, onList);
     }
 
     private static Task<List<CalendarMeeting>> Read(IQueryable<Meeting> meetings, CancellationToken ct) =>

@@ -35,14 +35,14 @@ public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options, IAu
     public DbSet<Meetings.MeetingItem> MeetingItems => Set<Meetings.MeetingItem>();
     public DbSet<Meetings.MeetingItemLine> MeetingItemLines => Set<Meetings.MeetingItemLine>();
     public DbSet<Meetings.MeetingParticipant> MeetingParticipants => Set<Meetings.MeetingParticipant>();
-    public DbSet<Meetings.MeetingRecord> MeetingRecords => Set<Meetings.MeetingRecord>();
-    public DbSet<Meetings.RecordSection> RecordSections => Set<Meetings.RecordSection>();
-    public DbSet<Meetings.RecordOutcome> RecordOutcomes => Set<Meetings.RecordOutcome>();
-    public DbSet<Meetings.RecordComment> RecordComments => Set<Meetings.RecordComment>();
-    public DbSet<Meetings.Agreement> Agreements => Set<Meetings.Agreement>();
-    public DbSet<Meetings.AgreementLine> AgreementLines => Set<Meetings.AgreementLine>();
-    public DbSet<Meetings.AgreementFollowUp> AgreementFollowUps => Set<Meetings.AgreementFollowUp>();
-    public DbSet<Meetings.CalendarFeed> CalendarFeeds => Set<Meetings.CalendarFeed>();
+    public DbSet<Records.MeetingRecord> MeetingRecords => Set<Records.MeetingRecord>();
+    public DbSet<Records.RecordSection> RecordSections => Set<Records.RecordSection>();
+    public DbSet<Records.RecordOutcome> RecordOutcomes => Set<Records.RecordOutcome>();
+    public DbSet<Records.RecordComment> RecordComments => Set<Records.RecordComment>();
+    public DbSet<Agreements.Agreement> Agreements => Set<Agreements.Agreement>();
+    public DbSet<Agreements.AgreementLine> AgreementLines => Set<Agreements.AgreementLine>();
+    public DbSet<Agreements.AgreementFollowUp> AgreementFollowUps => Set<Agreements.AgreementFollowUp>();
+    public DbSet<Calendars.CalendarFeed> CalendarFeeds => Set<Calendars.CalendarFeed>();
     public DbSet<Documents.Document> Documents => Set<Documents.Document>();
     public DbSet<Documents.DocumentVersion> DocumentVersions => Set<Documents.DocumentVersion>();
     public DbSet<Documents.DocumentLine> DocumentLines => Set<Documents.DocumentLine>();
@@ -242,6 +242,9 @@ public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options, IAu
 
         // Each feature of issue 5 on keeps its tables in a file of its own folder.
         Rumbo.Core.Meetings.MeetingsModel.Configure(modelBuilder);
+        Rumbo.Core.Records.RecordsModel.Configure(modelBuilder);
+        Rumbo.Core.Agreements.AgreementsModel.Configure(modelBuilder);
+        Rumbo.Core.Calendars.CalendarsModel.Configure(modelBuilder);
         Rumbo.Core.Documents.DocumentsModel.Configure(modelBuilder);
         Rumbo.Core.Plans.PlansModel.Configure(modelBuilder);
     }

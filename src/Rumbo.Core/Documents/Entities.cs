@@ -1,6 +1,7 @@
 using Rumbo.Core.Agendas;
 using Rumbo.Core.Groups;
 using Rumbo.Core.Meetings;
+using Rumbo.Core.Agreements;
 
 namespace Rumbo.Core.Documents;
 

@@ -9,7 +9,9 @@ public static partial class Permissions
 
     /// <summary>
     /// The description, agenda, online link and participants of a meeting. An open meeting shows them to everyone;
-    /// a closed one to the group's members, the people invited to it (or otherwise on its list) and the secretariat.
+    /// a closed one to the group's members, the people on its list (invited, registered, or recorded as attending
+    /// though neither) and the secretariat. The one rule of who sees a meeting's details: the meeting page, the API
+    /// (through MeetingReader) and every calendar feed (through CalendarReader) ask it.
     /// </summary>
     public static bool CanSeeMeetingDetails(this CurrentUser.Snapshot u, Visibility access, int groupId, bool isParticipant) =>
         access == Visibility.Public || u.IsSecretariatAdmin || u.MemberGroups.Contains(groupId) || isParticipant;

@@ -1,8 +1,9 @@
 using Rumbo.Core.Meetings;
+using Rumbo.Core.Records;
 
 namespace Rumbo.Core.Accounts;
 
-/// <summary>Records of meetings (minutes, memory aids) and agreements: who reads and who writes them.</summary>
+/// <summary>Records of meetings (minutes, memory aids): who reads and who writes them.</summary>
 public static partial class Permissions
 {
     /// <summary>What a group keeps to itself (drafts, members-only records and agreements): its members, coordinators included, and the secretariat.</summary>
@@ -20,24 +21,4 @@ public static partial class Permissions
     /// <summary>Comments on a draft are the group's own conversation: members and coordinators, as people.</summary>
     public static bool CanCommentRecord(this CurrentUser.Snapshot u, int groupId) =>
         u.PersonId is not null && u.MemberGroups.Contains(groupId);
-
-    public static bool CanSeeAgreement(this CurrentUser.Snapshot u, int groupId, Visibility visibility) =>
-        visibility == Visibility.Public || u.CanSeeGroupInternals(groupId);
-
-    public static bool CanEditAgreement(this CurrentUser.Snapshot u, int groupId) =>
-        u.IsSecretariatAdmin || u.CoordinatedGroups.Contains(groupId);
-
-    /// <summary>
-    /// A country's follow-up of an agreement is reported by the country: its focal points for the group's agenda, the
-    /// group's members who belong to that country, and the secretariat on its behalf.
-    /// </summary>
-    /// <param name="u">The user.</param>
-    /// <param name="groupId">The agreement's group.</param>
-    /// <param name="agendaId">The group's agenda.</param>
-    /// <param name="countryId">The country reported for.</param>
-    /// <param name="personCountryId">The country of the user's person, if any.</param>
-    public static bool CanReportFollowUp(this CurrentUser.Snapshot u, int groupId, int agendaId, int countryId, int? personCountryId) =>
-        u.IsSecretariatAdmin
-        || u.FocalPoints.Contains((agendaId, countryId))
-        || (u.MemberGroups.Contains(groupId) && personCountryId == countryId);
 }

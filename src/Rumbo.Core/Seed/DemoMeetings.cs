@@ -4,6 +4,8 @@ using Rumbo.Core.Data;
 using Rumbo.Core.Groups;
 using Rumbo.Core.Meetings;
 using Rumbo.Core.People;
+using Rumbo.Core.Records;
+using Rumbo.Core.Agreements;
 
 namespace Rumbo.Core.Seed;
 

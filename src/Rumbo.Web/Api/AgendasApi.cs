@@ -138,7 +138,7 @@ public static class AgendasApi
             var results = await search.SearchAsync(q, lang ?? "en", 200, slug, ct);
             return TypedResults.Ok(new SearchResponse(results.Query, results.Total, results.Hits.Select(h => new SearchHitDto(
                 h.AgendaSlug, h.AgendaSymbol, JsonNamingPolicy.CamelCase.ConvertName(h.Kind.ToString()), h.Code, h.Language,
-                h.Segments.Select(x => new SearchSegmentDto(x.Text, x.Match)).ToList(), Pages.Search.IndexModel.Link(h))).ToList()));
+                h.Segments.Select(x => new SearchSegmentDto(x.Text, x.Match)).ToList(), h.Url)).ToList()));
         })
         .WithName("Search")
         .WithSummary("Searches the texts of every agenda, ignoring case and accents; \"quoted phrases\" match as written.")

@@ -6,12 +6,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Rumbo.Core.Accounts;
 using Rumbo.Core.Agendas;
+using Rumbo.Core.Agreements;
 using Rumbo.Core.Data;
 using Rumbo.Core.Groups;
 using Rumbo.Core.Meetings;
 using Rumbo.Core.People;
-using Rumbo.Web.Pages.Agreements;
-using Rumbo.Web.Pages.Meetings.Records;
 using static Rumbo.Web.Api.ApiProblem;
 
 namespace Rumbo.Web.Api;
@@ -36,18 +35,6 @@ public sealed record AgreementDetail(
     int Id, int Number, AgreementKind Kind, LocalizedString Text, DateOnly AdoptedOn, Visibility Visibility,
     AgreementGroupRef Group, AgreementMeetingRef Meeting, IReadOnlyList<AgreementLineRef> Lines, IReadOnlyList<CountryFollowUpView> FollowUps,
     string Self, string Html);
-
-/// <summary>An outcome of a record section. OwnerPersonId is set when the owner is a person in Rumbo; Owner is the name either way.</summary>
-public sealed record RecordOutcomeView(OutcomeKind Kind, string Text, int? OwnerPersonId, string? Owner, DateOnly? DueDate);
-
-/// <summary>A section of a record: its Markdown and that Markdown rendered to sanitized HTML.</summary>
-public sealed record RecordSectionView(int Position, int? MeetingItemId, string Heading, string Body, string BodyHtml, IReadOnlyList<RecordOutcomeView> Outcomes);
-
-/// <summary>A version of a meeting's record. Superseded is true when a later approved version exists.</summary>
-public sealed record MeetingRecordView(
-    int Number, RecordKind Kind, RecordStatus Status, string Language, Visibility Dissemination, DateTime CreatedAtUtc,
-    DateTime? ApprovedAtUtc, string? ApprovedBy, bool Superseded, string Summary, string SummaryHtml, IReadOnlyList<RecordSectionView> Sections,
-    string Html, string Pdf, string Docx);
 
 public static partial class AgreementsApi
 {
@@ -125,27 +112,6 @@ public static partial class AgreementsApi
         })
         .WithTags("Meetings, records and agreements").WithName("GetAgreement")
         .WithSummary("One agreement: its text, meeting, group, lines of action, and each country's follow-up (the group's countries first, with a null report until they report).");
-
-        api.MapGet("/meetings/{id}/records", async Task<Results<Ok<List<MeetingRecordView>>, ProblemHttpResult>> (
-            string id, ClaimsPrincipal principal, CurrentUser currentUser, RumboDbContext db, HttpContext http, CancellationToken ct) =>
-        {
-            if (!int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var meetingId))
-                return Problem(StatusCodes.Status400BadRequest, "Invalid id", $"'{id}' is not a meeting id: give a number.");
-            var meeting = await MeetingHeader.LoadAsync(db, meetingId, ct);
-            if (meeting is null) return NotFound($"No meeting has the id {meetingId}.");
-            var user = await currentUser.GetAsync(principal, ct);
-            var records = await RecordView.LoadManyAsync(db, db.MeetingRecords.Where(r => r.MeetingId == meetingId), ct);
-            var visible = records.Where(r => user.CanSeeRecord(meeting.GroupId, r.Status, r.Dissemination)).ToList();
-            return TypedResults.Ok(visible.Select(r => new MeetingRecordView(r.Number, r.Kind, r.Status, r.Language, r.Dissemination, r.CreatedAtUtc,
-                r.ApprovedAtUtc, r.ApprovedBy, visible.Any(v => v.Number > r.Number && v.Status == RecordStatus.Approved),
-                r.Summary, Rumbo.Core.Rendering.Markdown.ToHtml(r.Summary),
-                r.Sections.Select(s => new RecordSectionView(s.Position, s.MeetingItemId, s.Heading, s.Body, Rumbo.Core.Rendering.Markdown.ToHtml(s.Body),
-                    s.Outcomes.Select(o => new RecordOutcomeView(o.Kind, o.Text, o.OwnerPersonId, o.Owner, o.DueDate)).ToList())).ToList(),
-                $"/meetings/{meetingId}/records/{r.Number}", $"/meetings/{meetingId}/records/{r.Number}.pdf", $"/meetings/{meetingId}/records/{r.Number}.docx")).ToList());
-        })
-        .WithTags("Meetings, records and agreements").WithName("ListMeetingRecords")
-        .WithSummary("The versions of a meeting's record (minutes or memory aid) the caller may read, newest first, with sections and outcomes, Markdown source and sanitized HTML.")
-        .WithDescription("The public sees approved records the group released; the group's members (a session or a bearer token) and the secretariat also see drafts and members-only records.");
 
         return v1;
     }

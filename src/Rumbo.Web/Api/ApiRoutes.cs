@@ -24,6 +24,7 @@ public static class ApiRoutes
         api.MapAccountsApi();
         api.MapMeetingsApi();
         api.MapAgreementsApi();
+        api.MapRecordsApi();
         api.MapDocumentsApi();
         api.MapPlansApi();
         return app;

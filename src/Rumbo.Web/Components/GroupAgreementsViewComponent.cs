@@ -4,6 +4,8 @@ using Rumbo.Core.Accounts;
 using Rumbo.Core.Data;
 using Rumbo.Core.Meetings;
 using Rumbo.Web.Pages.Agreements;
+using Rumbo.Core.Records;
+using Rumbo.Core.Agreements;
 
 namespace Rumbo.Web.Components;
 

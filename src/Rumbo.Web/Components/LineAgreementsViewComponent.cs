@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Rumbo.Core.Accounts;
 using Rumbo.Core.Data;
 using Rumbo.Web.Pages.Agreements;
+using Rumbo.Core.Agreements;
 
 namespace Rumbo.Web.Components;
 

@@ -4,7 +4,9 @@ using Rumbo.Core.Accounts;
 using Rumbo.Core.Data;
 using Rumbo.Core.Meetings;
 using Rumbo.Web.Pages.Agreements;
-using Rumbo.Web.Pages.Meetings.Records;
+using Rumbo.Web.Pages.Records;
+using Rumbo.Core.Records;
+using Rumbo.Core.Agreements;
 
 namespace Rumbo.Web.Components;
 

@@ -60,11 +60,18 @@ internal static class TextCleaning
 {
     public static void Apply(LocalizedText t, string? source, string? en, string? es, string? pt, string? fr, bool keepParagraphs)
     {
+        var oldSource = t.Source;
         t.Source = Clean(source, keepParagraphs) ?? string.Empty;
-        t.En = Clean(en, keepParagraphs);
-        t.Es = Clean(es, keepParagraphs);
-        t.Pt = Clean(pt, keepParagraphs);
-        t.Fr = Clean(fr, keepParagraphs);
+        // The form has no field for the translation in the source's own language (the source is that text), so nothing
+        // comes back for it. A stored translation that is a copy of the source (as the demo data and imports of a
+        // document's own language write it) would be wiped by every save: it follows the source instead. A translation
+        // that is not a copy was on the form, and an empty field still clears it.
+        string? Translation(string? posted, string? stored) =>
+            Clean(posted, keepParagraphs) ?? (stored is not null && stored == oldSource && t.Source.Length > 0 ? t.Source : null);
+        t.En = Translation(en, t.En);
+        t.Es = Translation(es, t.Es);
+        t.Pt = Translation(pt, t.Pt);
+        t.Fr = Translation(fr, t.Fr);
     }
 
     /// <summary>Spaces folded within a paragraph; paragraphs, where kept, separated by one blank line as stored.</summary>

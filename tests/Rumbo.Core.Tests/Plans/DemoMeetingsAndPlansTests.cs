@@ -5,6 +5,7 @@ using Rumbo.Core.Meetings;
 using Rumbo.Core.Plans;
 using Rumbo.Core.Seed;
 using Rumbo.TestSupport;
+using Rumbo.Core.Records;
 
 namespace Rumbo.Core.Tests.Plans;
 

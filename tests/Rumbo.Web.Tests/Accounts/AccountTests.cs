@@ -222,9 +222,16 @@ public abstract partial class AccountTests(AccountsApp app)
 
         var accepted = await invitee.PostFormAsync(link, [new("Password", AccountsApp.Password), new("ConfirmPassword", AccountsApp.Password)]);
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        // The person lands on their workspace, welcomed, with the group they now coordinate.
+        Assert.Equal("/workspace", accepted.Headers.Location!.OriginalString);
         var (welcomeStatus, welcome) = await invitee.FetchAsync(accepted.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, welcomeStatus);
-        Assert.Equal("Welcome to Rumbo", welcome.QuerySelector("h1").Text());
+        Assert.Equal("My workspace", welcome.QuerySelector("h1").Text());
+        Assert.Equal("Welcome to Rumbo", welcome.QuerySelector("#welcome strong").Text());
+        Assert.StartsWith("You have accepted the invitation to coordinate", welcome.QuerySelector("#welcome p:last-child").Text());
+        string slug;
+        await using (var db = app.Database.CreateContext()) slug = await db.Groups.Where(g => g.Id == groupId).Select(g => g.Slug).SingleAsync();
+        Assert.NotNull(welcome.QuerySelector($"main a[href='/groups/{slug}']"));
         Assert.Equal("Julia Invitee", welcome.QuerySelector("header .account-nav .user-name").Text());
 
         await using (var db = app.Database.CreateContext())

@@ -174,6 +174,37 @@ public abstract class CalendarFeedTests(RumboApp app)
     }
 
     [Fact]
+    public async Task A_walk_in_attendee_sees_a_closed_meetings_details_in_their_feed_as_on_its_page_and_in_the_API()
+    {
+        var s = await Scenario();
+        var person = await CalendarScenario.AddPersonAsync(app.Database, "Walk-in");
+        // Recorded as attending though never invited nor registered: a walk-in.
+        await using (var db = app.Database.CreateContext())
+        {
+            db.MeetingParticipants.Add(new MeetingParticipant { MeetingId = s.Closed, PersonId = person, Attended = true });
+            await db.SaveChangesAsync();
+        }
+        var cookie = await SignedIn.CookieAsync(app, personId: person);
+        var (_, link) = await client.MakeLinkAsync(cookie);
+
+        var (_, feed) = await client.FeedAsync(CalendarClient.PathOf(link));
+        Assert.Contains(s.ClosedSecret, feed);
+        var (_, own) = await client.FeedAsync($"/meetings/{s.Closed}/calendar.ics", cookie);
+        Assert.Contains(s.ClosedSecret, own);
+
+        using var page = new HttpRequestMessage(HttpMethod.Get, $"/meetings/{s.Closed}");
+        page.Headers.Add("Cookie", cookie);
+        var html = await (await client.SendAsync(page)).Content.ReadAsStringAsync();
+        Assert.Contains(s.ClosedSecret, html);
+
+        using var api = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/meetings/{s.Closed}");
+        api.Headers.Add("Cookie", cookie);
+        var json = System.Text.Json.JsonDocument.Parse(await (await client.SendAsync(api)).Content.ReadAsStringAsync());
+        Assert.True(json.RootElement.GetProperty("meeting").GetProperty("details").GetBoolean());
+        Assert.Contains(s.ClosedSecret, json.RootElement.GetProperty("description").GetProperty("source").GetString());
+    }
+
+    [Fact]
     public async Task A_new_link_revokes_the_old_one_at_once_and_a_deleted_link_stops()
     {
         var s = await Scenario();

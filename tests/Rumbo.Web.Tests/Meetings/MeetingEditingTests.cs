@@ -225,6 +225,19 @@ public abstract class MeetingEditingTests(RumboApp app)
         Assert.NotNull(page.QuerySelector("ol.meeting-items a[href='/agendas/lc-crp-20-6/lines/2.5.1']"));
         Assert.NotNull(page.QuerySelector($"ol.meeting-items a[href='/people/{m.Groups.Ana}']"));
         Assert.Contains("Government of Mexico", page.QuerySelector("ol.meeting-items")!.TextContent);
+        // With a presenter and a duration, one separator between them; with neither, no line of details at all.
+        var meta = page.QuerySelectorAll("ol.meeting-items > li").Select(li => li.QuerySelector(".meeting-meta")?.TextContent).ToList();
+        Assert.Matches(@"^Presenter: \S.* · 15 min", string.Join(' ', meta[1]!.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+        Assert.DoesNotContain("·", meta[0]);
+
+        // An item with a duration and no presenter starts with its duration, not a stray separator.
+        form = await c.OpenAsync(url, cookie);
+        Assert.Equal(HttpStatusCode.Redirect, (await c.PostAsync($"{url}?handler=SaveItem", form, ("ItemTitle", "Closing"), ("ItemDuration", "10"))).StatusCode);
+        page = await c.PageAsync($"/meetings/{m.Open}");
+        Assert.Equal("10 min", page.QuerySelectorAll("ol.meeting-items > li").Last().QuerySelector(".meeting-meta")!.TextContent.Trim());
+        var closing = (await MeetingsOfAsync(m.Groups.Complete)).Single(x => x.Id == m.Open).Items.Single(i => i.Title.Source == "Closing");
+        form = await c.OpenAsync(url, cookie);
+        Assert.Equal(HttpStatusCode.Redirect, (await c.PostAsync($"{url}?handler=RemoveItem&itemId={closing.Id}", form)).StatusCode);
 
         // The line's page lists the meeting.
         var line = await c.PageAsync("/agendas/lc-crp-20-6/lines/2.4.1");

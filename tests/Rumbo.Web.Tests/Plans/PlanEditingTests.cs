@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Rumbo.Core.Accounts;
 using Rumbo.Core.Plans;
 using Rumbo.TestSupport;
+using static Rumbo.Web.Tests.Records.RecordsTestKit;
 
 namespace Rumbo.Web.Tests.Plans;
 
@@ -109,6 +110,10 @@ public abstract class PlanEditingTests(RumboApp app)
         Assert.Contains("(no months set)", page.QuerySelector($"table.timeline tr[data-activity='{plan.Activities.Single(a => a.Position == 2).Id}'] th")!.TextContent);
         var item = page.QuerySelector($"#activity-{seminar.Id}")!;
         Assert.Contains("In progress", item.TextContent);
+        // Countries are joined as a sentence would join them: no space before the comma.
+        var countries = item.QuerySelectorAll("a[href^='/countries/']").Select(a => a.TextContent).ToList();
+        Assert.Equal(2, countries.Count);
+        Assert.Contains($"{countries[0]}, {countries[1]}", item.TextContent);
         Assert.NotNull(item.QuerySelector($"a[href='/groups/{s.Sub}']"));
         Assert.NotNull(item.QuerySelector("a[href='/agendas/lc-crp-20-6/lines/2.4.1']"));
 
@@ -305,6 +310,47 @@ public abstract class PlanEditingTests(RumboApp app)
             Assert.Equal(userId, entry.UserId);
             Assert.Contains("Adopted", entry.Changes);
         }
+    }
+
+    [Fact]
+    public async Task Editing_a_seeded_activity_keeps_its_translations()
+    {
+        int planId, activityId;
+        await using (var db = app.Database.CreateContext())
+        {
+            var plan = await db.WorkPlans.Include(p => p.Activities).SingleAsync(p => p.Group!.Slug == Rumbo.Core.Seed.DemoPlans.Cooperation);
+            planId = plan.Id;
+            activityId = plan.Activities.OrderBy(a => a.Position).First().Id;
+        }
+        var before = (await LoadAsync(planId)).Activities.Single(a => a.Id == activityId);
+        // The demo data gives the English text both as the source (the document is the English version) and as the English translation.
+        Assert.Equal(before.Title.Source, before.Title.En);
+        Assert.NotNull(before.Title.Es);
+        Assert.NotNull(before.Description.En);
+        var cookie = await SignedIn.CookieAsync(app, Roles.SecretariatAdmin);
+
+        // Only the status changes, sent with every field the form shows, as a browser sends it.
+        var form = await OpenAsync($"/plans/{planId}/edit?activity={activityId}", cookie);
+        var activityForm = $"form[action*='handler=Activity'][action*='activity={activityId}']";
+        Assert.Null(form.Page.QuerySelector($"{activityForm} [name='Activity.Title.En']"));
+        var fields = With(Fields(form.Page, activityForm), ("Activity.Status", "Completed"));
+        var (saved, _) = await PostAsync($"/plans/{planId}/edit?handler=Activity&activity={activityId}", form, [.. fields]);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var after = (await LoadAsync(planId)).Activities.Single(a => a.Id == activityId);
+        Assert.Equal(ActivityStatus.Completed, after.Status);
+        Assert.Equal((before.Title.Source, before.Title.En, before.Title.Es), (after.Title.Source, after.Title.En, after.Title.Es));
+        Assert.Equal((before.Description.Source, before.Description.En, before.Description.Es), (after.Description.Source, after.Description.En, after.Description.Es));
+
+        // A new source text is the English text too: the English translation follows it rather than keeping the old words.
+        form = await OpenAsync($"/plans/{planId}/edit?activity={activityId}", cookie);
+        fields = With(Fields(form.Page, activityForm), ("Activity.Title.Source", "Sharing of experiences among countries"));
+        (saved, _) = await PostAsync($"/plans/{planId}/edit?handler=Activity&activity={activityId}", form, [.. fields]);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        after = (await LoadAsync(planId)).Activities.Single(a => a.Id == activityId);
+        Assert.Equal(("Sharing of experiences among countries", "Sharing of experiences among countries", before.Title.Es), (after.Title.Source, after.Title.En, after.Title.Es));
+        Assert.Equal(before.Description.En, after.Description.En);
+        var page = await client.GetPageAsync($"/plans/{planId}");
+        Assert.Contains("Sharing of experiences among countries", page.QuerySelector($"#activity-{activityId}")!.TextContent);
     }
 
     [Fact]

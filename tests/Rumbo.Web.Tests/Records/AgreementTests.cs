@@ -5,6 +5,7 @@ using Rumbo.Core.Meetings;
 using Rumbo.TestSupport;
 using Rumbo.Web.Tests.Accounts;
 using static Rumbo.Web.Tests.Records.RecordsTestKit;
+using Rumbo.Core.Agreements;
 
 namespace Rumbo.Web.Tests.Records;
 

@@ -3,6 +3,8 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Rumbo.Core.Meetings;
 using Rumbo.TestSupport;
+using Rumbo.Core.Records;
+using Rumbo.Core.Agreements;
 
 namespace Rumbo.Web.Tests.Records;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Rumbo.Core.Groups;
 using Rumbo.Core.Meetings;
 using Rumbo.TestSupport;
+using Rumbo.Core.Records;
 
 namespace Rumbo.Web.Tests.Records;
 
@@ -19,6 +20,31 @@ public abstract class RecordVisibilityTests(RumboApp app)
     {
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+    }
+
+    /// <summary>Someone signed out is sent to sign in and brought back, rather than told the record does not exist.</summary>
+    private async Task AssertAsksToSignInAsync(string url)
+    {
+        var response = await kit.GetAsync(url);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!;
+        Assert.Equal($"/account/sign-in?ReturnUrl={Uri.EscapeDataString(url)}", location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_record_reached_signed_out_asks_to_sign_in_whether_or_not_it_exists_and_signed_in_outsiders_get_404()
+    {
+        var s = await RecordsScenario.CreateAsync(app.Database);
+        var draft = await s.AddRecordAsync(app.Database, RecordStatus.Draft, Visibility.Members, "signed-out-draft");
+        var signedIn = await SignedIn.CookieAsync(app);
+        foreach (var url in new[] { $"/meetings/{s.Meeting}/records/{draft}", $"/meetings/{s.Meeting}/records/{draft + 50}", $"/meetings/{s.Meeting}/records/{draft}.pdf" })
+        {
+            await AssertAsksToSignInAsync(url);
+            Assert.Equal(HttpStatusCode.NotFound, (await kit.GetAsync(url, signedIn)).StatusCode);
+        }
+        // Once signed in, the member is where the link pointed.
+        var member = await kit.AsPersonAsync(s.Groups.Carla);
+        Assert.Contains("signed-out-draft", await (await kit.GetAsync($"/meetings/{s.Meeting}/records/{draft}", member)).Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -38,7 +64,7 @@ public abstract class RecordVisibilityTests(RumboApp app)
             foreach (var suffix in new[] { "", ".pdf", ".docx" })
             {
                 var url = $"/meetings/{s.Meeting}/records/{number}{suffix}";
-                Assert.Equal(HttpStatusCode.NotFound, (await kit.GetAsync(url)).StatusCode);
+                await AssertAsksToSignInAsync(url);
                 Assert.Equal(HttpStatusCode.NotFound, (await kit.GetAsync(url, signedIn)).StatusCode);
                 Assert.Equal(HttpStatusCode.NotFound, (await kit.GetAsync(url, otherGroupCookie)).StatusCode);
                 Assert.Equal(HttpStatusCode.OK, (await kit.GetAsync(url, memberCookie)).StatusCode);

@@ -5,6 +5,7 @@ using Rumbo.Core.Meetings;
 using Rumbo.TestSupport;
 using Rumbo.Web.Tests.Accounts;
 using static Rumbo.Web.Tests.Records.RecordsTestKit;
+using Rumbo.Core.Records;
 
 namespace Rumbo.Web.Tests.Records;
 
@@ -85,7 +86,8 @@ public abstract class RecordWorkflowTests(RumboApp app)
         Assert.Equal((RecordStatus.Approved, Visibility.Members), (record.Status, record.Dissemination));
         Assert.NotNull(record.ApprovedAtUtc);
         Assert.Equal(coordinator, record.ApprovedByPersonId);
-        Assert.Equal(HttpStatusCode.NotFound, (await kit.GetAsync($"{baseUrl}/1")).StatusCode);
+        // Signed out, a members-only record asks to sign in.
+        Assert.Equal(HttpStatusCode.Redirect, (await kit.GetAsync($"{baseUrl}/1")).StatusCode);
 
         // Frozen: every edit handler refuses and writes nothing.
         var (memberCookie, _) = await kit.NewMemberAsync(s.CompleteId, GroupRole.Member);
@@ -110,7 +112,7 @@ public abstract class RecordWorkflowTests(RumboApp app)
         Assert.Contains("Send the survey", (await kit.PageAsync($"{baseUrl}/1")).QuerySelector("article")!.TextContent);
         var restricted = await kit.PostAsync($"{baseUrl}/1?handler=Restrict", view, ("Version", "3"));
         Assert.Equal(HttpStatusCode.Redirect, restricted.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await kit.GetAsync($"{baseUrl}/1.docx")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await kit.GetAsync($"{baseUrl}/1.docx")).StatusCode);
     }
 
     [Fact]
@@ -135,7 +137,7 @@ public abstract class RecordWorkflowTests(RumboApp app)
         // The public still reads version 1, not superseded yet, and never sees the draft.
         var publicPage = await kit.PageAsync($"{baseUrl}/{first}");
         Assert.Null(publicPage.QuerySelector(".badge.superseded"));
-        Assert.Equal(HttpStatusCode.NotFound, (await kit.GetAsync($"{baseUrl}/{first + 1}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await kit.GetAsync($"{baseUrl}/{first + 1}")).StatusCode);
 
         var edit = await kit.OpenAsync($"{baseUrl}/{first + 1}/edit", cookie);
         Assert.Equal(HttpStatusCode.Redirect, (await kit.PostAsync($"{baseUrl}/{first + 1}/edit", edit, With(Fields(edit.Page), ("Summary", "Corrected summary."), ("Command", "save")))).StatusCode);
@@ -219,6 +221,49 @@ public abstract class RecordWorkflowTests(RumboApp app)
         var record = await LoadAsync(s.Meeting, number);
         Assert.Equal("Section validated", record.Sections.Single().Heading);
         Assert.Equal(0, record.Version);
+    }
+
+    [Fact]
+    public async Task The_add_and_move_buttons_save_what_was_typed_so_leaving_the_page_then_loses_nothing()
+    {
+        var s = await RecordsScenario.CreateAsync(app.Database);
+        var number = await s.AddRecordAsync(app.Database, RecordStatus.Draft, Visibility.Members, "typed");
+        var (cookie, _) = await kit.NewMemberAsync(s.CompleteId, GroupRole.Coordinator);
+        var url = $"/meetings/{s.Meeting}/records/{number}/edit";
+        var edit = await kit.OpenAsync(url, cookie);
+
+        // Text typed, then "Add an outcome": the text is saved, the new empty outcome is in the form only.
+        var added = await kit.PostAsync(url, edit, [.. With(Fields(edit.Page), ("Summary", "Typed summary."), ("Sections[0].Body", "Typed body.")), ("Command", "add-outcome:0")]);
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        var page = await added.ParseAsync();
+        Assert.Equal("Saved.", page.QuerySelector("[role=status]")!.TextContent.Trim());
+        Assert.Equal("", page.QuerySelector("textarea[name='Sections[0].Outcomes[1].Text']")!.TextContent);
+        var record = await LoadAsync(s.Meeting, number);
+        Assert.Equal(("Typed summary.", "Typed body."), (record.Summary, record.Sections.Single().Body));
+        Assert.Equal("Action typed", record.Sections.Single().Outcomes.Single().Text);
+
+        // A new section with a heading, then "Move section up": both the section and the order are saved, once.
+        page = await (await kit.PostAsync(url, edit, [.. Fields(page), ("Command", "add-section")])).ParseAsync();
+        page = await (await kit.PostAsync(url, edit, [.. With(Fields(page), ("Sections[1].Heading", "Opening"), ("Sections[0].Outcomes[1].Text", "Typed outcome")), ("Command", "up-section:1")])).ParseAsync();
+        record = await LoadAsync(s.Meeting, number);
+        Assert.Equal(["Opening", "Section typed"], record.Sections.OrderBy(x => x.Position).Select(x => x.Heading).ToArray());
+        Assert.Equal(["Action typed", "Typed outcome"], record.Sections.Single(x => x.Heading == "Section typed").Outcomes.OrderBy(o => o.Position).Select(o => o.Text).ToArray());
+        // The form now names the new section, so saving it again does not add it twice.
+        var opening = record.Sections.Single(x => x.Heading == "Opening").Id;
+        Assert.Equal(opening.ToString(), page.QuerySelector("input[name='Sections[0].Id']")?.GetAttribute("value"));
+        var saved = await kit.PostAsync(url, edit, [.. Fields(page), ("Command", "save")]);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(2, (await LoadAsync(s.Meeting, number)).Sections.Count);
+
+        // What cannot be saved yet (an action with no due date) is shown by its field, and nothing is written.
+        edit = await kit.OpenAsync(url, cookie);
+        var audit = await kit.AuditCountAsync();
+        var refused = await kit.PostAsync(url, edit, [.. With(Fields(edit.Page), ("Sections[1].Outcomes[1].Kind", "Action"), ("Sections[1].Outcomes[1].OwnerName", "Ana")), ("Command", "add-section")]);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        page = await refused.ParseAsync();
+        Assert.Equal("An action needs a due date.", page.QuerySelector("#Sections_1__Outcomes_1__DueDate-error")!.TextContent.Trim());
+        Assert.NotNull(page.QuerySelector("input[name='Sections[2].Heading']"));
+        Assert.Equal(audit, await kit.AuditCountAsync());
     }
 
     [Fact]

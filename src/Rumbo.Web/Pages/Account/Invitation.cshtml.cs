@@ -51,7 +51,9 @@ public sealed class InvitationModel(
             case AcceptOutcome.Accepted:
                 // Signing in again also refreshes the claims of a user who was signed in already.
                 await signIn.SignInAsync(result.User!, isPersistent: false);
-                return Redirect($"/account/invitation/{Uri.EscapeDataString(token)}");
+                // The person lands where their new groups and roles are, welcomed there.
+                TempData["Welcome"] = T["You have accepted the invitation to {0}. You are signed in.", AccountTexts.Grant(T, Invitation)].Value;
+                return Redirect("/workspace");
             case AcceptOutcome.PasswordRejected:
                 foreach (var e in result.Errors ?? [])
                 {

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Rumbo.Core.Accounts;
 using Rumbo.Core.Data;
 using Rumbo.Web.Infrastructure;
+using Rumbo.Core.Agreements;
 
 namespace Rumbo.Web.Pages.Agreements;
 

@@ -7,7 +7,8 @@ using Rumbo.Core.Agendas;
 using Rumbo.Core.Data;
 using Rumbo.Core.Meetings;
 using Rumbo.Web.Infrastructure;
-using Rumbo.Web.Pages.Meetings.Records;
+using Rumbo.Web.Pages.Records;
+using Rumbo.Core.Agreements;
 
 namespace Rumbo.Web.Pages.Agreements;
 

@@ -4,6 +4,7 @@ using Rumbo.Core.Accounts;
 using Rumbo.Core.Data;
 using Rumbo.Core.Meetings;
 using Rumbo.Web.Infrastructure;
+using Rumbo.Core.Agreements;
 
 namespace Rumbo.Web.Pages.Agreements;
 

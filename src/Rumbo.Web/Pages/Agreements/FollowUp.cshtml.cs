@@ -5,6 +5,7 @@ using Rumbo.Core.Accounts;
 using Rumbo.Core.Data;
 using Rumbo.Core.Meetings;
 using Rumbo.Web.Infrastructure;
+using Rumbo.Core.Agreements;
 
 namespace Rumbo.Web.Pages.Agreements;
 
@@ -16,7 +17,7 @@ public sealed class FollowUpModel(RumboDbContext db, CurrentUser currentUser, Ti
 {
     public AgreementView Agreement { get; private set; } = null!;
 
-    public CountryLabel Country { get; private set; } = null!;
+    public FollowUpCountry Country { get; private set; } = null!;
 
     public bool Conflict { get; private set; }
 
@@ -43,7 +44,7 @@ public sealed class FollowUpModel(RumboDbContext db, CurrentUser currentUser, Ti
         var code = (country ?? "").Trim().ToUpperInvariant();
         var c = await db.Countries.AsNoTracking().Where(x => x.Code == code).SingleOrDefaultAsync(ct);
         if (c is null) return NotFound();
-        Country = new CountryLabel(c.Id, c.Code, Meetings.Records.MeetingHeader.L(c.Name));
+        Country = new FollowUpCountry(c.Id, c.Code, MeetingHeader.L(c.Name));
         var personCountry = user.PersonId is int pid ? await db.People.Where(p => p.Id == pid).Select(p => p.CountryId).SingleOrDefaultAsync(ct) : null;
         if (!user.CanReportFollowUp(Agreement.GroupId, Agreement.AgendaId, c.Id, personCountry)) return StatusCode(StatusCodes.Status403Forbidden);
         return null;

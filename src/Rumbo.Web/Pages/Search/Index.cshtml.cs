@@ -36,15 +36,4 @@ public sealed class IndexModel(AgendaSearch search, AgendaReader reader) : PageM
         }
         Results = await search.SearchAsync(Query, Ui.Language, 200, string.IsNullOrEmpty(Agenda) ? null : Agenda, ct);
     }
-
-    public static string Link(SearchHit hit) => hit.Kind switch
-    {
-        SearchHitKind.Line => $"/agendas/{hit.AgendaSlug}/lines/{hit.Code}",
-        SearchHitKind.Objective => $"/agendas/{hit.AgendaSlug}#{Ui.Anchor("objective", hit.Code!)}",
-        SearchHitKind.Area => $"/agendas/{hit.AgendaSlug}#{Ui.Anchor("area", hit.Code!)}",
-        SearchHitKind.Principle => $"/agendas/{hit.AgendaSlug}#principle-{hit.Code}",
-        SearchHitKind.Background => $"/agendas/{hit.AgendaSlug}#background",
-        SearchHitKind.FollowUp => $"/agendas/{hit.AgendaSlug}#follow-up",
-        _ => $"/agendas/{hit.AgendaSlug}",
-    };
 }

@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Rumbo.Core.Accounts;
+using Rumbo.Core.Agendas;
+using Rumbo.Core.Data;
+using Rumbo.Core.Groups;
+using Rumbo.Core.Meetings;
+using Rumbo.Core.People;
+
+namespace Rumbo.Core.Agreements;
+
+public sealed record FollowUpCountry(int Id, string Code, LocalizedString Name);
+
+public sealed record AgreementLineLabel(int Id, string Code, LocalizedString Text, string AgendaSlug);
+
+public sealed record FollowUpView(
+    FollowUpCountry Country, FollowUpStatus Status, string Text, string? EvidenceUrl, DateTime ReportedAtUtc,
+    int? ReportedByPersonId, string? ReportedBy, int Version);
+
+/// <summary>A country's line in an agreement's follow-up: its report, or none yet for a country of the group.</summary>
+public sealed record CountryFollowUp(FollowUpCountry Country, GroupCountryRole? Role, FollowUpView? Report);
+
+public sealed record AgreementView(
+    int Id, int Number, AgreementKind Kind, LocalizedString Text, DateOnly AdoptedOn, Visibility Visibility, int Version,
+    int MeetingId, LocalizedString MeetingTitle, DateTime MeetingStartsAtUtc, int GroupId, string GroupSlug, LocalizedString GroupName,
+    int AgendaId, string Language, IReadOnlyList<AgreementLineLabel> Lines, IReadOnlyList<CountryFollowUp> FollowUps)
+{
+    /// <summary>Reports by status, of those given.</summary>
+    public IReadOnlyDictionary<FollowUpStatus, int> Counts =>
+        FollowUps.Where(f => f.Report is not null).GroupBy(f => f.Report!.Status).ToDictionary(g => g.Key, g => g.Count());
+}
+
+/// <summary>Agreements as their readers see them: only those the reader may see, with the follow-up of each country.</summary>
+public static class AgreementReader
+{
+    /// <summary>Public agreements, and the members-only ones of the reader's groups (all of them for the secretariat).</summary>
+    public static IQueryable<Agreement> Visible(this IQueryable<Agreement> query, CurrentUser.Snapshot user)
+    {
+        if (user.IsSecretariatAdmin) return query;
+        var groups = user.MemberGroups.ToList();
+        return query.Where(a => a.Visibility == Visibility.Public || groups.Contains(a.GroupId));
+    }
+
+    public static async Task<List<AgreementView>> LoadAsync(RumboDbContext db, IQueryable<Agreement> query, CancellationToken ct)
+    {
+        var agreements = await query.AsNoTracking()
+            .Include(a => a.Meeting)
+            .Include(a => a.Group).ThenInclude(g => g!.Agenda)
+            .Include(a => a.Group).ThenInclude(g => g!.Countries).ThenInclude(c => c.Country)
+            .Include(a => a.Lines).ThenInclude(l => l.LineOfAction).ThenInclude(l => l!.Agenda)
+            .Include(a => a.FollowUps).ThenInclude(f => f.Country)
+            .Include(a => a.FollowUps).ThenInclude(f => f.ReportedBy)
+            .AsSplitQuery().ToListAsync(ct);
+        return agreements
+            .OrderByDescending(a => a.AdoptedOn).ThenByDescending(a => a.Meeting!.StartsAtUtc).ThenBy(a => a.Number)
+            .Select(ToView).ToList();
+    }
+
+    private static FollowUpCountry Country(Rumbo.Core.People.Country c) => new(c.Id, c.Code, MeetingHeader.L(c.Name));
+
+    private static AgreementView ToView(Agreement a)
+    {
+        var g = a.Group!;
+        var reports = a.FollowUps.ToDictionary(f => f.CountryId, f => new FollowUpView(Country(f.Country!), f.Status, f.Text, f.EvidenceUrl,
+            f.ReportedAtUtc, f.ReportedByPersonId, f.ReportedBy?.FullName, f.Version));
+        var collation = StringComparer.Create(System.Globalization.CultureInfo.CurrentUICulture, ignoreCase: true);
+        // The group's countries first (coordinating, then participating), each with its report or none yet; then any other country that reported.
+        var own = g.Countries.OrderBy(c => c.Role).ThenBy(c => Display(MeetingHeader.L(c.Country!.Name)), collation)
+            .Select(c => new CountryFollowUp(Country(c.Country!), c.Role, reports.GetValueOrDefault(c.CountryId))).ToList();
+        var ownIds = g.Countries.Select(c => c.CountryId).ToHashSet();
+        var others = reports.Where(r => !ownIds.Contains(r.Key)).Select(r => new CountryFollowUp(r.Value.Country, null, r.Value))
+            .OrderBy(c => Display(c.Country.Name), collation);
+        return new AgreementView(a.Id, a.Number, a.Kind, MeetingHeader.L(a.Text), a.AdoptedOn, a.Visibility, a.Version,
+            a.MeetingId, MeetingHeader.L(a.Meeting!.Title), a.Meeting.StartsAtUtc, g.Id, g.Slug, MeetingHeader.L(g.Name), g.AgendaId,
+            g.Agenda!.DocumentLanguage,
+            a.Lines.Select(l => l.LineOfAction!).OrderBy(l => l.Code, StringComparer.Ordinal)
+                .Select(l => new AgreementLineLabel(l.Id, l.Code, MeetingHeader.L(l.Text), l.Agenda!.Slug)).ToList(),
+            [.. own, .. others]);
+    }
+
+    /// <summary>A country's name as the interface language shows it, for ordering.</summary>
+    private static string Display(LocalizedString name) =>
+        name.In(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, PeopleReader.ReferenceLanguage).Text;
+}

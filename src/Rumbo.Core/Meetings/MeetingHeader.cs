@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Rumbo.Core.Agendas;
+using Rumbo.Core.Data;
+
+namespace Rumbo.Core.Meetings;
+
+/// <summary>What the records and agreements pages show of their meeting and group.</summary>
+public sealed record MeetingHeader(
+    int Id, int GroupId, int AgendaId, string GroupSlug, LocalizedString GroupName, string Language,
+    LocalizedString Title, DateTime StartsAtUtc, string TimeZone)
+{
+    /// <summary>The meeting's day where it was held.</summary>
+    public DateOnly LocalDate
+    {
+        get
+        {
+            try
+            {
+                var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+                return DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(StartsAtUtc, DateTimeKind.Utc), zone));
+            }
+            catch (TimeZoneNotFoundException)
+            {
+                return DateOnly.FromDateTime(StartsAtUtc);
+            }
+        }
+    }
+
+    public string Url => $"/meetings/{Id}";
+
+    public static LocalizedString L(LocalizedText t) => new(t.Source, t.En, t.Es, t.Pt, t.Fr);
+
+    public static async Task<MeetingHeader?> LoadAsync(RumboDbContext db, int meetingId, CancellationToken ct)
+    {
+        var m = await db.Meetings.AsNoTracking().Where(x => x.Id == meetingId)
+            .Select(x => new { x.Id, x.GroupId, x.Group!.AgendaId, x.Group.Slug, GroupName = x.Group.Name, x.Group.Agenda!.DocumentLanguage, x.Title, x.StartsAtUtc, x.TimeZone })
+            .SingleOrDefaultAsync(ct);
+        return m is null ? null : new MeetingHeader(m.Id, m.GroupId, m.AgendaId, m.Slug, L(m.GroupName), m.DocumentLanguage, L(m.Title), m.StartsAtUtc, m.TimeZone);
+    }
+
+    /// <summary>Languages a record may be written in.</summary>
+    public static readonly string[] Languages = ["en", "es", "pt", "fr"];
+
+    /// <summary>A text in the given language when it has that translation, else as written.</summary>
+    public static string In(LocalizedText t, string language) => language switch
+    {
+        "en" when !string.IsNullOrWhiteSpace(t.En) => t.En!,
+        "es" when !string.IsNullOrWhiteSpace(t.Es) => t.Es!,
+        "pt" when !string.IsNullOrWhiteSpace(t.Pt) => t.Pt!,
+        "fr" when !string.IsNullOrWhiteSpace(t.Fr) => t.Fr!,
+        _ => t.Source,
+    };
+}

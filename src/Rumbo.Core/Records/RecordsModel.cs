@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Rumbo.Core.Records;
+
+/// <summary>Tables of meeting records: versions, sections, outcomes and comments.</summary>
+internal static class RecordsModel
+{
+    public static void Configure(ModelBuilder b)
+    {
+        b.Entity<MeetingRecord>(e =>
+        {
+            e.ToTable("meeting_records");
+            e.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
+            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(r => r.Dissemination).HasConversion<string>().HasMaxLength(16);
+            e.Property(r => r.Language).HasMaxLength(8);
+            e.Property(r => r.Version).IsConcurrencyToken();
+            e.HasIndex(r => new { r.MeetingId, r.Number }).IsUnique();
+            e.HasOne(r => r.ApprovedBy).WithMany().HasForeignKey(r => r.ApprovedByPersonId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(r => r.Sections).WithOne().HasForeignKey(s => s.RecordId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(r => r.Comments).WithOne().HasForeignKey(c => c.RecordId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<RecordSection>(e =>
+        {
+            e.ToTable("record_sections");
+            e.Property(s => s.Heading).HasMaxLength(500);
+            e.HasIndex(s => new { s.RecordId, s.Position });
+            e.HasOne(s => s.MeetingItem).WithMany().HasForeignKey(s => s.MeetingItemId).OnDelete(DeleteBehavior.SetNull);
+            e.HasMany(s => s.Outcomes).WithOne().HasForeignKey(o => o.SectionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<RecordOutcome>(e =>
+        {
+            e.ToTable("record_outcomes");
+            e.Property(o => o.Kind).HasConversion<string>().HasMaxLength(16);
+            e.Property(o => o.OwnerName).HasMaxLength(200);
+            e.HasOne(o => o.Owner).WithMany().HasForeignKey(o => o.OwnerPersonId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<RecordComment>(e =>
+        {
+            e.ToTable("record_comments");
+            e.HasOne(c => c.Person).WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<RecordSection>().WithMany().HasForeignKey(c => c.SectionId).OnDelete(DeleteBehavior.NoAction);
+        });
+    }
+}

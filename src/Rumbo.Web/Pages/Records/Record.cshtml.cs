@@ -1,0 +1,221 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Rumbo.Core.Accounts;
+using Rumbo.Core.Data;
+using Rumbo.Core.Meetings;
+using Rumbo.Web.Infrastructure;
+using Rumbo.Core.Records;
+
+namespace Rumbo.Web.Pages.Records;
+
+/// <summary>
+/// A record as its readers see it, and what is done to it from here: members comment on a draft; coordinators and the
+/// secretariat approve it (freezing it), start a new version, and release it to the public or restrict it to members.
+/// Whoever may not see it gets 404, so a draft or a members-only record is not even known to exist.
+/// </summary>
+[OutputCache(PolicyName = ContentCache.Policy)]
+public sealed class RecordModel(RumboDbContext db, CurrentUser currentUser, TimeProvider clock) : PageModel
+{
+    public sealed record VersionLink(int Number, RecordStatus Status, Visibility Dissemination);
+
+    public sealed record CommentView(string Author, int PersonId, DateTime AtUtc, string Body);
+
+    public MeetingHeader Meeting { get; private set; } = null!;
+
+    public RecordView Record { get; private set; } = null!;
+
+    /// <summary>The versions of this meeting's record that the reader may see, newest first.</summary>
+    public IReadOnlyList<VersionLink> Versions { get; private set; } = [];
+
+    public IReadOnlyList<CommentView> Comments { get; private set; } = [];
+
+    public bool CanWrite { get; private set; }
+
+    public bool CanComment { get; private set; }
+
+    /// <summary>A later approved version the reader may see replaces this one.</summary>
+    public int? SupersededBy { get; private set; }
+
+    /// <summary>This is the newest version: only it may get a new version.</summary>
+    public bool IsLatest { get; private set; }
+
+    public int Version { get; private set; }
+
+    [BindProperty]
+    public string? CommentBody { get; set; }
+
+    [BindProperty]
+    public Visibility? Dissemination { get; set; }
+
+    [BindProperty(Name = "Version")]
+    public int PostedVersion { get; set; }
+
+    /// <summary>A refusal that is not about a field (the record is frozen, or changed meanwhile).</summary>
+    public string? Refusal { get; private set; }
+
+    private async Task<IActionResult?> LoadAsync(int id, int number, CancellationToken ct)
+    {
+        var user = await currentUser.GetAsync(User, ct);
+        var meeting = await MeetingHeader.LoadAsync(db, id, ct);
+        if (meeting is null) return NotFound();
+        var record = await RecordView.LoadAsync(db, id, number, ct);
+        if (record is null || !user.CanSeeRecord(meeting.GroupId, record.Status, record.Dissemination))
+        {
+            // Someone signed out may be a member who has not signed in yet: they are asked to, whether or not this number
+            // exists, so the answer tells nothing. A signed-in reader who may not see it is told it is not found.
+            return user.IsSignedIn ? NotFound() : Challenge();
+        }
+        Meeting = meeting;
+        Record = record;
+        Version = record.Version;
+        CanWrite = user.CanWriteRecord(meeting.GroupId);
+        CanComment = user.CanCommentRecord(meeting.GroupId) && record.Status == RecordStatus.Draft;
+        var all = await db.MeetingRecords.AsNoTracking().Where(r => r.MeetingId == id).OrderByDescending(r => r.Number)
+            .Select(r => new VersionLink(r.Number, r.Status, r.Dissemination)).ToListAsync(ct);
+        Versions = all.Where(v => user.CanSeeRecord(meeting.GroupId, v.Status, v.Dissemination)).ToList();
+        IsLatest = all.Count == 0 || all[0].Number == number;
+        SupersededBy = Versions.Where(v => v.Number > number && v.Status == RecordStatus.Approved).Select(v => (int?)v.Number).Min();
+        if (user.CanSeeGroupInternals(meeting.GroupId))
+        {
+            var recordId = record.Id;
+            var comments = await db.RecordComments.AsNoTracking().Where(c => c.RecordId == recordId).OrderBy(c => c.AtUtc).ThenBy(c => c.Id)
+                .Select(c => new { c.PersonId, c.Person!.GivenName, c.Person.FamilyName, c.AtUtc, c.Body }).ToListAsync(ct);
+            Comments = comments.Select(c => new CommentView($"{c.GivenName} {c.FamilyName}".Trim(), c.PersonId, c.AtUtc, c.Body)).ToList();
+        }
+        return null;
+    }
+
+    public async Task<IActionResult> OnGetAsync(int id, int number, CancellationToken ct) =>
+        await LoadAsync(id, number, ct) ?? Page();
+
+    public async Task<IActionResult> OnPostCommentAsync(int id, int number, CancellationToken ct)
+    {
+        if (await RefuseAsync(id, (u, groupId) => u.CanCommentRecord(groupId), ct) is { } refused) return refused;
+        var user = await currentUser.GetAsync(User, ct);
+        if (await LoadAsync(id, number, ct) is { } missing) return missing;
+        if (Record.Status != RecordStatus.Draft) return Refuse(StatusCodes.Status409Conflict, "This record is approved and frozen: it takes no more comments.");
+        var body = (CommentBody ?? "").Replace("\r\n", "\n").Trim();
+        ModelState.Clear();
+        if (body.Length == 0) ModelState.AddModelError(nameof(CommentBody), "Write the comment.");
+        else if (body.Length > 4000) ModelState.AddModelError(nameof(CommentBody), "The comment is longer than 4000 characters.");
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+        db.RecordComments.Add(new RecordComment { RecordId = Record.Id, PersonId = user.PersonId!.Value, AtUtc = clock.GetUtcNow().UtcDateTime, Body = body });
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/meetings/{id}/records/{number}#comments");
+    }
+
+    public Task<IActionResult> OnPostApproveAsync(int id, int number, CancellationToken ct) =>
+        ChangeAsync(id, number, (record, user) =>
+        {
+            if (record.Status != RecordStatus.Draft) return "This record is already approved and frozen.";
+            record.Status = RecordStatus.Approved;
+            record.ApprovedAtUtc = clock.GetUtcNow().UtcDateTime;
+            record.ApprovedByPersonId = user.PersonId;
+            record.Dissemination = Dissemination!.Value;
+            return null;
+        }, needsDissemination: true, ct);
+
+    public Task<IActionResult> OnPostReleaseAsync(int id, int number, CancellationToken ct) =>
+        ChangeAsync(id, number, (record, _) =>
+        {
+            if (record.Status != RecordStatus.Approved) return "Only an approved record can be released to the public.";
+            if (record.Dissemination == Visibility.Public) return "This record is already public.";
+            record.Dissemination = Visibility.Public;
+            return null;
+        }, needsDissemination: false, ct);
+
+    public Task<IActionResult> OnPostRestrictAsync(int id, int number, CancellationToken ct) =>
+        ChangeAsync(id, number, (record, _) =>
+        {
+            if (record.Status != RecordStatus.Approved) return "Only an approved record's dissemination can be changed.";
+            if (record.Dissemination == Visibility.Members) return "This record is already for members only.";
+            record.Dissemination = Visibility.Members;
+            return null;
+        }, needsDissemination: false, ct);
+
+    public async Task<IActionResult> OnPostNewVersionAsync(int id, int number, CancellationToken ct)
+    {
+        if (await RefuseAsync(id, (u, groupId) => u.CanWriteRecord(groupId), ct) is { } refused) return refused;
+        if (await LoadAsync(id, number, ct) is { } missing) return missing;
+        if (Record.Status != RecordStatus.Approved) return Refuse(StatusCodes.Status409Conflict, "A draft is edited as it is: a new version is made from an approved record.");
+        if (!IsLatest) return Refuse(StatusCodes.Status409Conflict, "A newer version of this record exists already.");
+        var source = await db.MeetingRecords.AsNoTracking().Include(r => r.Sections).ThenInclude(s => s.Outcomes).AsSplitQuery()
+            .SingleAsync(r => r.Id == Record.Id, ct);
+        var copy = new MeetingRecord
+        {
+            MeetingId = id, Number = number + 1, Kind = source.Kind, Status = RecordStatus.Draft, Language = source.Language,
+            Summary = source.Summary, Dissemination = source.Dissemination, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            Sections = source.Sections.OrderBy(s => s.Position).Select(s => new RecordSection
+            {
+                MeetingItemId = s.MeetingItemId, Position = s.Position, Heading = s.Heading, Body = s.Body,
+                Outcomes = s.Outcomes.OrderBy(o => o.Position).Select(o => new RecordOutcome
+                {
+                    Position = o.Position, Kind = o.Kind, Text = o.Text, OwnerPersonId = o.OwnerPersonId, OwnerName = o.OwnerName, DueDate = o.DueDate,
+                }).ToList(),
+            }).ToList(),
+        };
+        db.MeetingRecords.Add(copy);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The number is unique per meeting: someone else made the new version first.
+            db.ChangeTracker.Clear();
+            await LoadAsync(id, number, ct);
+            return Refuse(StatusCodes.Status409Conflict, "A newer version of this record exists already.");
+        }
+        return Redirect($"/meetings/{id}/records/{number + 1}/edit");
+    }
+
+    private async Task<IActionResult> ChangeAsync(int id, int number, Func<MeetingRecord, CurrentUser.Snapshot, string?> change, bool needsDissemination, CancellationToken ct)
+    {
+        if (await RefuseAsync(id, (u, groupId) => u.CanWriteRecord(groupId), ct) is { } refused) return refused;
+        var user = await currentUser.GetAsync(User, ct);
+        if (await LoadAsync(id, number, ct) is { } missing) return missing;
+        var badDissemination = ModelState.HasError(nameof(Dissemination));
+        ModelState.Clear();
+        if (needsDissemination && (badDissemination || Dissemination is not { } d || !Enum.IsDefined(d)))
+        {
+            ModelState.AddModelError(nameof(Dissemination), "Choose who may read the approved record.");
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+        var record = await db.MeetingRecords.SingleAsync(r => r.Id == Record.Id, ct);
+        if (record.Version != PostedVersion) return Refuse(StatusCodes.Status409Conflict, "Someone else changed this record after you opened this page. Nothing was saved.");
+        if (change(record, user) is { } refusal) return Refuse(StatusCodes.Status409Conflict, refusal);
+        if (!await db.SaveIfVersionAsync(record, r => r.Version, PostedVersion, ct))
+        {
+            await LoadAsync(id, number, ct);
+            return Refuse(StatusCodes.Status409Conflict, "Someone else changed this record after you opened this page. Nothing was saved.");
+        }
+        return Redirect($"/meetings/{id}/records/{number}");
+    }
+
+    /// <summary>
+    /// The permission is asked of the meeting's group before the record is read, so that whoever may not write gets
+    /// 403 (or the sign-in page), whether or not they may see the record.
+    /// </summary>
+    private async Task<IActionResult?> RefuseAsync(int id, Func<CurrentUser.Snapshot, int, bool> allowed, CancellationToken ct)
+    {
+        var user = await currentUser.GetAsync(User, ct);
+        if (!user.IsSignedIn) return Challenge();
+        var groupId = await db.Meetings.Where(m => m.Id == id).Select(m => (int?)m.GroupId).SingleOrDefaultAsync(ct);
+        if (groupId is null) return NotFound();
+        return allowed(user, groupId.Value) ? null : StatusCode(StatusCodes.Status403Forbidden);
+    }
+
+    private PageResult Refuse(int status, string message)
+    {
+        Refusal = message;
+        Response.StatusCode = status;
+        return Page();
+    }
+}
