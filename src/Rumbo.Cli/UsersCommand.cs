@@ -87,7 +87,7 @@ internal static class UsersCommand
                 return Commands.Fail(stderr, $"An account with the address {address} exists already.");
 
             // The rules are checked before anything is written, so a refused password leaves no half-made person behind.
-            var user = new RumboUser { UserName = address, Email = address, EmailConfirmed = true, CreatedAt = DateTime.UtcNow };
+            var user = new RumboUser { UserName = address, Email = address, EmailConfirmed = true, CreatedAt = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime };
             var problems = new List<string>();
             foreach (var validator in users.PasswordValidators)
             {
@@ -131,7 +131,7 @@ internal static class UsersCommand
             await using var services = await Open(configuration, ct);
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<RumboDbContext>();
-            var now = DateTimeOffset.UtcNow;
+            var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
             var rows = await db.Users.AsNoTracking().OrderBy(u => u.Id)
                 .Select(u => new
                 {

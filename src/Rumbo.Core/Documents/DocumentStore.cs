@@ -20,7 +20,7 @@ public sealed record FieldError(string Field, string Message, params object[] Ar
 /// Documents and their versions written for pages and API alike: metadata checked against the group (its agenda's
 /// lines, its meetings), the file put in the store under its hash only once the row is saved, and the search text kept.
 /// </summary>
-public sealed class DocumentStore(RumboDbContext db, IFileStore files)
+public sealed class DocumentStore(RumboDbContext db, IFileStore files, TimeProvider clock)
 {
     public static readonly IReadOnlyList<string> Languages = ["en", "es", "pt", "fr"];
 
@@ -43,7 +43,7 @@ public sealed class DocumentStore(RumboDbContext db, IFileStore files)
         if (m.Kind is null || !Enum.IsDefined(m.Kind.Value)) errors.Add(new("Kind", "Choose the kind of document."));
         if (m.Visibility is null || !Enum.IsDefined(m.Visibility.Value)) errors.Add(new("Visibility", "Choose who may see the document."));
         if (m.Description?.Trim().Length > MaxDescription) errors.Add(new("Description", "The description is longer than 4000 characters."));
-        if (m.Date is { } date && (date.Year < 1900 || date > DateOnly.FromDateTime(DateTime.UtcNow).AddYears(5)))
+        if (m.Date is { } date && (date.Year < 1900 || date > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddYears(5)))
         {
             errors.Add(new("Date", "Enter a real date."));
         }

@@ -135,10 +135,10 @@ public static class RecordExport
         styles.Styles.Save();
     }
 
-    public static byte[] ToPdf(RecordDocument r)
+    public static byte[] ToPdf(RecordDocument r, DateTime createdAtUtc)
     {
         using var stream = new MemoryStream();
-        using (var pdf = new PdfWriter(stream, r))
+        using (var pdf = new PdfWriter(stream, r, createdAtUtc))
         {
             pdf.Write(r.Title, pdf.Title, 8);
             pdf.Write(r.Subtitle, pdf.Subtitle, 10);
@@ -179,9 +179,9 @@ public static class RecordExport
 
         public readonly (SKTypeface Face, float Size) Title, Subtitle, H1, H2, H3;
 
-        public PdfWriter(Stream stream, RecordDocument r)
+        public PdfWriter(Stream stream, RecordDocument r, DateTime createdAtUtc)
         {
-            document = SKDocument.CreatePdf(stream, new SKDocumentPdfMetadata { Title = r.Title, Creator = "Rumbo", Producer = "Rumbo", Creation = DateTime.UtcNow });
+            document = SKDocument.CreatePdf(stream, new SKDocumentPdfMetadata { Title = r.Title, Creator = "Rumbo", Producer = "Rumbo", Creation = createdAtUtc });
             regular = Face(SKFontStyle.Normal);
             bold = Face(SKFontStyle.Bold);
             italic = Face(SKFontStyle.Italic);

@@ -10,7 +10,7 @@ using Rumbo.Core.Agreements;
 namespace Rumbo.Web.Components;
 
 /// <summary>The group page's agreements and the actions still due from its records, as the reader may see them.</summary>
-public sealed class GroupAgreementsViewComponent(RumboDbContext db, CurrentUser currentUser) : ViewComponent
+public sealed class GroupAgreementsViewComponent(RumboDbContext db, CurrentUser currentUser, TimeProvider clock) : ViewComponent
 {
     public sealed record ActionItem(int MeetingId, int Number, string Text, string Language, int? OwnerPersonId, string? Owner, DateOnly DueDate);
 
@@ -34,7 +34,7 @@ public sealed class GroupAgreementsViewComponent(RumboDbContext db, CurrentUser 
             .Select(r => new { r.Id, r.MeetingId, r.Number, r.Language }).ToListAsync(ct);
         var newest = records.GroupBy(r => r.MeetingId).Select(g => g.MaxBy(r => r.Number)!).ToDictionary(r => r.Id);
         var ids = newest.Keys.ToList();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var actions = await (from s in db.RecordSections.AsNoTracking()
                              join o in db.RecordOutcomes on s.Id equals o.SectionId
                              where ids.Contains(s.RecordId) && o.Kind == OutcomeKind.Action && o.DueDate >= today

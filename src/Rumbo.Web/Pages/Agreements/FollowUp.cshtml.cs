@@ -13,7 +13,7 @@ namespace Rumbo.Web.Pages.Agreements;
 /// A country's report on an agreement: one row per country, overwritten by each update (the audit trail keeps the
 /// history), against the version read so that a stale update answers 409.
 /// </summary>
-public sealed class FollowUpModel(RumboDbContext db, CurrentUser currentUser) : PageModel
+public sealed class FollowUpModel(RumboDbContext db, CurrentUser currentUser, TimeProvider clock) : PageModel
 {
     public AgreementView Agreement { get; private set; } = null!;
 
@@ -94,7 +94,7 @@ public sealed class FollowUpModel(RumboDbContext db, CurrentUser currentUser) : 
         row.Status = Status;
         row.Text = (Text ?? "").Replace("\r\n", "\n").Trim();
         row.EvidenceUrl = string.IsNullOrWhiteSpace(EvidenceUrl) ? null : EvidenceUrl.Trim();
-        row.ReportedAtUtc = DateTime.UtcNow;
+        row.ReportedAtUtc = clock.GetUtcNow().UtcDateTime;
         row.ReportedByPersonId = user.PersonId;
         // A lost race is a concurrency failure, or the unique (agreement, country) row made by someone else in the meantime.
         if (!await db.SaveIfVersionAsync(row, f => f.Version, Version, ct, orDuplicate: true)) return await ConflictAsync(id, country, ct);

@@ -12,7 +12,7 @@ namespace Rumbo.Web.Pages.Groups;
 /// Adds, changes and removes a group's members. Removing the last coordinator is allowed: the governance rules
 /// flag a group without one, which is the documents' own way of saying it.
 /// </summary>
-public sealed class MembersModel(RumboDbContext db, CurrentUser currentUser) : GroupEditorPage(db, currentUser)
+public sealed class MembersModel(RumboDbContext db, CurrentUser currentUser, TimeProvider clock) : GroupEditorPage(db, currentUser)
 {
     public sealed record Option(int Id, string Label);
 
@@ -73,7 +73,7 @@ public sealed class MembersModel(RumboDbContext db, CurrentUser currentUser) : G
 
         Group.Members.Add(new GroupMember
         {
-            PersonId = PersonId!.Value, Role = NewRole, RepresentsInstitutionId = NewRepresents, Since = DateOnly.FromDateTime(DateTime.UtcNow),
+            PersonId = PersonId!.Value, Role = NewRole, RepresentsInstitutionId = NewRepresents, Since = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
         });
         return await SaveAsync($"/groups/{Group.Slug}/members", Options(ct), ct);
     }

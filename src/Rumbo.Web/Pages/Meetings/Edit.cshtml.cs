@@ -15,7 +15,7 @@ namespace Rumbo.Web.Pages.Meetings;
 /// Edits a meeting and its agenda items, and cancels it (or it and the rest of its series). A change people must hear
 /// of (date, time, duration, place, link, format) bumps the calendar sequence and tells them.
 /// </summary>
-public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : MeetingEditorPage(db, currentUser)
+public sealed class EditModel(RumboDbContext db, CurrentUser currentUser, IMeetingNotifier notifier, MeetingReader reader) : MeetingEditorPage(db, currentUser, notifier)
 {
     public sealed record PersonChoice(int Id, string Name, bool Member);
 
@@ -219,7 +219,7 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Meet
             var code = Meeting.CountryId is { } cid ? await Db.Countries.AsNoTracking().Where(c => c.Id == cid).Select(c => c.Code).SingleAsync(ct) : null;
             Form = MeetingForm.From(Meeting, code);
         }
-        Items = await new MeetingReader(Db).ItemsAsync(Meeting.Id, ct);
+        Items = await reader.ItemsAsync(Meeting.Id, ct);
         var start = Meeting.StartsAtUtc;
         LaterInSeries = Meeting.SeriesId is { } sid
             ? await Db.Meetings.AsNoTracking().CountAsync(m => m.SeriesId == sid && m.StartsAtUtc > start && m.Status == MeetingStatus.Scheduled, ct)

@@ -12,7 +12,7 @@ namespace Rumbo.Web.Pages.Meetings;
 
 /// <summary>Every group's meetings and events, upcoming or past, filtered by group, agenda and kind, a page at a time.</summary>
 [OutputCache(PolicyName = ContentCache.Policy)]
-public sealed class IndexModel(RumboDbContext db, MeetingReader reader, CurrentUser currentUser) : PageModel
+public sealed class IndexModel(RumboDbContext db, MeetingReader reader, CurrentUser currentUser, TimeProvider clock) : PageModel
 {
     public const int PageSize = 20;
 
@@ -50,7 +50,7 @@ public sealed class IndexModel(RumboDbContext db, MeetingReader reader, CurrentU
         Agendas = await db.Agendas.AsNoTracking().OrderBy(a => a.Id).Select(a => new AgendaOption(a.Slug, a.Symbol)).ToListAsync(ct);
 
         MeetingKind? kind = Enum.TryParse<MeetingKind>(Kind, ignoreCase: true, out var k) && Enum.IsDefined(k) ? k : null;
-        var now = DateTime.UtcNow;
+        var now = clock.GetUtcNow().UtcDateTime;
         var filter = new MeetingFilter(Group: Blank(Group), Agenda: Blank(Agenda), Kind: kind,
             FromUtc: PeriodValue == "upcoming" ? now : null, ToUtc: PeriodValue == "past" ? now : null);
         var all = await reader.ListAsync(filter, viewer, ct);

@@ -14,7 +14,7 @@ namespace Rumbo.Web.Pages.Meetings;
 /// the people invited and the secretariat. Signed-in people register, unregister, accept or decline here.
 /// </summary>
 [OutputCache(PolicyName = ContentCache.Policy)]
-public sealed class MeetingModel(RumboDbContext db, MeetingReader reader, CurrentUser currentUser) : PageModel
+public sealed class MeetingModel(RumboDbContext db, MeetingReader reader, CurrentUser currentUser, Rumbo.Core.Calendars.IMeetingNotifier notifier, TimeProvider clock) : PageModel
 {
     public MeetingDetail Detail { get; private set; } = null!;
     public MeetingSummary M => Detail.Meeting;
@@ -55,7 +55,7 @@ public sealed class MeetingModel(RumboDbContext db, MeetingReader reader, Curren
         if (!user.CanRegisterForMeeting(meeting.Access, meeting.GroupId, invited)) return StatusCode(StatusCodes.Status403Forbidden);
 
         string? refusal = null;
-        var now = DateTime.UtcNow;
+        var now = clock.GetUtcNow().UtcDateTime;
         if (meeting.Status == MeetingStatus.Cancelled) refusal = "The meeting was cancelled.";
         else if (DateTime.SpecifyKind(meeting.StartsAtUtc, DateTimeKind.Utc).AddMinutes(meeting.DurationMinutes) < now) refusal = "The meeting has taken place: registration is closed.";
         else if (act is Act.Accept or Act.Decline && !invited) refusal = "Only people invited to the meeting accept or decline.";
@@ -97,7 +97,7 @@ public sealed class MeetingModel(RumboDbContext db, MeetingReader reader, Curren
                 break;
         }
         await db.SaveChangesAsync(ct);
-        if (act == Act.Register && !invited && HttpContext.RequestServices.GetService<Rumbo.Core.Calendars.IMeetingNotifier>() is { } notifier)
+        if (act == Act.Register && !invited)
         {
             // Whoever registers gets the calendar entry, as an invitee does; later changes reach them too.
             await MeetingNotices.SendAsync(notifier, HttpContext, id, Rumbo.Core.Calendars.MeetingChange.Registered, [personId], ct);
@@ -118,7 +118,7 @@ public sealed class MeetingModel(RumboDbContext db, MeetingReader reader, Curren
         SignedIn = user.IsSignedIn;
         HasPerson = user.PersonId is not null;
         CanManage = user.CanManageMeetings(detail.Meeting.GroupId);
-        IsPast = DateTime.SpecifyKind(detail.Meeting.EndsAtUtc, DateTimeKind.Utc) < DateTime.UtcNow;
+        IsPast = DateTime.SpecifyKind(detail.Meeting.EndsAtUtc, DateTimeKind.Utc) < clock.GetUtcNow().UtcDateTime;
         CanRegister = detail.Meeting.Status == MeetingStatus.Scheduled && !IsPast
             && user.CanRegisterForMeeting(detail.Meeting.Access, detail.Meeting.GroupId, detail.Own?.Invited == true);
     }

@@ -15,7 +15,7 @@ namespace Rumbo.Web.Pages.Meetings;
 /// every handler before anything is touched); every save carries the meeting version the editor read, so a save based
 /// on an older version answers 409 and changes nothing.
 /// </summary>
-public abstract class MeetingEditorPage(RumboDbContext db, CurrentUser currentUser) : PageModel
+public abstract class MeetingEditorPage(RumboDbContext db, CurrentUser currentUser, IMeetingNotifier notifier) : PageModel
 {
     protected RumboDbContext Db { get; } = db;
 
@@ -78,12 +78,9 @@ public abstract class MeetingEditorPage(RumboDbContext db, CurrentUser currentUs
         return Page();
     }
 
-    /// <summary>Tells invited and registered people, when the calendars feature is there to do it.</summary>
-    protected async Task NotifyAsync(int meetingId, MeetingChange change, IReadOnlyCollection<int>? people, CancellationToken ct)
-    {
-        var notifier = HttpContext.RequestServices.GetService<IMeetingNotifier>();
-        if (notifier is not null) await MeetingNotices.SendAsync(notifier, HttpContext, meetingId, change, people, ct);
-    }
+    /// <summary>Tells invited and registered people.</summary>
+    protected Task NotifyAsync(int meetingId, MeetingChange change, IReadOnlyCollection<int>? people, CancellationToken ct) =>
+        MeetingNotices.SendAsync(notifier, HttpContext, meetingId, change, people, ct);
 
     public static async Task<IReadOnlyList<CountryChoice>> CountriesAsync(RumboDbContext db, CancellationToken ct)
     {

@@ -10,7 +10,7 @@ using Rumbo.Web.Infrastructure;
 namespace Rumbo.Web.Pages.Meetings;
 
 /// <summary>Invitations, registrations and responses, and attendance by person and by the country each represented.</summary>
-public sealed class ParticipantsModel(RumboDbContext db, CurrentUser currentUser) : MeetingEditorPage(db, currentUser)
+public sealed class ParticipantsModel(RumboDbContext db, CurrentUser currentUser, IMeetingNotifier notifier, TimeProvider clock) : MeetingEditorPage(db, currentUser, notifier)
 {
     public sealed record Row(int PersonId, string Name, string? Country, DateTime? InvitedAtUtc, DateTime? RegisteredAtUtc, ParticipantResponse Response, bool? Attended);
 
@@ -71,7 +71,7 @@ public sealed class ParticipantsModel(RumboDbContext db, CurrentUser currentUser
         else if (wanted.Count == 0) ModelState.AddModelError(nameof(Invitees), "Choose whom to invite.");
         if (!ModelState.IsValid) return Invalid();
 
-        var now = DateTime.UtcNow;
+        var now = clock.GetUtcNow().UtcDateTime;
         var rows = await Db.MeetingParticipants.Where(p => p.MeetingId == id && wanted.Contains(p.PersonId)).ToListAsync(ct);
         var countries = await Db.People.AsNoTracking().Where(p => wanted.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.CountryId, ct);
         var newly = new List<int>();

@@ -13,7 +13,7 @@ namespace Rumbo.Web.Pages.Records;
 
 /// <summary>A record as a PDF or Word file, to whoever may read it; labels in the record's own language.</summary>
 [OutputCache(PolicyName = ContentCache.Policy)]
-public sealed class ExportModel(RumboDbContext db, CurrentUser currentUser, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class ExportModel(RumboDbContext db, CurrentUser currentUser, IStringLocalizer<SharedResource> t, TimeProvider clock) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int id, int number, string format, CancellationToken ct)
     {
@@ -26,7 +26,7 @@ public sealed class ExportModel(RumboDbContext db, CurrentUser currentUser, IStr
         var document = Build(meeting, record);
         var name = $"meeting-{id}-record-{number}.{format}";
         return format == "pdf"
-            ? File(RecordExport.ToPdf(document), "application/pdf", name)
+            ? File(RecordExport.ToPdf(document, clock.GetUtcNow().UtcDateTime), "application/pdf", name)
             : File(RecordExport.ToDocx(document), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", name);
     }
 

@@ -11,7 +11,7 @@ using Rumbo.Core.Records;
 namespace Rumbo.Web.Pages.Records;
 
 /// <summary>Starts a meeting's record: its kind and language, one section per agenda item and any free sections.</summary>
-public sealed class NewModel(RumboDbContext db, CurrentUser currentUser) : PageModel
+public sealed class NewModel(RumboDbContext db, CurrentUser currentUser, TimeProvider clock) : PageModel
 {
     public sealed record ItemOption(int Id, LocalizedString Title);
 
@@ -87,7 +87,7 @@ public sealed class NewModel(RumboDbContext db, CurrentUser currentUser) : PageM
         var record = new MeetingRecord
         {
             MeetingId = id, Number = 1, Kind = Kind, Status = RecordStatus.Draft, Language = Language, Dissemination = Visibility.Members,
-            CreatedAtUtc = DateTime.UtcNow,
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
         var position = 0;
         foreach (var item in items) record.Sections.Add(new RecordSection { MeetingItemId = item.Id, Position = position++, Heading = MeetingHeader.In(item.Title, Language) });

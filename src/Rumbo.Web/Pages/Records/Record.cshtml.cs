@@ -16,7 +16,7 @@ namespace Rumbo.Web.Pages.Records;
 /// Whoever may not see it gets 404, so a draft or a members-only record is not even known to exist.
 /// </summary>
 [OutputCache(PolicyName = ContentCache.Policy)]
-public sealed class RecordModel(RumboDbContext db, CurrentUser currentUser) : PageModel
+public sealed class RecordModel(RumboDbContext db, CurrentUser currentUser, TimeProvider clock) : PageModel
 {
     public sealed record VersionLink(int Number, RecordStatus Status, Visibility Dissemination);
 
@@ -105,7 +105,7 @@ public sealed class RecordModel(RumboDbContext db, CurrentUser currentUser) : Pa
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
-        db.RecordComments.Add(new RecordComment { RecordId = Record.Id, PersonId = user.PersonId!.Value, AtUtc = DateTime.UtcNow, Body = body });
+        db.RecordComments.Add(new RecordComment { RecordId = Record.Id, PersonId = user.PersonId!.Value, AtUtc = clock.GetUtcNow().UtcDateTime, Body = body });
         await db.SaveChangesAsync(ct);
         return Redirect($"/meetings/{id}/records/{number}#comments");
     }
@@ -115,7 +115,7 @@ public sealed class RecordModel(RumboDbContext db, CurrentUser currentUser) : Pa
         {
             if (record.Status != RecordStatus.Draft) return "This record is already approved and frozen.";
             record.Status = RecordStatus.Approved;
-            record.ApprovedAtUtc = DateTime.UtcNow;
+            record.ApprovedAtUtc = clock.GetUtcNow().UtcDateTime;
             record.ApprovedByPersonId = user.PersonId;
             record.Dissemination = Dissemination!.Value;
             return null;
@@ -150,7 +150,7 @@ public sealed class RecordModel(RumboDbContext db, CurrentUser currentUser) : Pa
         var copy = new MeetingRecord
         {
             MeetingId = id, Number = number + 1, Kind = source.Kind, Status = RecordStatus.Draft, Language = source.Language,
-            Summary = source.Summary, Dissemination = source.Dissemination, CreatedAtUtc = DateTime.UtcNow,
+            Summary = source.Summary, Dissemination = source.Dissemination, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
             Sections = source.Sections.OrderBy(s => s.Position).Select(s => new RecordSection
             {
                 MeetingItemId = s.MeetingItemId, Position = s.Position, Heading = s.Heading, Body = s.Body,

@@ -5,7 +5,7 @@ using Rumbo.Web.Infrastructure;
 
 namespace Rumbo.Web.Pages.Agendas.Edit;
 
-public sealed class LineModel(AgendaStore store, CurrentUser currentUser) : EditorPage(store, currentUser)
+public sealed class LineModel(AgendaStore store, CurrentUser currentUser, TimeProvider clock) : EditorPage(store, currentUser)
 {
     [BindProperty]
     public TextInput Text { get; set; } = new();
@@ -36,7 +36,7 @@ public sealed class LineModel(AgendaStore store, CurrentUser currentUser) : Edit
             return Page();
         }
         Text.ApplyTo(Line.Text);
-        Line.RetiredOn = Retired ? Line.RetiredOn ?? DateOnly.FromDateTime(DateTime.UtcNow) : null;
+        Line.RetiredOn = Retired ? Line.RetiredOn ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime) : null;
         return await SaveAsync($"/agendas/{Agenda.Slug}/lines/{Line.Code}", () => ReloadAfterConflict(key, code, ct), ct);
     }
 

@@ -5,7 +5,7 @@ using Rumbo.Web.Infrastructure;
 
 namespace Rumbo.Web.Pages.Agendas.Edit;
 
-public sealed class ObjectiveModel(AgendaStore store, CurrentUser currentUser) : EditorPage(store, currentUser)
+public sealed class ObjectiveModel(AgendaStore store, CurrentUser currentUser, TimeProvider clock) : EditorPage(store, currentUser)
 {
     [BindProperty]
     public TextInput Text { get; set; } = new();
@@ -41,7 +41,7 @@ public sealed class ObjectiveModel(AgendaStore store, CurrentUser currentUser) :
             return Page();
         }
         Text.ApplyTo(Objective.Text);
-        Objective.RetiredOn = Retired ? Objective.RetiredOn ?? DateOnly.FromDateTime(DateTime.UtcNow) : null;
+        Objective.RetiredOn = Retired ? Objective.RetiredOn ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime) : null;
         return await SaveAsync($"/agendas/{Agenda.Slug}#{Ui.Anchor("objective", Objective.Code)}", () => Reload(key, code, ct), ct);
     }
 

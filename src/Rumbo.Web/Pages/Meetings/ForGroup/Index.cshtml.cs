@@ -12,7 +12,7 @@ namespace Rumbo.Web.Pages.Meetings.ForGroup;
 
 /// <summary>A group's meetings, upcoming and past, with their exports and calendar feed.</summary>
 [OutputCache(PolicyName = ContentCache.Policy)]
-public sealed class GroupMeetingsModel(RumboDbContext db, MeetingReader reader, CurrentUser currentUser) : PageModel
+public sealed class GroupMeetingsModel(RumboDbContext db, MeetingReader reader, CurrentUser currentUser, TimeProvider clock) : PageModel
 {
     public string Slug { get; private set; } = "";
     public LocalizedString Name { get; private set; } = LocalizedString.Empty;
@@ -33,7 +33,7 @@ public sealed class GroupMeetingsModel(RumboDbContext db, MeetingReader reader, 
         var viewer = await currentUser.GetAsync(User, ct);
         CanManage = viewer.CanManageMeetings(g.Id);
         var all = await reader.ListAsync(new MeetingFilter(GroupId: g.Id), viewer, ct);
-        var now = DateTime.UtcNow;
+        var now = clock.GetUtcNow().UtcDateTime;
         Upcoming = all.Where(m => m.EndsAtUtc > now).ToList();
         Past = all.Where(m => m.EndsAtUtc <= now).OrderByDescending(m => m.StartsAtUtc).ToList();
         return Page();

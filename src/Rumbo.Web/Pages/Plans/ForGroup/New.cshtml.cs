@@ -10,7 +10,7 @@ using Rumbo.Web.Pages.Plans;
 namespace Rumbo.Web.Pages.Plans.ForGroup;
 
 /// <summary>A new plan of work for the group: its title and period; the activities are added on its edit page.</summary>
-public sealed class NewPlanModel(RumboDbContext db, CurrentUser currentUser) : PageModel
+public sealed class NewPlanModel(RumboDbContext db, CurrentUser currentUser, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public PlanInput Fields { get; set; } = new();
@@ -24,7 +24,7 @@ public sealed class NewPlanModel(RumboDbContext db, CurrentUser currentUser) : P
     {
         if (await LoadOrRefuseAsync(slug, ct) is { } refused) return refused;
         // A biennium from next January, the usual case, for the coordinator to change.
-        var next = DateTime.UtcNow.Year + 1;
+        var next = clock.GetUtcNow().UtcDateTime.Year + 1;
         Fields.PeriodStart = $"{next}-01";
         Fields.PeriodEnd = $"{next + 1}-12";
         return Page();
