@@ -150,9 +150,15 @@ app.UseRateLimiter();
 app.UseOutputCache();
 app.UseMiddleware<OneConnectionPerRead>();
 app.MapStaticAssets();
+// Browsers ask for /favicon.ico whatever the page names; send them to the one icon instead of logging a 404.
+app.MapGet("/favicon.ico", () => Results.Redirect("/favicon.svg", permanent: true)).ExcludeFromDescription();
 app.MapRazorPages().WithStaticAssets();
 app.MapOpenApi("/api/v1/openapi.json");
-app.MapScalarApiReference("/api/explorer", o => o.WithTitle("Rumbo API").WithOpenApiRoutePattern("/api/v1/openapi.json"));
+// The explorer's script is served from the package itself; everything that would call the vendor's hosts
+// (web fonts, agent, telemetry, the hosted client, developer tools) is switched off.
+app.MapScalarApiReference("/api/explorer", o => o.WithTitle("Rumbo API").WithOpenApiRoutePattern("/api/v1/openapi.json")
+    .WithFavicon("/favicon.svg").DisableDefaultFonts().HideClientButton().DisableAgent().DisableTelemetry().HideDeveloperTools()
+    .WithDocumentDownloadType(DocumentDownloadType.None));
 app.MapRumboApi();
 app.MapMeetingExports();
 app.MapDocumentFiles();

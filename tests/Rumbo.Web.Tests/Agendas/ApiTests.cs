@@ -161,6 +161,44 @@ public abstract class ApiTests(RumboApp app)
         var explorer = await client.GetAsync("/api/explorer");
         Assert.Equal(HttpStatusCode.OK, explorer.StatusCode);
     }
+
+    [Fact]
+    public async Task Api_explorer_and_what_it_references_come_from_the_site_itself()
+    {
+        using var explorer = await client.GetAsync("/api/explorer");
+        Assert.Equal(HttpStatusCode.OK, explorer.StatusCode);
+        var html = await explorer.Content.ReadAsStringAsync();
+        var baseUri = explorer.RequestMessage!.RequestUri!;
+        AssertNoOtherHost(html, "/api/explorer");
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        var assets = page.QuerySelectorAll("script[src]").Select(e => e.GetAttribute("src")!)
+            .Concat(page.QuerySelectorAll("link[href]").Select(e => e.GetAttribute("href")!))
+            .Select(a => new Uri(baseUri, a)).ToList();
+        Assert.NotEmpty(assets);
+        foreach (var asset in assets)
+        {
+            Assert.Equal(baseUri.Authority, asset.Authority);
+            using var response = await client.GetAsync(asset.PathAndQuery);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{asset} answered {response.StatusCode}");
+            // The vendor's bundle carries its own defaults as code; what the site emits (the page, its configuration script) must not point elsewhere.
+            if (!asset.AbsolutePath.EndsWith("/scalar.js", StringComparison.Ordinal))
+            {
+                AssertNoOtherHost(await response.Content.ReadAsStringAsync(), asset.AbsolutePath);
+            }
+        }
+        // The browser is held to the site too: nothing may be fetched from, or sent to, another host.
+        var policy = string.Join(' ', explorer.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("default-src 'self'", policy);
+        Assert.Contains("connect-src 'self'", policy);
+        Assert.DoesNotContain("http", policy);
+    }
+
+    private static void AssertNoOtherHost(string text, string where)
+    {
+        var others = System.Text.RegularExpressions.Regex.Matches(text, @"https?://[^\s""'`)<>]+")
+            .Select(m => m.Value).Where(u => !new Uri(u).IsLoopback && new Uri(u).Host != "localhost").ToList();
+        Assert.True(others.Count == 0, $"{where} names other hosts: {string.Join(", ", others)}");
+    }
 }
 
 public sealed class SqliteApiTests(SqliteApp app) : ApiTests(app), IClassFixture<SqliteApp>;

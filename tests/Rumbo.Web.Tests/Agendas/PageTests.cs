@@ -27,6 +27,19 @@ public abstract class PageTests(RumboApp app)
     }
 
     [Fact]
+    public async Task Every_page_names_the_SVG_favicon_which_is_served()
+    {
+        var page = await client.GetPageAsync("/");
+        var href = page.QuerySelector("head link[rel=icon][type='image/svg+xml']")?.GetAttribute("href");
+        Assert.NotNull(href);
+        Assert.StartsWith("/favicon.svg", href);
+        using var icon = await client.GetAsync(href);
+        Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
+        Assert.Equal("image/svg+xml", icon.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("<svg", await icon.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Agenda_page_shows_every_area_objective_and_line_with_codes_and_a_table_of_contents()
     {
         var page = await client.GetPageAsync("/agendas/lc-crp-20-6");
