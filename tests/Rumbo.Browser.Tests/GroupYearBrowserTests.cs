@@ -74,15 +74,15 @@ public abstract partial class BrowserTests
         var recordPath = new Uri(Page.Url).AbsolutePath;
         Assert.EndsWith("/records/1", recordPath);
 
-        // A visitor sees neither the draft nor, once approved, the members-only record.
+        // A visitor sees neither the draft nor, once approved, the members-only record: both ask them to sign in.
         await using var visitorContext = await host.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString(), Locale = "en-GB" });
         var visitor = await visitorContext.NewPageAsync();
-        Assert.Equal(404, (await visitor.GotoAsync(recordPath))!.Status);
+        await AssertAsksToSignIn(visitor, recordPath);
 
         await Page.GetByLabel("The group's members only").CheckAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Approve the record" }).ClickAsync();
         await Expect(Page.Locator(".record-status")).ToContainTextAsync("Approved");
-        Assert.Equal(404, (await visitor.GotoAsync(recordPath))!.Status);
+        await AssertAsksToSignIn(visitor, recordPath);
         await visitor.GotoAsync(meetingPath);
         await Expect(visitor.Locator($"a[href='{recordPath}']")).ToHaveCountAsync(0);
 
@@ -98,5 +98,14 @@ public abstract partial class BrowserTests
         await Expect(visitor.Locator("article strong")).ToHaveTextAsync("four");
         await visitor.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath("year-record-released"), FullPage = true });
         AssertNoProblems();
+    }
+
+    private static async Task AssertAsksToSignIn(IPage visitor, string path)
+    {
+        await visitor.GotoAsync(path);
+        var landed = new Uri(visitor.Url);
+        Assert.Equal("/account/sign-in", landed.AbsolutePath);
+        Assert.Contains(Uri.EscapeDataString(path), landed.Query);
+        await Expect(visitor.Locator("article")).ToHaveCountAsync(0);
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 using System.Xml;
@@ -161,6 +162,10 @@ public static class FileTypes
                 }
             }
 
+            // The zip reader above silently stops at the declared size, so it cannot tell a lying directory from an
+            // honest one; the raw data is inflated again here, and any byte past the declared size refuses the file.
+            if (InflatesPastDeclared(content)) return (null, Bomb);
+
             var mimetype = zip.GetEntry("mimetype");
             if (mimetype is not null)
             {
@@ -210,6 +215,65 @@ public static class FileTypes
         {
             content.Position = 0;
         }
+    }
+
+    /// <summary>
+    /// Walks the central directory itself and inflates each deflated entry's data from its local header, reading at
+    /// most one byte past the size the directory declares.
+    /// </summary>
+    private static bool InflatesPastDeclared(Stream content)
+    {
+        var length = content.Length;
+        var tailLength = (int)Math.Min(length, 22 + 65535);
+        var tail = new byte[tailLength];
+        content.Position = length - tailLength;
+        content.ReadExactly(tail);
+        var eocd = -1;
+        for (var i = tailLength - 22; i >= 0; i--)
+        {
+            if (BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(i)) == 0x06054b50) { eocd = i; break; }
+        }
+        if (eocd < 0) throw new InvalidDataException("No end of central directory.");
+        int count = BinaryPrimitives.ReadUInt16LittleEndian(tail.AsSpan(eocd + 10));
+        long directory = BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(eocd + 16));
+        var header = new byte[46];
+        var local = new byte[30];
+        var buffer = new byte[81920];
+        for (var n = 0; n < count; n++)
+        {
+            if (directory + 46 > length) throw new InvalidDataException("Central directory out of range.");
+            content.Position = directory;
+            content.ReadExactly(header);
+            if (BinaryPrimitives.ReadUInt32LittleEndian(header) != 0x02014b50) throw new InvalidDataException("Bad central directory.");
+            var method = BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(10));
+            long compressed = BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(20));
+            long declared = BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(24));
+            var nameLength = BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(28));
+            var extraLength = BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(30));
+            var commentLength = BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(32));
+            long offset = BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(42));
+            directory += 46 + nameLength + extraLength + commentLength;
+            // Zip64 sizes are past any upload limit; the declared-size checks have already bounded those entries.
+            if (method != 8 || compressed == uint.MaxValue || declared == uint.MaxValue || offset == uint.MaxValue) continue;
+            if (offset + 30 > length) throw new InvalidDataException("Local header out of range.");
+            content.Position = offset;
+            content.ReadExactly(local);
+            if (BinaryPrimitives.ReadUInt32LittleEndian(local) != 0x04034b50) throw new InvalidDataException("Bad local header.");
+            var start = offset + 30 + BinaryPrimitives.ReadUInt16LittleEndian(local.AsSpan(26)) + BinaryPrimitives.ReadUInt16LittleEndian(local.AsSpan(28));
+            if (start > length) throw new InvalidDataException("Entry data out of range.");
+            var raw = new byte[Math.Min(compressed, length - start)];
+            content.Position = start;
+            content.ReadExactly(raw);
+            using var inflate = new DeflateStream(new MemoryStream(raw), CompressionMode.Decompress);
+            long got = 0;
+            int read;
+            while ((read = inflate.Read(buffer, 0, (int)Math.Min(buffer.Length, declared - got + 1))) > 0)
+            {
+                got += read;
+                if (got > declared) return true;
+            }
+        }
+        return false;
     }
 
     private static string ReadSmall(ZipArchiveEntry entry, int max)

@@ -119,6 +119,7 @@ public abstract class DocumentTests(RumboApp app)
         ["a program named minutes.docx", DocumentFiles.Exe(), "minutes.docx", "is not a PDF, Word, Excel"],
         ["an image named report.pdf", DocumentFiles.Png(), "report.pdf", "ends in .pdf, but its content is PNG"],
         ["a zip bomb that looks like a Word file", DocumentFiles.ZipBomb(), "report.docx", "compressed bomb"],
+        ["a Word file whose entry inflates past the size it declares", DocumentFiles.LyingZipBomb(), "report.docx", "compressed bomb"],
         ["an old Word file", DocumentFiles.Ole(), "old.doc", "Old Office formats"],
         ["an empty file", Array.Empty<byte>(), "empty.pdf", "The file is empty."],
         ["a name that climbs out of the folder", DocumentFiles.Pdf("x"), "../../etc/passwd.pdf", "may not contain folders"],
@@ -198,6 +199,9 @@ public abstract class DocumentTests(RumboApp app)
         var bomb = await t.ApiUploadAsync(token, DocumentTestClient.ApiFields(s.Complete, "x"), DocumentFiles.ZipBomb(), "report.docx");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, bomb.StatusCode);
         Assert.Contains("compressed bomb", (await bomb.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("file")[0].GetString());
+        var lying = await t.ApiUploadAsync(token, DocumentTestClient.ApiFields(s.Complete, "x"), DocumentFiles.LyingZipBomb(), "report.docx");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, lying.StatusCode);
+        Assert.Contains("compressed bomb", (await lying.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("file")[0].GetString());
         var path = await t.ApiUploadAsync(token, DocumentTestClient.ApiFields(s.Complete, "x"), pdf, "../secret.pdf");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, path.StatusCode);
 
