@@ -162,6 +162,7 @@ app.MapScalarApiReference("/api/explorer", o => o.WithTitle("Rumbo API").WithOpe
     .WithDocumentDownloadType(DocumentDownloadType.None));
 app.MapRumboApi();
 app.MapMeetingExports();
+app.MapAgreementExports();
 app.MapDocumentFiles();
 app.MapCalendarFeeds();
 app.MapHealthChecks("/health");
