@@ -102,13 +102,13 @@ public sealed class MeetingModel(RumboDbContext db, MeetingReader reader, Curren
             // Whoever registers gets the calendar entry, as an invitee does; later changes reach them too.
             await MeetingNotices.SendAsync(notifier, HttpContext, id, Rumbo.Core.Calendars.MeetingChange.Registered, [personId], ct);
         }
-        TempData["Saved"] = act switch
+        TempData.Notice(act switch
         {
             Act.Register => "You are registered.",
             Act.Accept => "You accepted the invitation.",
             Act.Decline => "You declined the invitation.",
             _ => "Your registration was cancelled.",
-        };
+        });
         return Redirect($"/meetings/{id}");
     }
 

@@ -98,8 +98,8 @@ public sealed class RecordModel(RumboDbContext db, CurrentUser currentUser, Time
         if (Record.Status != RecordStatus.Draft) return Refuse(StatusCodes.Status409Conflict, "This record is approved and frozen: it takes no more comments.");
         var body = (CommentBody ?? "").Replace("\r\n", "\n").Trim();
         ModelState.Clear();
-        if (body.Length == 0) ModelState.AddModelError(nameof(CommentBody), "Write the comment.");
-        else if (body.Length > 4000) ModelState.AddModelError(nameof(CommentBody), "The comment is longer than 4000 characters.");
+        if (body.Length == 0) ModelState.AddMessage(nameof(CommentBody), "Write the comment.");
+        else if (body.Length > 4000) ModelState.AddMessage(nameof(CommentBody), "The comment is longer than 4000 characters.");
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
@@ -184,7 +184,7 @@ public sealed class RecordModel(RumboDbContext db, CurrentUser currentUser, Time
         ModelState.Clear();
         if (needsDissemination && (badDissemination || Dissemination is not { } d || !Enum.IsDefined(d)))
         {
-            ModelState.AddModelError(nameof(Dissemination), "Choose who may read the approved record.");
+            ModelState.AddMessage(nameof(Dissemination), "Choose who may read the approved record.");
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
