@@ -86,6 +86,7 @@ builder.Services.AddRumboAccountsWeb(builder.Configuration, dataDirectory);
 builder.Services.AddAuthorization();
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 builder.Services.AddRazorPages().AddViewLocalization();
+QuietTempData.AddTo(builder.Services);
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
@@ -161,6 +162,7 @@ app.MapScalarApiReference("/api/explorer", o => o.WithTitle("Rumbo API").WithOpe
     .WithDocumentDownloadType(DocumentDownloadType.None));
 app.MapRumboApi();
 app.MapMeetingExports();
+app.MapAgreementExports();
 app.MapDocumentFiles();
 app.MapCalendarFeeds();
 app.MapHealthChecks("/health");

@@ -29,6 +29,14 @@ public sealed record AgreementView(
         FollowUps.Where(f => f.Report is not null).GroupBy(f => f.Report!.Status).ToDictionary(g => g.Key, g => g.Count());
 }
 
+/// <summary>
+/// An agreement as the group and meeting pages list it: <paramref name="Countries"/> is the number of lines of its
+/// follow-up (the group's countries and any other country that reported), <paramref name="Reported"/> how many of them
+/// have a report, as <see cref="AgreementView.FollowUps"/> would count them.
+/// </summary>
+public sealed record AgreementSummary(
+    int Id, int Number, AgreementKind Kind, LocalizedString Text, DateOnly AdoptedOn, DateTime MeetingStartsAtUtc, int Countries, int Reported);
+
 /// <summary>Agreements as their readers see them: only those the reader may see, with the follow-up of each country.</summary>
 public static class AgreementReader
 {
@@ -54,6 +62,18 @@ public static class AgreementReader
             .OrderByDescending(a => a.AdoptedOn).ThenByDescending(a => a.Meeting!.StartsAtUtc).ThenBy(a => a.Number)
             .Select(ToView).ToList();
     }
+
+    /// <summary>
+    /// The summaries of the agreements of <paramref name="query"/>, in one query: what the lists on other features' pages
+    /// show, without loading each agreement's group, lines and reports as <see cref="LoadAsync"/> does.
+    /// </summary>
+    public static Task<List<AgreementSummary>> SummariesAsync(IQueryable<Agreement> query, CancellationToken ct) =>
+        query.AsNoTracking()
+            .Select(a => new AgreementSummary(a.Id, a.Number, a.Kind,
+                new LocalizedString(a.Text.Source, a.Text.En, a.Text.Es, a.Text.Pt, a.Text.Fr), a.AdoptedOn, a.Meeting!.StartsAtUtc,
+                a.Group!.Countries.Count() + a.FollowUps.Count(f => !a.Group.Countries.Any(c => c.CountryId == f.CountryId)),
+                a.FollowUps.Count()))
+            .ToListAsync(ct);
 
     private static FollowUpCountry Country(Rumbo.Core.People.Country c) => new(c.Id, c.Code, MeetingHeader.L(c.Name));
 

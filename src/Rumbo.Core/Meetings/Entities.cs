@@ -141,4 +141,76 @@ public sealed class MeetingParticipant
     public ParticipantResponse Response { get; set; }
     /// <summary>Null until attendance is taken.</summary>
     public bool? Attended { get; set; }
+
+    public bool Invited => InvitedAtUtc is not null;
+    public bool Registered => RegisteredAtUtc is not null;
+
+    /// <summary>
+    /// Why a person may not answer a meeting in this way now, or null when they may; the text is the interface key
+    /// shown to them. <paramref name="row"/> is their row, if they have one.
+    /// </summary>
+    public static string? Refusal(Meeting meeting, MeetingParticipant? row, RegistrationAct act, DateTime nowUtc)
+    {
+        if (meeting.Status == MeetingStatus.Cancelled) return "The meeting was cancelled.";
+        if (DateTime.SpecifyKind(meeting.StartsAtUtc, DateTimeKind.Utc).AddMinutes(meeting.DurationMinutes) < nowUtc)
+            return "The meeting has taken place: registration is closed.";
+        if (act is RegistrationAct.Accept or RegistrationAct.Decline && row?.Invited != true) return "Only people invited to the meeting accept or decline.";
+        if (act == RegistrationAct.Register && row?.Registered == true) return "You are already registered.";
+        if (act == RegistrationAct.Unregister && row?.Registered != true) return "You are not registered.";
+        return null;
+    }
+
+    /// <summary>
+    /// The person's own answer. An invitee's registration is their acceptance and the other way round. Returns false
+    /// when the row no longer says anything (an uninvited person who cancels before attendance is taken), so that
+    /// the caller removes it.
+    /// </summary>
+    public bool Answer(RegistrationAct act, DateTime nowUtc)
+    {
+        switch (act)
+        {
+            case RegistrationAct.Register:
+                RegisteredAtUtc = nowUtc;
+                if (Invited) Response = ParticipantResponse.Accepted;
+                break;
+            case RegistrationAct.Unregister:
+                RegisteredAtUtc = null;
+                if (Invited) Response = ParticipantResponse.Declined;
+                else if (Attended is null) return false;
+                break;
+            case RegistrationAct.Accept:
+                Response = ParticipantResponse.Accepted;
+                RegisteredAtUtc ??= nowUtc;
+                break;
+            case RegistrationAct.Decline:
+                Response = ParticipantResponse.Declined;
+                RegisteredAtUtc = null;
+                break;
+        }
+        return true;
+    }
+
+    /// <summary>Invites the person; false when they were invited already (they get no second invitation).</summary>
+    public bool Invite(DateTime nowUtc)
+    {
+        if (Invited) return false;
+        InvitedAtUtc = nowUtc;
+        return true;
+    }
+
+    /// <summary>Attendance as taken by the meeting's managers: yes, no or not taken, and the country represented.</summary>
+    public void RecordAttendance(bool? attended, int? countryId)
+    {
+        Attended = attended;
+        CountryId = countryId;
+    }
+}
+
+/// <summary>What a person does with their own participation in a meeting.</summary>
+public enum RegistrationAct
+{
+    Register,
+    Unregister,
+    Accept,
+    Decline,
 }

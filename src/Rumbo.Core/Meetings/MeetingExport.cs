@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Rumbo.Core.Accounts;
 using Rumbo.Core.Data;
-using Rumbo.Core.Exports;
 
 namespace Rumbo.Core.Meetings;
 
@@ -38,8 +37,4 @@ public static class MeetingExport
             };
         }).ToList();
     }
-
-    public static byte[] ToCsv(IEnumerable<string?[]> rows) => TableExport.ToCsv(Header, rows);
-
-    public static byte[] ToXlsx(IEnumerable<string?[]> rows) => TableExport.ToXlsx("Meetings", Header, rows);
 }

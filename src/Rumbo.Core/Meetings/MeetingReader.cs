@@ -66,18 +66,46 @@ public sealed class MeetingReader(RumboDbContext db)
         return rows.OrderBy(r => r.StartsAtUtc).ThenBy(r => r.Id).Select(r => Mask(r, viewer, participating)).ToList();
     }
 
+    /// <summary>
+    /// A group's next <paramref name="take"/> meetings not yet over and its last <paramref name="take"/> that are, and how
+    /// many it has: what <see cref="ListAsync"/> of the group would give, with only the meetings shown read in full.
+    /// </summary>
+    public async Task<(List<MeetingSummary> Upcoming, List<MeetingSummary> Recent, int Total)> LatestOfGroupAsync(
+        int groupId, CurrentUser.Snapshot viewer, DateTime nowUtc, int take, CancellationToken ct = default)
+    {
+        var times = await db.Meetings.AsNoTracking().Where(m => m.GroupId == groupId)
+            .Select(m => new { m.Id, m.StartsAtUtc, m.DurationMinutes }).ToListAsync(ct);
+        var ordered = times.OrderBy(m => m.StartsAtUtc).ThenBy(m => m.Id).ToList();
+        var upcoming = ordered.Where(m => m.StartsAtUtc.AddMinutes(m.DurationMinutes) > nowUtc).Take(take).Select(m => m.Id).ToList();
+        var recent = ordered.Where(m => m.StartsAtUtc.AddMinutes(m.DurationMinutes) <= nowUtc).OrderByDescending(m => m.StartsAtUtc).Take(take).Select(m => m.Id).ToList();
+        List<int> ids = [.. upcoming, .. recent];
+        if (ids.Count == 0) return ([], [], times.Count);
+        var rows = (await Project(db.Meetings.AsNoTracking().Where(m => ids.Contains(m.Id))).ToListAsync(ct)).ToDictionary(r => r.Id);
+        var participating = await ParticipatingAsync(viewer, ct);
+        return (upcoming.Select(id => Mask(rows[id], viewer, participating)).ToList(),
+            recent.Select(id => Mask(rows[id], viewer, participating)).ToList(), times.Count);
+    }
+
     public async Task<MeetingDetail?> GetAsync(int id, CurrentUser.Snapshot viewer, CancellationToken ct = default)
     {
         var row = await Project(db.Meetings.AsNoTracking().Where(m => m.Id == id)).SingleOrDefaultAsync(ct);
         if (row is null) return null;
+        // What the summary does not hold, in one more query; the description and link are returned only with the details.
+        var more = await db.Meetings.AsNoTracking().Where(x => x.Id == id)
+            .Select(x => new
+            {
+                x.Version, x.OnlineUrl, Rule = x.Series == null ? null : x.Series.RecurrenceRule,
+                Description = new LocalizedString(x.Description.Source, x.Description.En, x.Description.Es, x.Description.Pt, x.Description.Fr),
+            })
+            .SingleAsync(ct);
         var participating = await ParticipatingAsync(viewer, ct);
         var summary = Mask(row, viewer, participating);
         var series = row.SeriesId is { } sid
             ? await db.Meetings.AsNoTracking().Where(m => m.SeriesId == sid).OrderBy(m => m.StartsAtUtc)
                 .Select(m => new Occurrence(m.Id, m.StartsAtUtc, m.Status)).ToListAsync(ct)
             : [];
-        var rule = row.SeriesId is { } s2 ? await db.MeetingSeries.AsNoTracking().Where(x => x.Id == s2).Select(x => x.RecurrenceRule).SingleOrDefaultAsync(ct) : null;
-        var version = await db.Meetings.AsNoTracking().Where(m => m.Id == id).Select(m => m.Version).SingleAsync(ct);
+        var rule = more.Rule;
+        var version = more.Version;
         OwnParticipation? own = null;
         if (viewer.PersonId is { } pid)
         {
@@ -89,9 +117,6 @@ public sealed class MeetingReader(RumboDbContext db)
             return new MeetingDetail(summary, LocalizedString.Empty, null, [], [], 0, 0, 0, rule, series, version, own);
         }
 
-        var m = await db.Meetings.AsNoTracking().Where(x => x.Id == id)
-            .Select(x => new { Description = new LocalizedString(x.Description.Source, x.Description.En, x.Description.Es, x.Description.Pt, x.Description.Fr), x.OnlineUrl })
-            .SingleAsync(ct);
         var items = await ItemsAsync(id, ct);
         var people = await db.MeetingParticipants.AsNoTracking().Where(p => p.MeetingId == id)
             .Select(p => new
@@ -104,7 +129,7 @@ public sealed class MeetingReader(RumboDbContext db)
             .GroupBy(p => p.Code)
             .Select(g => new CountryCount(g.Key, g.First().Name, g.Count(p => p.Registered), g.Count(p => p.Attended == true)))
             .OrderBy(c => c.Code is null).ThenBy(c => c.Name?.Source, StringComparer.Ordinal).ToList();
-        return new MeetingDetail(summary, m.Description, m.OnlineUrl, items, byCountry,
+        return new MeetingDetail(summary, more.Description, more.OnlineUrl, items, byCountry,
             people.Count(p => p.Invited), people.Count(p => p.Registered), people.Count(p => p.Attended == true), rule, series, version, own);
     }
 
@@ -120,8 +145,7 @@ public sealed class MeetingReader(RumboDbContext db)
                 Presenter = i.PresenterPerson == null ? null : i.PresenterPerson.GivenName + " " + i.PresenterPerson.FamilyName,
                 i.PresenterName, i.DurationMinutes,
             }).ToListAsync(ct);
-        var ids = items.Select(i => i.Id).ToList();
-        var lines = await db.MeetingItemLines.AsNoTracking().Where(l => ids.Contains(l.MeetingItemId))
+        var lines = await db.MeetingItemLines.AsNoTracking().Where(l => db.MeetingItems.Any(i => i.Id == l.MeetingItemId && i.MeetingId == meetingId))
             .Select(l => new
             {
                 l.MeetingItemId, l.LineOfAction!.Code, l.LineOfAction.Position, l.LineOfAction.Agenda!.Slug, l.LineOfAction.Agenda.DocumentLanguage,

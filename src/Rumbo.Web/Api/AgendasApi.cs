@@ -108,13 +108,13 @@ public static class AgendasApi
             var name = $"{t.Slug}-structure.{format}";
             return format switch
             {
-                "csv" => TypedResults.File(AgendaExport.ToCsv(t), "text/csv; charset=utf-8", name),
-                "xlsx" => TypedResults.File(AgendaExport.ToXlsx(t), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name),
+                "csv" => TypedResults.File(AgendaExport.ToCsv(t), TableDownloads.CsvType, name),
+                "xlsx" => TypedResults.File(AgendaExport.ToXlsx(t), TableDownloads.XlsxType, name),
                 _ => TypedResults.File(System.Text.Encoding.UTF8.GetBytes(AgendaJson.Serialize((await store.ExportAsync(t.Id, ct))!)), "application/json; charset=utf-8", name),
             };
         })
         .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-        .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .Produces(StatusCodes.Status200OK, contentType: TableDownloads.XlsxType)
         .Produces(StatusCodes.Status200OK, contentType: "application/json")
         .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
         .WithName("DownloadAgendaStructure")

@@ -38,6 +38,15 @@ public sealed record AgreementDetail(
 
 public static partial class AgreementsApi
 {
+    /// <summary>A group's agreements as CSV or XLSX, beside its page (not part of the API); only what the reader may see.</summary>
+    public static IEndpointRouteBuilder MapAgreementExports(this IEndpointRouteBuilder app)
+    {
+        app.MapGroupTable("agreements", "Agreements", AgreementExport.Header, async (http, groupId, viewer, ct) =>
+            await AgreementExport.RowsAsync(http.RequestServices.GetRequiredService<RumboDbContext>(), groupId, viewer,
+                $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}", ct));
+        return app;
+    }
+
     public static IEndpointRouteBuilder MapAgreementsApi(this IEndpointRouteBuilder v1)
     {
         // Cached whole for anonymous callers only: the output cache neither stores nor serves signed-in or bearer requests,

@@ -104,21 +104,8 @@ public static class MeetingsApi
     /// <summary>A group's meetings as CSV or XLSX, beside its page (not part of the API); only what the reader may see.</summary>
     public static IEndpointRouteBuilder MapMeetingExports(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/groups/{slug}/meetings.{format:regex(^(csv|xlsx)$)}", async Task<IResult> (
-            string slug, string format, ClaimsPrincipal user, CurrentUser currentUser, MeetingReader reader, RumboDbContext db, HttpContext http, CancellationToken ct) =>
-        {
-            var groupId = await db.Groups.AsNoTracking().Where(g => g.Slug == slug).Select(g => (int?)g.Id).SingleOrDefaultAsync(ct);
-            if (groupId is null) return Results.NotFound();
-            var viewer = await currentUser.GetAsync(user, ct);
-            if (viewer.IsSignedIn) http.Response.Headers.CacheControl = ApiRoutes.PrivateNoStore;
-            var rows = await MeetingExport.RowsAsync(db, reader, groupId.Value, viewer, ct);
-            return format == "csv"
-                ? Results.File(MeetingExport.ToCsv(rows), "text/csv; charset=utf-8", $"{slug}-meetings.csv")
-                : Results.File(MeetingExport.ToXlsx(rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{slug}-meetings.xlsx");
-        })
-        .CacheOutput(Infrastructure.ContentCache.Policy)
-        .ExcludeFromDescription();
-
+        app.MapGroupTable("meetings", "Meetings", MeetingExport.Header, async (http, groupId, viewer, ct) =>
+            await MeetingExport.RowsAsync(http.RequestServices.GetRequiredService<RumboDbContext>(), http.RequestServices.GetRequiredService<MeetingReader>(), groupId, viewer, ct));
         return app;
     }
 

@@ -1,17 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Rumbo.Core.Accounts;
-using Rumbo.Core.Data;
 using Rumbo.Core.Plans;
 
 namespace Rumbo.Web.Components;
 
 /// <summary>The group page's plans of work: the current plan with its timeline, a link to all, and "New plan" for its editors.</summary>
-public sealed class GroupPlansViewComponent(PlanReader reader, CurrentUser currentUser, RumboDbContext db, TimeProvider clock) : ViewComponent
+public sealed class GroupPlansViewComponent(PlanReader reader, CurrentUser currentUser, TimeProvider clock) : ViewComponent
 {
     public sealed record Model(string GroupSlug, PlanDetail? Current, int Count, bool CanEdit);
 
-    public async Task<IViewComponentResult> InvokeAsync(int groupId)
+    // What the page already read (slug, group, language) is passed in rather than read again.
+    public async Task<IViewComponentResult> InvokeAsync(int groupId, string slug)
     {
         var ct = HttpContext.RequestAborted;
         var plans = await reader.ListAsync(groupId: groupId, ct: ct);
@@ -23,7 +22,6 @@ public sealed class GroupPlansViewComponent(PlanReader reader, CurrentUser curre
         // The current plan is the one whose period holds this month, else the latest one.
         var current = plans.FirstOrDefault(p => p.PeriodStart <= month && month <= p.PeriodEnd) ?? plans.FirstOrDefault();
         var detail = current is null ? null : await reader.GetAsync(current.Id, ct);
-        var slug = detail?.Group.Slug ?? await db.Groups.AsNoTracking().Where(g => g.Id == groupId).Select(g => g.Slug).SingleAsync(ct);
         return View(new Model(slug, detail, plans.Count, canEdit));
     }
 }

@@ -17,21 +17,20 @@ public sealed class MeetingOutcomesViewComponent(RumboDbContext db, CurrentUser 
 
     public sealed record Model(
         int MeetingId, string Language, IReadOnlyList<RecordLink> Records, bool CanWriteRecord, bool HasRecord,
-        IReadOnlyList<AgreementView> Agreements, bool CanAddAgreement);
+        IReadOnlyList<AgreementSummary> Agreements, bool CanAddAgreement);
 
-    public async Task<IViewComponentResult> InvokeAsync(int meetingId)
+    // What the page already read (slug, group, language) is passed in rather than read again.
+    public async Task<IViewComponentResult> InvokeAsync(int meetingId, int groupId, string language)
     {
         var ct = HttpContext.RequestAborted;
-        var meeting = await MeetingHeader.LoadAsync(db, meetingId, ct);
-        if (meeting is null) return Content(string.Empty);
         var user = await currentUser.GetAsync(UserClaimsPrincipal, ct);
         var all = await db.MeetingRecords.AsNoTracking().Where(r => r.MeetingId == meetingId).OrderByDescending(r => r.Number)
             .Select(r => new { r.Number, r.Kind, r.Status, r.Dissemination }).ToListAsync(ct);
-        var visible = all.Where(r => user.CanSeeRecord(meeting.GroupId, r.Status, r.Dissemination)).ToList();
+        var visible = all.Where(r => user.CanSeeRecord(groupId, r.Status, r.Dissemination)).ToList();
         var records = visible.Select(r => new RecordLink(r.Number, r.Kind, r.Status, r.Dissemination,
             visible.Any(v => v.Number > r.Number && v.Status == RecordStatus.Approved))).ToList();
-        var agreements = await AgreementReader.LoadAsync(db, db.Agreements.Where(a => a.MeetingId == meetingId).Visible(user), ct);
-        return View(new Model(meetingId, meeting.Language, records, user.CanWriteRecord(meeting.GroupId), all.Count > 0,
-            agreements.OrderBy(a => a.Number).ToList(), user.CanEditAgreement(meeting.GroupId)));
+        var agreements = await AgreementReader.SummariesAsync(db.Agreements.Where(a => a.MeetingId == meetingId).Visible(user), ct);
+        return View(new Model(meetingId, language, records, user.CanWriteRecord(groupId), all.Count > 0,
+            agreements.OrderBy(a => a.Number).ToList(), user.CanEditAgreement(groupId)));
     }
 }

@@ -85,6 +85,9 @@ public abstract class AgreementTests(RumboApp app)
         var anaPage = await kit.PageAsync($"/agreements/{id}", ana);
         Assert.NotNull(anaPage.QuerySelector($"a[href='/agreements/{id}/follow-up?country={a}']"));
         Assert.Null(anaPage.QuerySelector($"a[href='/agreements/{id}/follow-up?country={b}']"));
+        // She reports for one country only, which is in the table: no other country is offered to her.
+        Assert.Null(anaPage.QuerySelector("form.other-country"));
+        Assert.Null(anaPage.QuerySelector(".other-country-link"));
         Assert.Equal(HttpStatusCode.Forbidden, (await kit.GetAsync($"/agreements/{id}/follow-up?country={b}", ana)).StatusCode);
         var form = await kit.OpenAsync($"/agreements/{id}/follow-up?country={a}", ana);
         var audit = await kit.AuditCountAsync();
@@ -103,11 +106,27 @@ public abstract class AgreementTests(RumboApp app)
 
         // Carla is a member of the group from country B: she reports for B.
         var carla = await kit.AsPersonAsync(s.Groups.Carla);
+        Assert.Null((await kit.PageAsync($"/agreements/{id}", carla)).QuerySelector("form.other-country"));
+        // A focal point of a country outside the group is offered that country, by name, and nothing else.
+        await using (var fdb = kit.Db())
+        {
+            var agendaId = await fdb.Agreements.Where(x => x.Id == id).Select(x => x.Group!.AgendaId).SingleAsync();
+            fdb.FocalPoints.Add(new Rumbo.Core.Groups.FocalPoint { AgendaId = agendaId, CountryId = await fdb.Countries.Where(c => c.Code == "UY").Select(c => c.Id).SingleAsync(), PersonId = s.Groups.Ben });
+            await fdb.SaveChangesAsync();
+        }
+        var ben = await kit.AsPersonAsync(s.Groups.Ben);
+        var benPage = await kit.PageAsync($"/agreements/{id}", ben);
+        Assert.Null(benPage.QuerySelector("form.other-country"));
+        Assert.Equal([$"/agreements/{id}/follow-up?country=uy"], benPage.QuerySelectorAll(".other-country-link a").Select(l => l.GetAttribute("href")));
+        await using (var fdb = kit.Db())
+        {
+            await fdb.FocalPoints.Where(f => f.PersonId == s.Groups.Ben).ExecuteDeleteAsync();
+        }
         var carlaForm = await kit.OpenAsync($"/agreements/{id}/follow-up?country={b}", carla);
         Assert.Equal(HttpStatusCode.Redirect, (await kit.PostAsync($"/agreements/{id}/follow-up?country={b}", carlaForm, ("Version", "-1"), ("Status", "NotStarted"), ("Text", "Planned for next year."))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await kit.GetAsync($"/agreements/{id}/follow-up?country={a}", carla)).StatusCode);
         // A coordinator who belongs to no country reports for none; the secretariat reports for any.
-        var ben = await kit.AsPersonAsync(s.Groups.Ben);
+        Assert.Null((await kit.PageAsync($"/agreements/{id}", ben)).QuerySelector(".other-country-link"));
         Assert.Equal(HttpStatusCode.Forbidden, (await kit.GetAsync($"/agreements/{id}/follow-up?country={a}", ben)).StatusCode);
         var secretariat = await SignedIn.CookieAsync(app, Rumbo.Core.Accounts.Roles.SecretariatAdmin);
         Assert.Equal(HttpStatusCode.OK, (await kit.GetAsync($"/agreements/{id}/follow-up?country=uy", secretariat)).StatusCode);

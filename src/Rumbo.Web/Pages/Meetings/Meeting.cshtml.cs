@@ -36,14 +36,12 @@ public sealed class MeetingModel(RumboDbContext db, MeetingReader reader, Curren
         return Page();
     }
 
-    public Task<IActionResult> OnPostRegisterAsync(int id, CancellationToken ct) => RespondAsync(id, Act.Register, ct);
-    public Task<IActionResult> OnPostUnregisterAsync(int id, CancellationToken ct) => RespondAsync(id, Act.Unregister, ct);
-    public Task<IActionResult> OnPostAcceptAsync(int id, CancellationToken ct) => RespondAsync(id, Act.Accept, ct);
-    public Task<IActionResult> OnPostDeclineAsync(int id, CancellationToken ct) => RespondAsync(id, Act.Decline, ct);
+    public Task<IActionResult> OnPostRegisterAsync(int id, CancellationToken ct) => RespondAsync(id, RegistrationAct.Register, ct);
+    public Task<IActionResult> OnPostUnregisterAsync(int id, CancellationToken ct) => RespondAsync(id, RegistrationAct.Unregister, ct);
+    public Task<IActionResult> OnPostAcceptAsync(int id, CancellationToken ct) => RespondAsync(id, RegistrationAct.Accept, ct);
+    public Task<IActionResult> OnPostDeclineAsync(int id, CancellationToken ct) => RespondAsync(id, RegistrationAct.Decline, ct);
 
-    private enum Act { Register, Unregister, Accept, Decline }
-
-    private async Task<IActionResult> RespondAsync(int id, Act act, CancellationToken ct)
+    private async Task<IActionResult> RespondAsync(int id, RegistrationAct act, CancellationToken ct)
     {
         var user = await currentUser.GetAsync(User, ct);
         if (!user.IsSignedIn) return Challenge();
@@ -54,13 +52,8 @@ public sealed class MeetingModel(RumboDbContext db, MeetingReader reader, Curren
         var invited = row?.InvitedAtUtc is not null;
         if (!user.CanRegisterForMeeting(meeting.Access, meeting.GroupId, invited)) return StatusCode(StatusCodes.Status403Forbidden);
 
-        string? refusal = null;
         var now = clock.GetUtcNow().UtcDateTime;
-        if (meeting.Status == MeetingStatus.Cancelled) refusal = "The meeting was cancelled.";
-        else if (DateTime.SpecifyKind(meeting.StartsAtUtc, DateTimeKind.Utc).AddMinutes(meeting.DurationMinutes) < now) refusal = "The meeting has taken place: registration is closed.";
-        else if (act is Act.Accept or Act.Decline && !invited) refusal = "Only people invited to the meeting accept or decline.";
-        else if (act == Act.Register && row?.RegisteredAtUtc is not null) refusal = "You are already registered.";
-        else if (act == Act.Unregister && row?.RegisteredAtUtc is null) refusal = "You are not registered.";
+        var refusal = MeetingParticipant.Refusal(meeting, row, act, now);
         if (refusal is not null)
         {
             var detail = await reader.GetAsync(id, user, ct);
@@ -76,37 +69,18 @@ public sealed class MeetingModel(RumboDbContext db, MeetingReader reader, Curren
             row = new MeetingParticipant { MeetingId = id, PersonId = personId, CountryId = country };
             db.MeetingParticipants.Add(row);
         }
-        switch (act)
-        {
-            case Act.Register:
-                row.RegisteredAtUtc = now;
-                if (invited) row.Response = ParticipantResponse.Accepted;
-                break;
-            case Act.Unregister:
-                row.RegisteredAtUtc = null;
-                if (invited) row.Response = ParticipantResponse.Declined;
-                else if (row.Attended is null) db.MeetingParticipants.Remove(row);
-                break;
-            case Act.Accept:
-                row.Response = ParticipantResponse.Accepted;
-                row.RegisteredAtUtc ??= now;
-                break;
-            case Act.Decline:
-                row.Response = ParticipantResponse.Declined;
-                row.RegisteredAtUtc = null;
-                break;
-        }
+        if (!row.Answer(act, now)) db.MeetingParticipants.Remove(row);
         await db.SaveChangesAsync(ct);
-        if (act == Act.Register && !invited)
+        if (act == RegistrationAct.Register && !invited)
         {
             // Whoever registers gets the calendar entry, as an invitee does; later changes reach them too.
             await MeetingNotices.SendAsync(notifier, HttpContext, id, Rumbo.Core.Calendars.MeetingChange.Registered, [personId], ct);
         }
         TempData.Notice(act switch
         {
-            Act.Register => "You are registered.",
-            Act.Accept => "You accepted the invitation.",
-            Act.Decline => "You declined the invitation.",
+            RegistrationAct.Register => "You are registered.",
+            RegistrationAct.Accept => "You accepted the invitation.",
+            RegistrationAct.Decline => "You declined the invitation.",
             _ => "Your registration was cancelled.",
         });
         return Redirect($"/meetings/{id}");

@@ -83,9 +83,7 @@ public sealed class ParticipantsModel(RumboDbContext db, CurrentUser currentUser
                 row = new MeetingParticipant { MeetingId = id, PersonId = personId, CountryId = countries[personId] };
                 Db.MeetingParticipants.Add(row);
             }
-            if (row.InvitedAtUtc is not null) continue;
-            row.InvitedAtUtc = now;
-            newly.Add(personId);
+            if (row.Invite(now)) newly.Add(personId);
         }
         return await SaveAsync($"/meetings/{id}/participants", () => FillAsync(ct), ct,
             newly.Count == 0 ? null : () => NotifyAsync(id, MeetingChange.Invited, newly, ct));
@@ -112,8 +110,7 @@ public sealed class ParticipantsModel(RumboDbContext db, CurrentUser currentUser
         foreach (var a in Attendance)
         {
             var row = rows.Single(r => r.PersonId == a.PersonId);
-            row.Attended = a.Attended switch { "yes" => true, "no" => false, _ => null };
-            row.CountryId = a.Country is null ? null : ids[a.Country];
+            row.RecordAttendance(a.Attended switch { "yes" => true, "no" => false, _ => null }, a.Country is null ? null : ids[a.Country]);
         }
         return await SaveAsync($"/meetings/{id}/participants", () => FillAsync(ct), ct);
     }
@@ -141,8 +138,7 @@ public sealed class ParticipantsModel(RumboDbContext db, CurrentUser currentUser
             row = new MeetingParticipant { MeetingId = id, PersonId = pid };
             Db.MeetingParticipants.Add(row);
         }
-        row.Attended = true;
-        row.CountryId = countryId;
+        row.RecordAttendance(true, countryId);
         return await SaveAsync($"/meetings/{id}/participants", () => FillAsync(ct), ct);
     }
 
