@@ -155,8 +155,8 @@ public sealed class RecordModel(RumboDbContext db, CurrentUser currentUser, Time
         var body = (ReplyBody ?? "").Replace("\r\n", "\n").Trim();
         ModelState.Clear();
         ReplyTo = parent.ParentId ?? parent.Id;
-        if (body.Length == 0) ModelState.AddModelError(nameof(ReplyBody), "Write the reply.");
-        else if (body.Length > 4000) ModelState.AddModelError(nameof(ReplyBody), "The reply is longer than 4000 characters.");
+        if (body.Length == 0) ModelState.AddMessage(nameof(ReplyBody), "Write the reply.");
+        else if (body.Length > 4000) ModelState.AddMessage(nameof(ReplyBody), "The reply is longer than 4000 characters.");
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
