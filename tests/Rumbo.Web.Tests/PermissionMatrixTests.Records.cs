@@ -34,6 +34,14 @@ public abstract partial class PermissionMatrixTests
             _ => Task.FromResult(new Dictionary<string, string> { ["Version"] = "0" }), Writers),
         new("comment on a draft record", async t => $"/meetings/{await t.RecordOf(RecordStatus.Draft, Visibility.Members)}/records/1?handler=Comment",
             _ => Task.FromResult(new Dictionary<string, string> { ["CommentBody"] = "Please add the attendance." }), [Who.GroupMember, Who.GroupCoordinator]),
+        new("reply to a comment on a draft record", async t => await t.CommentUrl("Reply", authorIsCaller: false, resolved: false),
+            _ => Task.FromResult(new Dictionary<string, string> { ["ReplyBody"] = "Added." }), [Who.GroupMember, Who.GroupCoordinator]),
+        new("resolve another's comment on a draft record", async t => await t.CommentUrl("Resolve", authorIsCaller: false, resolved: false),
+            _ => Task.FromResult(new Dictionary<string, string>()), Writers),
+        new("resolve one's own comment on a draft record", async t => await t.CommentUrl("Resolve", authorIsCaller: true, resolved: false),
+            _ => Task.FromResult(new Dictionary<string, string>()), [Who.GroupMember, Who.GroupCoordinator, Who.Secretariat]),
+        new("reopen a resolved comment on a draft record", async t => await t.CommentUrl("Reopen", authorIsCaller: false, resolved: true),
+            _ => Task.FromResult(new Dictionary<string, string>()), Writers),
         new("add an agreement to a meeting", async t => $"/meetings/{await t.RecordsMeeting()}/agreements/new",
             _ => Task.FromResult(new Dictionary<string, string> { ["Kind"] = "Agreement", ["Text.Source"] = "Meet again.", ["AdoptedOn"] = "2025-06-10", ["Lines"] = "2.4.1", ["Visibility"] = "Public" }), Writers),
         new("edit an agreement", async t => $"/agreements/{await t.RecordsAgreement()}/edit",
@@ -71,6 +79,29 @@ public abstract partial class PermissionMatrixTests
         });
         await db.SaveChangesAsync();
         return id.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// The URL of a handler on a new comment of a new draft. Its author is the caller's person when asked (a focal point
+    /// who wrote it before leaving the group, say), else another member; callers without a person never author it.
+    /// </summary>
+    private async Task<string> CommentUrl(string handler, bool authorIsCaller, bool resolved)
+    {
+        var meeting = await RecordOf(RecordStatus.Draft, Visibility.Members);
+        await using var db = app.Database.CreateContext();
+        var record = await db.MeetingRecords.SingleAsync(r => r.MeetingId == int.Parse(meeting, CultureInfo.InvariantCulture) && r.Number == 1);
+        var author = authorIsCaller ? callerPerson : null;
+        if (author is null)
+        {
+            var other = new Rumbo.Core.People.Person { GivenName = "Commenting", FamilyName = "Member", IsExample = true };
+            db.People.Add(other);
+            await db.SaveChangesAsync();
+            author = other.Id;
+        }
+        var comment = new RecordComment { RecordId = record.Id, PersonId = author.Value, AtUtc = DateTime.UtcNow, Body = "Please add the attendance.", ResolvedAtUtc = resolved ? DateTime.UtcNow : null };
+        db.RecordComments.Add(comment);
+        await db.SaveChangesAsync();
+        return $"/meetings/{meeting}/records/1?handler={handler}&comment={comment.Id}";
     }
 
     /// <summary>A new public agreement of a new meeting, linked to line 2.4.1.</summary>

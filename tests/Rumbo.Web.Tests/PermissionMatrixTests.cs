@@ -122,6 +122,9 @@ public abstract partial class PermissionMatrixTests(RumboApp app)
         }
     }
 
+    /// <summary>The person of the account the case is tried as, when it has one.</summary>
+    private int? callerPerson;
+
     private async Task<int> AuditCount()
     {
         await using var db = app.Database.CreateContext();
@@ -205,6 +208,7 @@ public abstract partial class PermissionMatrixTests(RumboApp app)
             db.People.Add(person);
             await db.SaveChangesAsync();
             personId = person.Id;
+            callerPerson = personId;
             var group = await db.Groups.SingleAsync(g => g.Slug == scenario.Complete);
             switch (who)
             {

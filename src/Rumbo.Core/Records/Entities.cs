@@ -42,6 +42,54 @@ public sealed class MeetingRecord
     public int Version { get; set; }
     public List<RecordSection> Sections { get; set; } = [];
     public List<RecordComment> Comments { get; set; } = [];
+
+    // The workflow's transitions. Each answers null when done, or the refusal (an interface string) and changes nothing.
+
+    /// <summary>Freezes the draft and chooses who reads it.</summary>
+    public string? Approve(int? approverPersonId, DateTime atUtc, Visibility dissemination)
+    {
+        if (Status != RecordStatus.Draft) return "This record is already approved and frozen.";
+        Status = RecordStatus.Approved;
+        ApprovedAtUtc = atUtc;
+        ApprovedByPersonId = approverPersonId;
+        Dissemination = dissemination;
+        return null;
+    }
+
+    public string? Release()
+    {
+        if (Status != RecordStatus.Approved) return "Only an approved record can be released to the public.";
+        if (Dissemination == Visibility.Public) return "This record is already public.";
+        Dissemination = Visibility.Public;
+        return null;
+    }
+
+    public string? Restrict()
+    {
+        if (Status != RecordStatus.Approved) return "Only an approved record's dissemination can be changed.";
+        if (Dissemination == Visibility.Members) return "This record is already for members only.";
+        Dissemination = Visibility.Members;
+        return null;
+    }
+
+    /// <summary>A draft copy of this approved record, numbered after it; the caller checks that it is the newest.</summary>
+    public MeetingRecord NewVersion(DateTime atUtc) => new()
+    {
+        MeetingId = MeetingId, Number = Number + 1, Kind = Kind, Status = RecordStatus.Draft, Language = Language,
+        Summary = Summary, Dissemination = Dissemination, CreatedAtUtc = atUtc,
+        Sections = Sections.OrderBy(s => s.Position).Select(s => new RecordSection
+        {
+            MeetingItemId = s.MeetingItemId, Position = s.Position, Heading = s.Heading, Body = s.Body,
+            Outcomes = s.Outcomes.OrderBy(o => o.Position).Select(o => new RecordOutcome
+            {
+                Position = o.Position, Kind = o.Kind, Text = o.Text, OwnerPersonId = o.OwnerPersonId, OwnerName = o.OwnerName, DueDate = o.DueDate,
+            }).ToList(),
+        }).ToList(),
+    };
+
+    /// <summary>Only a draft is discussed: comments, replies, resolving and reopening.</summary>
+    public string? RefuseDiscussion() =>
+        Status == RecordStatus.Draft ? null : "This record is approved and frozen: it takes no more comments.";
 }
 
 /// <summary>The record of one agenda item (or a free section when <see cref="MeetingItemId"/> is null).</summary>
@@ -79,6 +127,10 @@ public sealed class RecordOutcome
     public DateOnly? DueDate { get; set; }
 }
 
+/// <summary>
+/// A comment on a draft, or a reply to one (<see cref="ParentId"/>). A comment, not a reply, is resolved when what it
+/// asked is settled, and reopened when it is not after all; the approver is told how many remain unresolved.
+/// </summary>
 public sealed class RecordComment
 {
     public int Id { get; set; }
@@ -86,6 +138,34 @@ public sealed class RecordComment
     public int PersonId { get; set; }
     public Person? Person { get; set; }
     public int? SectionId { get; set; }
+    /// <summary>The comment this one answers; replies are one level deep.</summary>
+    public int? ParentId { get; set; }
     public DateTime AtUtc { get; set; }
     public string Body { get; set; } = string.Empty;
+    public DateTime? ResolvedAtUtc { get; set; }
+    public int? ResolvedByPersonId { get; set; }
+    public Person? ResolvedBy { get; set; }
+
+    public bool IsResolved => ResolvedAtUtc is not null;
+
+    public string? Resolve(int? personId, DateTime atUtc)
+    {
+        if (ParentId is not null) return "A reply is resolved with the comment it answers.";
+        if (IsResolved) return "This comment is already resolved.";
+        ResolvedAtUtc = atUtc;
+        ResolvedByPersonId = personId;
+        return null;
+    }
+
+    public string? Reopen()
+    {
+        if (!IsResolved) return "This comment is not resolved.";
+        ResolvedAtUtc = null;
+        ResolvedByPersonId = null;
+        return null;
+    }
+
+    /// <summary>A reply to this comment.</summary>
+    public RecordComment Reply(int personId, DateTime atUtc, string body) =>
+        new() { RecordId = RecordId, ParentId = ParentId ?? Id, PersonId = personId, AtUtc = atUtc, Body = body };
 }

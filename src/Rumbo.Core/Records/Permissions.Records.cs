@@ -21,4 +21,11 @@ public static partial class Permissions
     /// <summary>Comments on a draft are the group's own conversation: members and coordinators, as people.</summary>
     public static bool CanCommentRecord(this CurrentUser.Snapshot u, int groupId) =>
         u.PersonId is not null && u.MemberGroups.Contains(groupId);
+
+    /// <summary>
+    /// A comment is resolved (or reopened) by whoever may settle it: its author while still in the conversation, and
+    /// those who write the record (its coordinators, the secretariat).
+    /// </summary>
+    public static bool CanResolveComment(this CurrentUser.Snapshot u, int groupId, int authorPersonId) =>
+        u.CanWriteRecord(groupId) || (u.PersonId == authorPersonId && u.CanCommentRecord(groupId));
 }

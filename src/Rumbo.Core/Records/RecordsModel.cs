@@ -40,6 +40,9 @@ internal static class RecordsModel
             e.ToTable("record_comments");
             e.HasOne(c => c.Person).WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<RecordSection>().WithMany().HasForeignKey(c => c.SectionId).OnDelete(DeleteBehavior.NoAction);
+            e.HasOne(c => c.ResolvedBy).WithMany().HasForeignKey(c => c.ResolvedByPersonId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<RecordComment>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.NoAction);
+            e.Ignore(c => c.IsResolved);
         });
     }
 }

@@ -714,6 +714,131 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                     b.ToTable("strategic_objectives", (string)null);
                 });
 
+            modelBuilder.Entity("Rumbo.Core.Agreements.Agreement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AdoptedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Text", "Rumbo.Core.Agreements.Agreement.Text#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Es")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Fr")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Pt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("MeetingId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("agreements", (string)null);
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Agreements.AgreementFollowUp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgreementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CountryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EvidenceUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReportedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReportedByPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountryId");
+
+                    b.HasIndex("ReportedByPersonId");
+
+                    b.HasIndex("AgreementId", "CountryId")
+                        .IsUnique();
+
+                    b.ToTable("agreement_follow_ups", (string)null);
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Agreements.AgreementLine", b =>
+                {
+                    b.Property<int>("AgreementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LineOfActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgreementId", "LineOfActionId");
+
+                    b.HasIndex("LineOfActionId");
+
+                    b.ToTable("agreement_lines", (string)null);
+                });
+
             modelBuilder.Entity("Rumbo.Core.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -757,6 +882,34 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Calendars.CalendarFeed", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("calendar_feeds", (string)null);
                 });
 
             modelBuilder.Entity("Rumbo.Core.Data.ContentVersion", b =>
@@ -1112,159 +1265,6 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                     b.ToTable("group_members", (string)null);
                 });
 
-            modelBuilder.Entity("Rumbo.Core.Meetings.Agreement", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("AdoptedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("GroupId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("MeetingId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Visibility")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Text", "Rumbo.Core.Meetings.Agreement.Text#LocalizedText", b1 =>
-                        {
-                            b1.IsRequired();
-
-                            b1.Property<string>("En")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("Es")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("Fr")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("Pt")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("Source")
-                                .IsRequired()
-                                .HasColumnType("TEXT");
-                        });
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("GroupId");
-
-                    b.HasIndex("MeetingId", "Number")
-                        .IsUnique();
-
-                    b.ToTable("agreements", (string)null);
-                });
-
-            modelBuilder.Entity("Rumbo.Core.Meetings.AgreementFollowUp", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AgreementId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("CountryId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("EvidenceUrl")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ReportedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("ReportedByPersonId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CountryId");
-
-                    b.HasIndex("ReportedByPersonId");
-
-                    b.HasIndex("AgreementId", "CountryId")
-                        .IsUnique();
-
-                    b.ToTable("agreement_follow_ups", (string)null);
-                });
-
-            modelBuilder.Entity("Rumbo.Core.Meetings.AgreementLine", b =>
-                {
-                    b.Property<int>("AgreementId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("LineOfActionId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("AgreementId", "LineOfActionId");
-
-                    b.HasIndex("LineOfActionId");
-
-                    b.ToTable("agreement_lines", (string)null);
-                });
-
-            modelBuilder.Entity("Rumbo.Core.Meetings.CalendarFeed", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("UserId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
-
-                    b.HasIndex("UserId")
-                        .IsUnique();
-
-                    b.ToTable("calendar_feeds", (string)null);
-                });
-
             modelBuilder.Entity("Rumbo.Core.Meetings.Meeting", b =>
                 {
                     b.Property<int>("Id")
@@ -1522,65 +1522,6 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                     b.ToTable("meeting_participants", (string)null);
                 });
 
-            modelBuilder.Entity("Rumbo.Core.Meetings.MeetingRecord", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("ApprovedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("ApprovedByPersonId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Dissemination")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Language")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("MeetingId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ApprovedByPersonId");
-
-                    b.HasIndex("MeetingId", "Number")
-                        .IsUnique();
-
-                    b.ToTable("meeting_records", (string)null);
-                });
-
             modelBuilder.Entity("Rumbo.Core.Meetings.MeetingSeries", b =>
                 {
                     b.Property<int>("Id")
@@ -1605,112 +1546,6 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                     b.HasIndex("GroupId");
 
                     b.ToTable("meeting_series", (string)null);
-                });
-
-            modelBuilder.Entity("Rumbo.Core.Meetings.RecordComment", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("AtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("PersonId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RecordId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("SectionId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PersonId");
-
-                    b.HasIndex("RecordId");
-
-                    b.HasIndex("SectionId");
-
-                    b.ToTable("record_comments", (string)null);
-                });
-
-            modelBuilder.Entity("Rumbo.Core.Meetings.RecordOutcome", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("DueDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OwnerName")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("OwnerPersonId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SectionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OwnerPersonId");
-
-                    b.HasIndex("SectionId");
-
-                    b.ToTable("record_outcomes", (string)null);
-                });
-
-            modelBuilder.Entity("Rumbo.Core.Meetings.RecordSection", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Heading")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("MeetingItemId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RecordId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MeetingItemId");
-
-                    b.HasIndex("RecordId", "Position");
-
-                    b.ToTable("record_sections", (string)null);
                 });
 
             modelBuilder.Entity("Rumbo.Core.People.Country", b =>
@@ -2074,6 +1909,184 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                     b.ToTable("work_plans", (string)null);
                 });
 
+            modelBuilder.Entity("Rumbo.Core.Records.MeetingRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ApprovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ApprovedByPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Dissemination")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApprovedByPersonId");
+
+                    b.HasIndex("MeetingId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("meeting_records", (string)null);
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Records.RecordComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ResolvedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ResolvedByPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RecordId");
+
+                    b.HasIndex("ResolvedByPersonId");
+
+                    b.HasIndex("SectionId");
+
+                    b.ToTable("record_comments", (string)null);
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Records.RecordOutcome", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OwnerPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerPersonId");
+
+                    b.HasIndex("SectionId");
+
+                    b.ToTable("record_outcomes", (string)null);
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Records.RecordSection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Heading")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MeetingItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingItemId");
+
+                    b.HasIndex("RecordId", "Position");
+
+                    b.ToTable("record_sections", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<int>", b =>
                 {
                     b.HasOne("Rumbo.Core.Accounts.RumboRole", null)
@@ -2209,9 +2222,78 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                     b.Navigation("Agenda");
                 });
 
+            modelBuilder.Entity("Rumbo.Core.Agreements.Agreement", b =>
+                {
+                    b.HasOne("Rumbo.Core.Groups.Group", "Group")
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rumbo.Core.Meetings.Meeting", "Meeting")
+                        .WithMany("Agreements")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Group");
+
+                    b.Navigation("Meeting");
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Agreements.AgreementFollowUp", b =>
+                {
+                    b.HasOne("Rumbo.Core.Agreements.Agreement", null)
+                        .WithMany("FollowUps")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rumbo.Core.People.Country", "Country")
+                        .WithMany()
+                        .HasForeignKey("CountryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rumbo.Core.People.Person", "ReportedBy")
+                        .WithMany()
+                        .HasForeignKey("ReportedByPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Country");
+
+                    b.Navigation("ReportedBy");
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Agreements.AgreementLine", b =>
+                {
+                    b.HasOne("Rumbo.Core.Agreements.Agreement", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rumbo.Core.Agendas.LineOfAction", "LineOfAction")
+                        .WithMany()
+                        .HasForeignKey("LineOfActionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("LineOfAction");
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Calendars.CalendarFeed", b =>
+                {
+                    b.HasOne("Rumbo.Core.Accounts.RumboUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Rumbo.Core.Documents.Document", b =>
                 {
-                    b.HasOne("Rumbo.Core.Meetings.Agreement", "Agreement")
+                    b.HasOne("Rumbo.Core.Agreements.Agreement", "Agreement")
                         .WithMany()
                         .HasForeignKey("AgreementId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -2372,75 +2454,6 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                     b.Navigation("RepresentsInstitution");
                 });
 
-            modelBuilder.Entity("Rumbo.Core.Meetings.Agreement", b =>
-                {
-                    b.HasOne("Rumbo.Core.Groups.Group", "Group")
-                        .WithMany()
-                        .HasForeignKey("GroupId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Rumbo.Core.Meetings.Meeting", "Meeting")
-                        .WithMany("Agreements")
-                        .HasForeignKey("MeetingId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Group");
-
-                    b.Navigation("Meeting");
-                });
-
-            modelBuilder.Entity("Rumbo.Core.Meetings.AgreementFollowUp", b =>
-                {
-                    b.HasOne("Rumbo.Core.Meetings.Agreement", null)
-                        .WithMany("FollowUps")
-                        .HasForeignKey("AgreementId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Rumbo.Core.People.Country", "Country")
-                        .WithMany()
-                        .HasForeignKey("CountryId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Rumbo.Core.People.Person", "ReportedBy")
-                        .WithMany()
-                        .HasForeignKey("ReportedByPersonId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.Navigation("Country");
-
-                    b.Navigation("ReportedBy");
-                });
-
-            modelBuilder.Entity("Rumbo.Core.Meetings.AgreementLine", b =>
-                {
-                    b.HasOne("Rumbo.Core.Meetings.Agreement", null)
-                        .WithMany("Lines")
-                        .HasForeignKey("AgreementId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Rumbo.Core.Agendas.LineOfAction", "LineOfAction")
-                        .WithMany()
-                        .HasForeignKey("LineOfActionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("LineOfAction");
-                });
-
-            modelBuilder.Entity("Rumbo.Core.Meetings.CalendarFeed", b =>
-                {
-                    b.HasOne("Rumbo.Core.Accounts.RumboUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Rumbo.Core.Meetings.Meeting", b =>
                 {
                     b.HasOne("Rumbo.Core.People.Country", "Country")
@@ -2525,24 +2538,6 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                     b.Navigation("Person");
                 });
 
-            modelBuilder.Entity("Rumbo.Core.Meetings.MeetingRecord", b =>
-                {
-                    b.HasOne("Rumbo.Core.People.Person", "ApprovedBy")
-                        .WithMany()
-                        .HasForeignKey("ApprovedByPersonId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Rumbo.Core.Meetings.Meeting", "Meeting")
-                        .WithMany("Records")
-                        .HasForeignKey("MeetingId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("ApprovedBy");
-
-                    b.Navigation("Meeting");
-                });
-
             modelBuilder.Entity("Rumbo.Core.Meetings.MeetingSeries", b =>
                 {
                     b.HasOne("Rumbo.Core.Groups.Group", null)
@@ -2550,60 +2545,6 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                         .HasForeignKey("GroupId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Rumbo.Core.Meetings.RecordComment", b =>
-                {
-                    b.HasOne("Rumbo.Core.People.Person", "Person")
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Rumbo.Core.Meetings.MeetingRecord", null)
-                        .WithMany("Comments")
-                        .HasForeignKey("RecordId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Rumbo.Core.Meetings.RecordSection", null)
-                        .WithMany()
-                        .HasForeignKey("SectionId")
-                        .OnDelete(DeleteBehavior.NoAction);
-
-                    b.Navigation("Person");
-                });
-
-            modelBuilder.Entity("Rumbo.Core.Meetings.RecordOutcome", b =>
-                {
-                    b.HasOne("Rumbo.Core.People.Person", "Owner")
-                        .WithMany()
-                        .HasForeignKey("OwnerPersonId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Rumbo.Core.Meetings.RecordSection", null)
-                        .WithMany("Outcomes")
-                        .HasForeignKey("SectionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Owner");
-                });
-
-            modelBuilder.Entity("Rumbo.Core.Meetings.RecordSection", b =>
-                {
-                    b.HasOne("Rumbo.Core.Meetings.MeetingItem", "MeetingItem")
-                        .WithMany()
-                        .HasForeignKey("MeetingItemId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Rumbo.Core.Meetings.MeetingRecord", null)
-                        .WithMany("Sections")
-                        .HasForeignKey("RecordId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("MeetingItem");
                 });
 
             modelBuilder.Entity("Rumbo.Core.People.Institution", b =>
@@ -2708,6 +2649,90 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                     b.Navigation("Group");
                 });
 
+            modelBuilder.Entity("Rumbo.Core.Records.MeetingRecord", b =>
+                {
+                    b.HasOne("Rumbo.Core.People.Person", "ApprovedBy")
+                        .WithMany()
+                        .HasForeignKey("ApprovedByPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Rumbo.Core.Meetings.Meeting", "Meeting")
+                        .WithMany("Records")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ApprovedBy");
+
+                    b.Navigation("Meeting");
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Records.RecordComment", b =>
+                {
+                    b.HasOne("Rumbo.Core.Records.RecordComment", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("Rumbo.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rumbo.Core.Records.MeetingRecord", null)
+                        .WithMany("Comments")
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rumbo.Core.People.Person", "ResolvedBy")
+                        .WithMany()
+                        .HasForeignKey("ResolvedByPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Rumbo.Core.Records.RecordSection", null)
+                        .WithMany()
+                        .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.Navigation("Person");
+
+                    b.Navigation("ResolvedBy");
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Records.RecordOutcome", b =>
+                {
+                    b.HasOne("Rumbo.Core.People.Person", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Rumbo.Core.Records.RecordSection", null)
+                        .WithMany("Outcomes")
+                        .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Records.RecordSection", b =>
+                {
+                    b.HasOne("Rumbo.Core.Meetings.MeetingItem", "MeetingItem")
+                        .WithMany()
+                        .HasForeignKey("MeetingItemId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Rumbo.Core.Records.MeetingRecord", null)
+                        .WithMany("Sections")
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("MeetingItem");
+                });
+
             modelBuilder.Entity("Rumbo.Core.Agendas.Agenda", b =>
                 {
                     b.Navigation("Areas");
@@ -2722,6 +2747,13 @@ namespace Rumbo.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Rumbo.Core.Agendas.StrategicObjective", b =>
                 {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Agreements.Agreement", b =>
+                {
+                    b.Navigation("FollowUps");
+
                     b.Navigation("Lines");
                 });
 
@@ -2741,13 +2773,6 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                     b.Navigation("Members");
                 });
 
-            modelBuilder.Entity("Rumbo.Core.Meetings.Agreement", b =>
-                {
-                    b.Navigation("FollowUps");
-
-                    b.Navigation("Lines");
-                });
-
             modelBuilder.Entity("Rumbo.Core.Meetings.Meeting", b =>
                 {
                     b.Navigation("Agreements");
@@ -2764,18 +2789,6 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                     b.Navigation("Lines");
                 });
 
-            modelBuilder.Entity("Rumbo.Core.Meetings.MeetingRecord", b =>
-                {
-                    b.Navigation("Comments");
-
-                    b.Navigation("Sections");
-                });
-
-            modelBuilder.Entity("Rumbo.Core.Meetings.RecordSection", b =>
-                {
-                    b.Navigation("Outcomes");
-                });
-
             modelBuilder.Entity("Rumbo.Core.Plans.PlanActivity", b =>
                 {
                     b.Navigation("Countries");
@@ -2786,6 +2799,18 @@ namespace Rumbo.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Rumbo.Core.Plans.WorkPlan", b =>
                 {
                     b.Navigation("Activities");
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Records.MeetingRecord", b =>
+                {
+                    b.Navigation("Comments");
+
+                    b.Navigation("Sections");
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Records.RecordSection", b =>
+                {
+                    b.Navigation("Outcomes");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,6 +1,9 @@
 using System.Net;
 using Microsoft.AspNetCore.Html;
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Rumbo.Core.Validation;
 
 namespace Rumbo.Web.Infrastructure;
 
@@ -29,32 +32,60 @@ public static class Forms
         return ids.Count == 0 ? null : string.Join(' ', ids);
     }
 
-    public static IHtmlContent ErrorFor(this ModelStateDictionary state, string field)
-    {
-        if (!state.TryGetValue(field, out var entry) || entry.Errors.Count == 0) return HtmlString.Empty;
-        var text = string.Join(" ", entry.Errors.Select(e => e.ErrorMessage));
-        return new HtmlString($"<p id=\"{ErrorId(field)}\" class=\"field-error\">{WebUtility.HtmlEncode(text)}</p>");
-    }
-
-    /// <summary>The form-level error, announced when the page comes back with it.</summary>
-    public static IHtmlContent FormError(this ModelStateDictionary state)
-    {
-        if (!state.TryGetValue(FormKey, out var entry) || entry.Errors.Count == 0) return HtmlString.Empty;
-        var text = string.Join(" ", entry.Errors.Select(e => e.ErrorMessage));
-        return new HtmlString($"<p id=\"{ErrorId("form")}\" class=\"form-error\" role=\"alert\">{WebUtility.HtmlEncode(text)}</p>");
-    }
-
     /// <summary>
     /// Replaces the model binder's messages (English, naming properties) with one in the interface language:
     /// they only come from tampered or mistyped values of selects and dates.
     /// </summary>
-    public static void ReplaceBindingErrors(this ModelStateDictionary state, string message)
+    public static void ReplaceBindingErrors(this ModelStateDictionary state, ValidationMessage message)
     {
         foreach (var (key, entry) in state.ToList())
         {
             if (entry is null || entry.Errors.Count == 0) continue;
             entry.Errors.Clear();
-            state.AddModelError(key, message);
+            state.AddMessage(key, message);
         }
     }
+
+    /// <summary>Puts a message by the field: a key of the interface strings and the arguments of its placeholders.</summary>
+    public static void AddMessage(this ModelStateDictionary state, string field, string key, params object[] arguments) =>
+        state.AddMessage(field, new ValidationMessage(key, arguments));
+
+    public static void AddMessage(this ModelStateDictionary state, string field, ValidationMessage message)
+    {
+        state.AddModelError(field, message.Key);
+        // The model state holds strings; the error is swapped for one that keeps the arguments with the key.
+        if (state.TryGetValue(field, out var entry) && entry.Errors.Count > 0 && entry.Errors[^1].ErrorMessage == message.Key)
+            entry.Errors[^1] = new MessageError(message);
+    }
+
+    /// <summary>The messages by the field; an error the binder put there is a message whose key is its text.</summary>
+    public static IReadOnlyList<ValidationMessage> Messages(this ModelStateDictionary state, string field) =>
+        state.TryGetValue(field, out var entry)
+            ? entry.Errors.Select(e => e is MessageError m ? m.Message : new ValidationMessage(e.ErrorMessage)).ToList()
+            : [];
+
+    /// <summary>What the _Message partial shows by a field; <paramref name="id"/> when the input's id is not the field's name.</summary>
+    public static MessageView Field(this ModelStateDictionary state, string field, string? id = null) =>
+        new(state.Messages(field), ErrorId(id ?? field), "field-error", null);
+
+    /// <summary>What the _Message partial shows about the whole form, announced when the page comes back with it.</summary>
+    public static MessageView Form(this ModelStateDictionary state) =>
+        new(state.Messages(FormKey), ErrorId("form"), "form-error", "alert");
+
+    private const string NoticeKey = "Notice";
+
+    /// <summary>Says something after a redirect (Saved.), shown once by the next page through the _Message partial.</summary>
+    public static void Notice(this ITempDataDictionary tempData, string key, params object[] arguments) =>
+        tempData[NoticeKey] = new[] { key }.Concat(arguments.Select(a => Convert.ToString(a, CultureInfo.CurrentCulture) ?? "")).ToArray();
+
+    public static MessageView Notice(this ITempDataDictionary tempData, string? id = null) =>
+        new(tempData[NoticeKey] is string[] { Length: > 0 } notice ? [new ValidationMessage(notice[0], notice[1..])] : [], id, "notice", "status");
+
+    private sealed class MessageError(ValidationMessage message) : ModelError(message.Key)
+    {
+        public ValidationMessage Message { get; } = message;
+    }
 }
+
+/// <summary>The messages one place of a page shows, with the paragraph's id, class and role.</summary>
+public sealed record MessageView(IReadOnlyList<ValidationMessage> Messages, string? Id, string? Class, string? Role);

@@ -162,6 +162,20 @@ public abstract class PlanEditingTests(RumboApp app)
     }
 
     [Fact]
+    public async Task A_message_with_arguments_is_put_into_words_in_the_readers_language()
+    {
+        var s = await GroupScenario.CreateAsync(app.Database);
+        var id = await PlanScenario.CreatePlanAsync(app.Database, s.Complete);
+        var (cookie, _) = await SignedIn.CoordinatorAsync(app, s.Complete);
+
+        var form = await OpenAsync($"/plans/{id}/edit?culture=es", cookie);
+        var (response, page) = await PostAsync($"/plans/{id}/edit?handler=Activity&culture=es", form, Activity("Un seminario", "2026-01", "2026-02", "2.4.1, 9.9.9, 9.9.8"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("Algunos códigos no son líneas de acción de la agenda de este grupo: 9.9.9, 9.9.8.",
+            page.GetElementById("Activity_Lines-error")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task A_bad_period_or_a_missing_title_is_refused_by_the_field()
     {
         var s = await GroupScenario.CreateAsync(app.Database);

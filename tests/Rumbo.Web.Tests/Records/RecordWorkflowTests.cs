@@ -188,6 +188,108 @@ public abstract class RecordWorkflowTests(RumboApp app)
     }
 
     [Fact]
+    public async Task Comments_are_answered_resolved_by_their_author_or_a_coordinator_and_reopened_and_approval_warns_while_some_are_open()
+    {
+        var s = await RecordsScenario.CreateAsync(app.Database);
+        var number = await s.AddRecordAsync(app.Database, RecordStatus.Draft, Visibility.Members, "discussed");
+        var url = $"/meetings/{s.Meeting}/records/{number}";
+        var carla = await kit.AsPersonAsync(s.Groups.Carla);
+        var (member, _) = await kit.NewMemberAsync(s.CompleteId, GroupRole.Member);
+        var (coordinator, _) = await kit.NewMemberAsync(s.CompleteId, GroupRole.Coordinator);
+        var form = await kit.OpenAsync(url, carla);
+        Assert.Equal(HttpStatusCode.Redirect, (await kit.PostAsync($"{url}?handler=Comment", form, ("CommentBody", "Add the date of the next meeting."))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await kit.PostAsync($"{url}?handler=Comment", form, ("CommentBody", "Spell out ECLAC."))).StatusCode);
+        int first, second;
+        await using (var db = kit.Db())
+        {
+            var ids = await db.RecordComments.Where(c => db.MeetingRecords.Any(r => r.Id == c.RecordId && r.MeetingId == s.Meeting)).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync();
+            (first, second) = (ids[0], ids[1]);
+        }
+
+        // Another member answers; an empty reply is refused by its own field and writes nothing.
+        var memberForm = await kit.OpenAsync(url, member);
+        Assert.NotNull(memberForm.Page.QuerySelector($"#comment-{first} textarea[name=ReplyBody]"));
+        Assert.Null(memberForm.Page.QuerySelector($"#comment-{first} .comment-settle"));
+        var audit = await kit.AuditCountAsync();
+        var empty = await kit.PostAsync($"{url}?handler=Reply&comment={first}", memberForm, ("ReplyBody", " "));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, empty.StatusCode);
+        var emptyPage = await empty.ParseAsync();
+        Assert.Equal("Write the reply.", emptyPage.QuerySelector($"#Reply_{first}-error")!.TextContent);
+        Assert.Null(emptyPage.QuerySelector($"#Reply_{second}-error"));
+        Assert.Equal(audit, await kit.AuditCountAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await kit.PostAsync($"{url}?handler=Reply&comment={first}", memberForm, ("ReplyBody", "It is on 3 March."))).StatusCode);
+        Assert.Equal(audit + 1, await kit.AuditCountAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await kit.PostAsync($"{url}?handler=Reply&comment={int.MaxValue}", memberForm, ("ReplyBody", "Lost"))).StatusCode);
+
+        // A member may not resolve another's comment; its author and a coordinator may.
+        Assert.Equal(HttpStatusCode.Forbidden, (await kit.PostAsync($"{url}?handler=Resolve&comment={first}", memberForm)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await kit.PostAsync($"{url}?handler=Resolve&comment={first}", form)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await kit.PostAsync($"{url}?handler=Resolve&comment={first}", form)).StatusCode);
+        var page = await kit.PageAsync(url, member);
+        var thread = page.QuerySelector($"#comment-{first}")!;
+        Assert.Contains("resolved", thread.ClassList);
+        Assert.Contains("Resolved", thread.QuerySelector(".badge.resolved")!.TextContent);
+        Assert.Contains("Carla", thread.QuerySelector(".comment-meta")!.TextContent);
+        Assert.Equal("It is on 3 March.", thread.QuerySelector(".comment-replies .markdown")!.TextContent.Trim());
+        Assert.Contains("Not resolved", page.QuerySelector($"#comment-{second} .badge.unresolved")!.TextContent);
+
+        var coordinatorForm = await kit.OpenAsync(url, coordinator);
+        Assert.Equal("Reopen", coordinatorForm.Page.QuerySelector($"#comment-{first} .comment-settle button")!.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.Redirect, (await kit.PostAsync($"{url}?handler=Reopen&comment={first}", coordinatorForm)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await kit.PostAsync($"{url}?handler=Resolve&comment={second}", coordinatorForm)).StatusCode);
+        await using (var db = kit.Db())
+        {
+            var states = await db.RecordComments.Where(c => c.Id == first || c.Id == second).OrderBy(c => c.Id).Select(c => c.ResolvedAtUtc != null).ToListAsync();
+            Assert.Equal([false, true], states);
+        }
+
+        // Approving with one comment still open warns with the count and saves nothing until the approver confirms.
+        var view = await kit.OpenAsync(url, coordinator);
+        Assert.Contains("1 comment(s) on this draft are not resolved.", view.Page.QuerySelector(".record-manage")!.TextContent);
+        audit = await kit.AuditCountAsync();
+        var warned = await kit.PostAsync($"{url}?handler=Approve", view, ("Version", "0"), ("Dissemination", "Public"));
+        Assert.Equal(HttpStatusCode.OK, warned.StatusCode);
+        var warning = (await warned.ParseAsync()).QuerySelector("#approval-warning")!;
+        Assert.Contains("1 comment(s) on this draft are not resolved.", warning.TextContent);
+        Assert.DoesNotContain("has not taken place", warning.TextContent);
+        Assert.Equal("Public", warning.QuerySelector("input[name=Dissemination]")!.GetAttribute("value"));
+        Assert.Equal(audit, await kit.AuditCountAsync());
+        Assert.Equal(RecordStatus.Draft, (await LoadAsync(s.Meeting, number)).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await kit.PostAsync($"{url}?handler=Approve", view, ("Version", "0"), ("Dissemination", "Public"), ("Confirmed", "true"))).StatusCode);
+        Assert.Equal((RecordStatus.Approved, Visibility.Public), ((await LoadAsync(s.Meeting, number)).Status, (await LoadAsync(s.Meeting, number)).Dissemination));
+
+        // Approved: the conversation is closed, replies and resolving included.
+        audit = await kit.AuditCountAsync();
+        Assert.Equal(HttpStatusCode.Conflict, (await kit.PostAsync($"{url}?handler=Reply&comment={first}", memberForm, ("ReplyBody", "Late"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await kit.PostAsync($"{url}?handler=Resolve&comment={first}", coordinatorForm)).StatusCode);
+        Assert.Equal(audit, await kit.AuditCountAsync());
+        Assert.Null((await kit.PageAsync(url, coordinator)).QuerySelector(".comment-settle, .comment-reply"));
+    }
+
+    [Fact]
+    public async Task Approving_the_minutes_of_a_meeting_still_ahead_warns_and_the_approver_confirms()
+    {
+        var s = await RecordsScenario.CreateAsync(app.Database);
+        await using (var db = kit.Db())
+        {
+            await db.Meetings.Where(m => m.Id == s.Meeting).ExecuteUpdateAsync(u => u.SetProperty(m => m.StartsAtUtc, DateTime.UtcNow.AddDays(20)));
+        }
+        var number = await s.AddRecordAsync(app.Database, RecordStatus.Draft, Visibility.Members, "ahead");
+        var url = $"/meetings/{s.Meeting}/records/{number}";
+        var (coordinator, _) = await kit.NewMemberAsync(s.CompleteId, GroupRole.Coordinator);
+        var view = await kit.OpenAsync(url, coordinator);
+        var audit = await kit.AuditCountAsync();
+        var warned = await kit.PostAsync($"{url}?handler=Approve", view, ("Version", "0"), ("Dissemination", "Members"));
+        Assert.Equal(HttpStatusCode.OK, warned.StatusCode);
+        var warning = (await warned.ParseAsync()).QuerySelector("#approval-warning")!;
+        Assert.Contains("This meeting has not taken place yet", warning.TextContent);
+        Assert.DoesNotContain("comment(s)", warning.TextContent);
+        Assert.Equal(audit, await kit.AuditCountAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await kit.PostAsync($"{url}?handler=Approve", view, ("Version", "0"), ("Dissemination", "Members"), ("Confirmed", "true"))).StatusCode);
+        Assert.Equal(RecordStatus.Approved, (await LoadAsync(s.Meeting, number)).Status);
+    }
+
+    [Fact]
     public async Task Bad_input_is_refused_by_the_field_with_422_and_nothing_is_written()
     {
         var s = await RecordsScenario.CreateAsync(app.Database);

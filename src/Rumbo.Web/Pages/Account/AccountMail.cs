@@ -1,3 +1,4 @@
+using Rumbo.Core.Validation;
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
@@ -107,11 +108,11 @@ public static class AccountTexts
         utc.ToString(Ui.Language == "es" ? "d 'de' MMMM 'de' yyyy, HH:mm" : "d MMMM yyyy, HH:mm", CultureInfo.CurrentUICulture);
 
     /// <summary>Identity's messages are English; the ones a user can meet here are given in the interface language.</summary>
-    public static string Describe(IStringLocalizer T, IdentityError e, int requiredLength) => e.Code switch
+    public static ValidationMessage Describe(IdentityError e, int requiredLength) => e.Code switch
     {
-        nameof(IdentityErrorDescriber.PasswordTooShort) => T["The password needs at least {0} characters.", requiredLength],
-        nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName) => T["An account with this e-mail address exists already."],
-        nameof(IdentityErrorDescriber.InvalidToken) => T["This link is not valid any more. Ask for a new one."],
-        _ => e.Description,
+        nameof(IdentityErrorDescriber.PasswordTooShort) => new ValidationMessage("The password needs at least {0} characters.", requiredLength),
+        nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName) => new ValidationMessage("An account with this e-mail address exists already."),
+        nameof(IdentityErrorDescriber.InvalidToken) => new ValidationMessage("This link is not valid any more. Ask for a new one."),
+        _ => new ValidationMessage(e.Description),
     };
 }

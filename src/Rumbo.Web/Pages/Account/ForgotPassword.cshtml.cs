@@ -12,7 +12,7 @@ using Rumbo.Web.Infrastructure;
 namespace Rumbo.Web.Pages.Account;
 
 [EnableRateLimiting(SignInRateLimit.Policy)]
-public sealed class ForgotPasswordModel(UserManager<RumboUser> users, AccountMail mail, IStringLocalizer<SharedResource> T, ILogger<ForgotPasswordModel> logger) : PageModel
+public sealed class ForgotPasswordModel(UserManager<RumboUser> users, AccountMail mail, ILogger<ForgotPasswordModel> logger) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -26,16 +26,16 @@ public sealed class ForgotPasswordModel(UserManager<RumboUser> users, AccountMai
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        ModelState.ReplaceBindingErrors(T["Check this value."]);
+        ModelState.ReplaceBindingErrors("Check this value.");
         var email = Email?.Trim();
         if (string.IsNullOrEmpty(email))
         {
-            ModelState.AddModelError(nameof(Email), T["Enter your e-mail address."]);
+            ModelState.AddMessage(nameof(Email), "Enter your e-mail address.");
             return Page();
         }
         if (!MailAddress.TryCreate(email, out var address) || address.Address != email || email.Length > 256)
         {
-            ModelState.AddModelError(nameof(Email), T["Enter an e-mail address such as name@example.org."]);
+            ModelState.AddMessage(nameof(Email), "Enter an e-mail address such as name@example.org.");
             return Page();
         }
         var user = await users.FindByEmailAsync(email);

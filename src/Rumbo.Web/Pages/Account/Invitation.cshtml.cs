@@ -35,13 +35,13 @@ public sealed class InvitationModel(
 
     public async Task<IActionResult> OnPostAsync(string token, CancellationToken ct)
     {
-        ModelState.ReplaceBindingErrors(T["Check this value."]);
+        ModelState.ReplaceBindingErrors("Check this value.");
         await LoadAsync(token, ct);
         if (Invitation is not { State: InvitationState.Pending }) return Answer();
         if (!Invitation.HasAccount)
         {
-            if (string.IsNullOrEmpty(Password)) ModelState.AddModelError(nameof(Password), T["Choose a password."]);
-            else if (Password != ConfirmPassword) ModelState.AddModelError(nameof(ConfirmPassword), T["The two passwords are not the same."]);
+            if (string.IsNullOrEmpty(Password)) ModelState.AddMessage(nameof(Password), "Choose a password.");
+            else if (Password != ConfirmPassword) ModelState.AddMessage(nameof(ConfirmPassword), "The two passwords are not the same.");
             if (!ModelState.IsValid) return Page();
         }
 
@@ -52,12 +52,12 @@ public sealed class InvitationModel(
                 // Signing in again also refreshes the claims of a user who was signed in already.
                 await signIn.SignInAsync(result.User!, isPersistent: false);
                 // The person lands where their new groups and roles are, welcomed there.
-                TempData["Welcome"] = T["You have accepted the invitation to {0}. You are signed in.", AccountTexts.Grant(T, Invitation)].Value;
+                TempData.Notice("You have accepted the invitation to {0}. You are signed in.", AccountTexts.Grant(T, Invitation));
                 return Redirect("/workspace");
             case AcceptOutcome.PasswordRejected:
                 foreach (var e in result.Errors ?? [])
                 {
-                    ModelState.AddModelError(nameof(Password), AccountTexts.Describe(T, e, RequiredLength));
+                    ModelState.AddMessage(nameof(Password), AccountTexts.Describe(e, RequiredLength));
                 }
                 return Page();
             default:

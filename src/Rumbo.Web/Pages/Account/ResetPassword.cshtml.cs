@@ -10,7 +10,7 @@ using Rumbo.Web.Infrastructure;
 
 namespace Rumbo.Web.Pages.Account;
 
-public sealed class ResetPasswordModel(UserManager<RumboUser> users, IOptions<IdentityOptions> identity, IStringLocalizer<SharedResource> T) : PageModel
+public sealed class ResetPasswordModel(UserManager<RumboUser> users, IOptions<IdentityOptions> identity) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Email { get; set; }
@@ -36,10 +36,10 @@ public sealed class ResetPasswordModel(UserManager<RumboUser> users, IOptions<Id
 
     public async Task<IActionResult> OnPostAsync()
     {
-        ModelState.ReplaceBindingErrors(T["Check this value."]);
+        ModelState.ReplaceBindingErrors("Check this value.");
         if (LinkIncomplete) return Page();
-        if (string.IsNullOrEmpty(Password)) ModelState.AddModelError(nameof(Password), T["Choose a password."]);
-        else if (Password != ConfirmPassword) ModelState.AddModelError(nameof(ConfirmPassword), T["The two passwords are not the same."]);
+        if (string.IsNullOrEmpty(Password)) ModelState.AddMessage(nameof(Password), "Choose a password.");
+        else if (Password != ConfirmPassword) ModelState.AddMessage(nameof(ConfirmPassword), "The two passwords are not the same.");
         if (!ModelState.IsValid) return Page();
 
         var user = await users.FindByEmailAsync(Email!);
@@ -53,7 +53,7 @@ public sealed class ResetPasswordModel(UserManager<RumboUser> users, IOptions<Id
         }
         if (user is null || token is null)
         {
-            ModelState.AddModelError(Forms.FormKey, T["This link is not valid any more. Ask for a new one."]);
+            ModelState.AddMessage(Forms.FormKey, "This link is not valid any more. Ask for a new one.");
             return Page();
         }
         var result = await users.ResetPasswordAsync(user, token, Password!);
@@ -62,7 +62,7 @@ public sealed class ResetPasswordModel(UserManager<RumboUser> users, IOptions<Id
             foreach (var e in result.Errors)
             {
                 var key = e.Code == nameof(IdentityErrorDescriber.InvalidToken) ? Forms.FormKey : nameof(Password);
-                ModelState.AddModelError(key, AccountTexts.Describe(T, e, RequiredLength));
+                ModelState.AddMessage(key, AccountTexts.Describe(e, RequiredLength));
             }
             return Page();
         }

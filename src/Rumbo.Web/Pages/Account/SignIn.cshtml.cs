@@ -9,7 +9,7 @@ using Rumbo.Web.Infrastructure;
 namespace Rumbo.Web.Pages.Account;
 
 [EnableRateLimiting(SignInRateLimit.Policy)]
-public sealed class SignInModel(SignInManager<RumboUser> signIn, UserManager<RumboUser> users, IStringLocalizer<SharedResource> T) : PageModel
+public sealed class SignInModel(SignInManager<RumboUser> signIn, UserManager<RumboUser> users) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -29,9 +29,9 @@ public sealed class SignInModel(SignInManager<RumboUser> signIn, UserManager<Rum
 
     public async Task<IActionResult> OnPostAsync()
     {
-        ModelState.ReplaceBindingErrors(T["Check this value."]);
-        if (string.IsNullOrWhiteSpace(Email)) ModelState.AddModelError(nameof(Email), T["Enter your e-mail address."]);
-        if (string.IsNullOrEmpty(Password)) ModelState.AddModelError(nameof(Password), T["Enter your password."]);
+        ModelState.ReplaceBindingErrors("Check this value.");
+        if (string.IsNullOrWhiteSpace(Email)) ModelState.AddMessage(nameof(Email), "Enter your e-mail address.");
+        if (string.IsNullOrEmpty(Password)) ModelState.AddMessage(nameof(Password), "Enter your password.");
         if (!ModelState.IsValid) return Page();
 
         var user = await users.FindByEmailAsync(Email!.Trim());
@@ -47,7 +47,7 @@ public sealed class SignInModel(SignInManager<RumboUser> signIn, UserManager<Rum
             // A locked account gets the answer of a wrong password: a lockout message would tell a guesser that the
             // address has an account. Its owner gets back in by resetting the password, which ends the lockout.
         }
-        ModelState.AddModelError(Forms.FormKey, T["The e-mail address or the password is not right."]);
+        ModelState.AddMessage(Forms.FormKey, "The e-mail address or the password is not right.");
         return Page();
     }
 }

@@ -15,7 +15,7 @@ namespace Rumbo.Web.Pages.Account;
 /// mint more tokens for itself, outliving its own revocation.
 /// </summary>
 [Authorize(AuthenticationSchemes = "Identity.Application")]
-public sealed class TokensModel(AccessTokens tokens, TimeProvider clock, IStringLocalizer<SharedResource> T) : PageModel
+public sealed class TokensModel(AccessTokens tokens, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public string? Name { get; set; }
@@ -43,17 +43,17 @@ public sealed class TokensModel(AccessTokens tokens, TimeProvider clock, IString
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
-        ModelState.ReplaceBindingErrors(T["Check this value."]);
+        ModelState.ReplaceBindingErrors("Check this value.");
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         DateTime? expiresAt = null;
-        if (string.IsNullOrWhiteSpace(Name)) ModelState.AddModelError(nameof(Name), T["Give the token a name."]);
-        else if (Name.Trim().Length > AccessTokens.MaxNameLength) ModelState.AddModelError(nameof(Name), T["A name has at most {0} characters.", AccessTokens.MaxNameLength]);
+        if (string.IsNullOrWhiteSpace(Name)) ModelState.AddMessage(nameof(Name), "Give the token a name.");
+        else if (Name.Trim().Length > AccessTokens.MaxNameLength) ModelState.AddMessage(nameof(Name), "A name has at most {0} characters.", AccessTokens.MaxNameLength);
         if (!string.IsNullOrWhiteSpace(ExpiresOn))
         {
             if (!DateOnly.TryParseExact(ExpiresOn.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var last))
-                ModelState.AddModelError(nameof(ExpiresOn), T["Write the date as year-month-day, such as {0}.", today.AddDays(90).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
+                ModelState.AddMessage(nameof(ExpiresOn), "Write the date as year-month-day, such as {0}.", today.AddDays(90).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             else if (last < today)
-                ModelState.AddModelError(nameof(ExpiresOn), T["Choose today or a later day."]);
+                ModelState.AddMessage(nameof(ExpiresOn), "Choose today or a later day.");
             else
                 expiresAt = DateTime.SpecifyKind(last.AddDays(1).ToDateTime(TimeOnly.MinValue), DateTimeKind.Utc);
         }

@@ -17,7 +17,7 @@ namespace Rumbo.Web.Pages.Admin;
 /// <summary>The secretariat invites people, and resends or cancels what it sent.</summary>
 [Authorize]
 public sealed class InvitationsModel(
-    Invitations invitations, CurrentUser current, RumboDbContext db, AccountMail mail, IStringLocalizer<SharedResource> T,
+    Invitations invitations, CurrentUser current, RumboDbContext db, AccountMail mail,
     ILogger<InvitationsModel> logger) : PageModel
 {
     public sealed record Choice(int Id, string Label);
@@ -67,20 +67,20 @@ public sealed class InvitationsModel(
 
     public async Task<IActionResult> OnPostInviteAsync(CancellationToken ct)
     {
-        ModelState.ReplaceBindingErrors(T["Choose a value from the list."]);
+        ModelState.ReplaceBindingErrors("Choose a value from the list.");
         var email = Email?.Trim() ?? "";
-        if (email.Length == 0) ModelState.AddModelError(nameof(Email), T["Enter the person's e-mail address."]);
+        if (email.Length == 0) ModelState.AddMessage(nameof(Email), "Enter the person's e-mail address.");
         else if (email.Length > 256 || !MailAddress.TryCreate(email, out var address) || address.Address != email)
-            ModelState.AddModelError(nameof(Email), T["Enter an e-mail address such as name@example.org."]);
-        CheckName(nameof(GivenName), GivenName, T["Enter the given name."]);
-        CheckName(nameof(FamilyName), FamilyName, T["Enter the family name."]);
-        if (Grant is null || !Enum.IsDefined(Grant.Value)) ModelState.AddModelError(nameof(Grant), T["Choose what the invitation grants."]);
+            ModelState.AddMessage(nameof(Email), "Enter an e-mail address such as name@example.org.");
+        CheckName(nameof(GivenName), GivenName, "Enter the given name.");
+        CheckName(nameof(FamilyName), FamilyName, "Enter the family name.");
+        if (Grant is null || !Enum.IsDefined(Grant.Value)) ModelState.AddMessage(nameof(Grant), "Choose what the invitation grants.");
         if (Language is not ("en" or "es")) Language = Ui.Language;
         if (ModelState.IsValid)
         {
             foreach (var problem in await invitations.CheckAsync(BuildRequest(), ct))
             {
-                ModelState.AddModelError(problem.Field, T[problem.Message]);
+                ModelState.AddMessage(problem.Field, problem.Message);
             }
         }
         if (!ModelState.IsValid)
@@ -114,8 +114,8 @@ public sealed class InvitationsModel(
 
     private void CheckName(string field, string? value, string missing)
     {
-        if (string.IsNullOrWhiteSpace(value)) ModelState.AddModelError(field, missing);
-        else if (value.Trim().Length > 100) ModelState.AddModelError(field, T["A name has at most {0} characters.", 100]);
+        if (string.IsNullOrWhiteSpace(value)) ModelState.AddMessage(field, missing);
+        else if (value.Trim().Length > 100) ModelState.AddMessage(field, "A name has at most {0} characters.", 100);
     }
 
     /// <summary>The invitation stays either way: when the mail fails, the secretariat can resend it.</summary>

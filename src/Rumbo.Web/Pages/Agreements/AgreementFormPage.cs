@@ -78,15 +78,15 @@ public abstract class AgreementFormPage(RumboDbContext db, CurrentUser currentUs
         var badVisibility = ModelState.HasError(nameof(Visibility));
         var badDate = ModelState.HasError(nameof(AdoptedOn));
         ModelState.Clear();
-        if (badKind || !Enum.IsDefined(Kind)) ModelState.AddModelError(nameof(Kind), "Choose agreement or recommendation.");
-        if (badVisibility || !Enum.IsDefined(Visibility)) ModelState.AddModelError(nameof(Visibility), "Choose who may see it.");
-        if (badDate) ModelState.AddModelError(nameof(AdoptedOn), "Enter a date as year, month and day.");
-        else if (AdoptedOn is null) ModelState.AddModelError(nameof(AdoptedOn), "Give the date it was adopted.");
+        if (badKind || !Enum.IsDefined(Kind)) ModelState.AddMessage(nameof(Kind), "Choose agreement or recommendation.");
+        if (badVisibility || !Enum.IsDefined(Visibility)) ModelState.AddMessage(nameof(Visibility), "Choose who may see it.");
+        if (badDate) ModelState.AddMessage(nameof(AdoptedOn), "Enter a date as year, month and day.");
+        else if (AdoptedOn is null) ModelState.AddMessage(nameof(AdoptedOn), "Give the date it was adopted.");
         var results = new List<ValidationResult>();
         Validator.TryValidateObject(Text, new(Text), results, validateAllProperties: true);
         foreach (var r in results)
         {
-            foreach (var member in r.MemberNames) ModelState.AddModelError($"{nameof(Text)}.{member}", r.ErrorMessage ?? "Invalid.");
+            foreach (var member in r.MemberNames) ModelState.AddMessage($"{nameof(Text)}.{member}", r.ErrorMessage ?? "Invalid.");
         }
         var codes = AgendaKeys.ParseCodeList(Lines);
         var agendaId = Meeting.AgendaId;
@@ -94,11 +94,11 @@ public abstract class AgreementFormPage(RumboDbContext db, CurrentUser currentUs
         var unknown = codes.Except(ChosenLines.Select(l => l.Code), StringComparer.Ordinal).ToList();
         if (unknown.Count > 0)
         {
-            ModelState.AddModelError(nameof(Lines), "Give codes of lines of action of the group's agenda, such as 2.4.1.");
+            ModelState.AddMessage(nameof(Lines), "Give codes of lines of action of the group's agenda, such as 2.4.1.");
         }
         else if (ChosenLines.Any(l => l.RetiredOn is not null && !linked.Contains(l.Id)))
         {
-            ModelState.AddModelError(nameof(Lines), "A retired line of action cannot be newly linked.");
+            ModelState.AddMessage(nameof(Lines), "A retired line of action cannot be newly linked.");
         }
         return ModelState.IsValid;
     }

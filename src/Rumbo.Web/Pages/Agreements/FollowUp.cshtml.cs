@@ -115,16 +115,16 @@ public sealed class FollowUpModel(RumboDbContext db, CurrentUser currentUser, Ti
     {
         var badStatus = ModelState.HasError(nameof(Status));
         ModelState.Clear();
-        if (badStatus || !Enum.IsDefined(Status)) ModelState.AddModelError(nameof(Status), "Choose a status.");
+        if (badStatus || !Enum.IsDefined(Status)) ModelState.AddMessage(nameof(Status), "Choose a status.");
         var text = (Text ?? "").Trim();
-        if (text.Length == 0) ModelState.AddModelError(nameof(Text), "Say what the country has done.");
-        else if (text.Length > 4000) ModelState.AddModelError(nameof(Text), "The text is longer than 4000 characters.");
+        if (text.Length == 0) ModelState.AddMessage(nameof(Text), "Say what the country has done.");
+        else if (text.Length > 4000) ModelState.AddMessage(nameof(Text), "The text is longer than 4000 characters.");
         if (!string.IsNullOrWhiteSpace(EvidenceUrl))
         {
             var url = EvidenceUrl.Trim();
-            if (url.Length > 500) ModelState.AddModelError(nameof(EvidenceUrl), "The address is longer than 500 characters.");
+            if (url.Length > 500) ModelState.AddMessage(nameof(EvidenceUrl), "The address is longer than 500 characters.");
             else if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || string.IsNullOrEmpty(uri.Host))
-                ModelState.AddModelError(nameof(EvidenceUrl), "Give a web address starting with http:// or https://.");
+                ModelState.AddMessage(nameof(EvidenceUrl), "Give a web address starting with http:// or https://.");
         }
         return ModelState.IsValid;
     }

@@ -53,10 +53,10 @@ public abstract class DocumentFormPage(RumboDbContext db) : PageModel
         var visibility = ModelState.HasError(nameof(Visibility));
         var meeting = ModelState.HasError(nameof(MeetingId));
         ModelState.Clear();
-        if (date) ModelState.AddModelError(nameof(Date), "Enter a date as year, month and day.");
-        if (kind) ModelState.AddModelError(nameof(Kind), "Choose the kind of document.");
-        if (visibility) ModelState.AddModelError(nameof(Visibility), "Choose who may see the document.");
-        if (meeting) ModelState.AddModelError(nameof(MeetingId), "Choose one of the group's meetings.");
+        if (date) ModelState.AddMessage(nameof(Date), "Enter a date as year, month and day.");
+        if (kind) ModelState.AddMessage(nameof(Kind), "Choose the kind of document.");
+        if (visibility) ModelState.AddMessage(nameof(Visibility), "Choose who may see the document.");
+        if (meeting) ModelState.AddMessage(nameof(MeetingId), "Choose one of the group's meetings.");
     }
 
     protected void AddErrors(IEnumerable<FieldError> errors)
@@ -65,18 +65,13 @@ public abstract class DocumentFormPage(RumboDbContext db) : PageModel
         {
             // A field already wrong from binding keeps that one message.
             if (ModelState.HasError(e.Field)) continue;
-            ModelState.AddModelError(e.Field, e.Message);
-            MessageArguments[e.Message] = e.Arguments;
+            ModelState.AddMessage(e.Field, e.Message, e.Arguments);
         }
     }
 
-    /// <summary>The arguments of a refusal's message, kept to format it in the interface language.</summary>
-    public Dictionary<string, object[]> MessageArguments { get; } = [];
-
     protected void AddRefusal(string field, UploadRefusal refusal)
     {
-        ModelState.AddModelError(field, refusal.Message);
-        MessageArguments[refusal.Message] = refusal.Arguments;
+        ModelState.AddMessage(field, refusal.Message, refusal.Arguments);
     }
 
     /// <summary>The file of the form, checked; refusals go by <paramref name="field"/>. The caller disposes the file.</summary>

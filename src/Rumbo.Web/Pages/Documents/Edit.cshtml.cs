@@ -48,7 +48,7 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser, Docume
         DocumentStore.Apply(Document, metadata, lineIds);
         if (await Db.SaveIfVersionAsync(Document, d => d.Version, Version, ct))
         {
-            TempData["Saved"] = "Saved.";
+            TempData.Notice("Saved.");
             return Redirect($"/documents/{id}");
         }
         return await ConflictAsync(id, keepForm: true, ct);
@@ -59,7 +59,7 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser, Docume
         if (await LoadOrRefuseAsync(id, ct) is { } refused) return refused;
         Answered = "version";
         ModelState.Clear();
-        if (Note?.Trim().Length > DocumentStore.MaxNote) ModelState.AddModelError(nameof(Note), "The note is longer than 500 characters.");
+        if (Note?.Trim().Length > DocumentStore.MaxNote) ModelState.AddMessage(nameof(Note), "The note is longer than 500 characters.");
         await using var received = await ReceiveAsync(uploads, Upload, "File", ct);
         if (!ModelState.IsValid || received is null)
         {
@@ -69,7 +69,7 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser, Docume
         var user = await currentUser.GetAsync(User, ct);
         if (await store.AddVersionAsync(Document, Version, received, Note, user.UserId, clock.GetUtcNow().UtcDateTime, ct))
         {
-            TempData["Saved"] = "Saved.";
+            TempData.Notice("Saved.");
             return Redirect($"/documents/{id}");
         }
         return await ConflictAsync(id, keepForm: false, ct);

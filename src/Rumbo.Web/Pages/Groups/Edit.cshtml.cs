@@ -81,8 +81,8 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Grou
         var badDates = new[] { nameof(StartDate), nameof(EndDate) }.Where(ModelState.HasError).ToList();
         var badStatus = ModelState.HasError(nameof(Status));
         ModelState.Clear();
-        foreach (var field in badDates) ModelState.AddModelError(field, "Enter a date as year, month and day.");
-        if (badStatus || !Enum.IsDefined(Status)) ModelState.AddModelError(nameof(Status), "Choose a status.");
+        foreach (var field in badDates) ModelState.AddMessage(field, "Enter a date as year, month and day.");
+        if (badStatus || !Enum.IsDefined(Status)) ModelState.AddMessage(nameof(Status), "Choose a status.");
 
         var mandateEmpty = new[] { Mandate.Source, Mandate.En, Mandate.Es, Mandate.Pt, Mandate.Fr }.All(string.IsNullOrWhiteSpace);
         if (!mandateEmpty)
@@ -92,35 +92,35 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Grou
             System.ComponentModel.DataAnnotations.Validator.TryValidateObject(Mandate, new(Mandate), results, validateAllProperties: true);
             foreach (var r in results)
             {
-                foreach (var member in r.MemberNames) ModelState.AddModelError($"{nameof(Mandate)}.{member}", r.ErrorMessage ?? "Invalid.");
+                foreach (var member in r.MemberNames) ModelState.AddMessage($"{nameof(Mandate)}.{member}", r.ErrorMessage ?? "Invalid.");
             }
         }
 
         if (StartDate is { } start && EndDate is { } end && end < start && !badDates.Contains(nameof(EndDate)))
         {
-            ModelState.AddModelError(nameof(EndDate), "The end date cannot be before the start date.");
+            ModelState.AddMessage(nameof(EndDate), "The end date cannot be before the start date.");
         }
 
         var known = Countries.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
         if (Coordinating.Concat(Participating).Any(c => !known.Contains(c)))
         {
-            ModelState.AddModelError("Countries", "Choose countries from the list.");
+            ModelState.AddMessage("Countries", "Choose countries from the list.");
         }
         InBoth = Coordinating.Intersect(Participating).ToHashSet(StringComparer.Ordinal);
         if (InBoth.Count > 0)
         {
-            ModelState.AddModelError("Countries", "A country is either coordinating or participating, not both.");
+            ModelState.AddMessage("Countries", "A country is either coordinating or participating, not both.");
         }
 
         var lines = Objectives.SelectMany(o => o.Lines).ToDictionary(l => l.Code, StringComparer.Ordinal);
         var linked = LinkedCodes();
         if (Lines.Any(l => !lines.ContainsKey(l)))
         {
-            ModelState.AddModelError(nameof(Lines), "Choose lines of action from the list.");
+            ModelState.AddMessage(nameof(Lines), "Choose lines of action from the list.");
         }
         else if (Lines.Any(l => lines[l].Retired && !linked.Contains(l)))
         {
-            ModelState.AddModelError(nameof(Lines), "A retired line of action cannot be newly linked.");
+            ModelState.AddMessage(nameof(Lines), "A retired line of action cannot be newly linked.");
         }
         return ModelState.IsValid;
     }

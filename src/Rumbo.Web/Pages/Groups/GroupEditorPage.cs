@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Rumbo.Core.Accounts;
 using Rumbo.Core.Agendas;
+using Rumbo.Web.Infrastructure;
 using Rumbo.Core.Data;
 using Rumbo.Core.Groups;
 
@@ -66,7 +67,7 @@ public abstract class GroupEditorPage(RumboDbContext db, CurrentUser currentUser
     {
         if (await Db.SaveIfVersionAsync(Group, g => g.Version, Version, ct))
         {
-            if (announce) TempData["Saved"] = "Saved.";
+            if (announce) TempData.Notice("Saved.");
             return Redirect(redirectTo);
         }
         return await ConflictAsync(afterConflict, ct);

@@ -61,14 +61,14 @@ public sealed class MembersModel(RumboDbContext db, CurrentUser currentUser, Tim
         ModelState.Clear();
         if (PersonId is not { } personId || !await Db.People.AnyAsync(p => p.Id == personId, ct))
         {
-            ModelState.AddModelError(nameof(PersonId), "Choose a person.");
+            ModelState.AddMessage(nameof(PersonId), "Choose a person.");
         }
         else if (Group.Members.Any(m => m.PersonId == personId))
         {
-            ModelState.AddModelError(nameof(PersonId), "This person is already a member of the group.");
+            ModelState.AddMessage(nameof(PersonId), "This person is already a member of the group.");
         }
-        if (badRole || !Enum.IsDefined(NewRole)) ModelState.AddModelError(nameof(NewRole), "Choose a role.");
-        if (NewRepresents is { } inst && Institutions.All(i => i.Id != inst)) ModelState.AddModelError(nameof(NewRepresents), "Choose an institution from the list.");
+        if (badRole || !Enum.IsDefined(NewRole)) ModelState.AddMessage(nameof(NewRole), "Choose a role.");
+        if (NewRepresents is { } inst && Institutions.All(i => i.Id != inst)) ModelState.AddMessage(nameof(NewRepresents), "Choose an institution from the list.");
         if (!ModelState.IsValid) return Invalid();
 
         Group.Members.Add(new GroupMember
@@ -86,8 +86,8 @@ public sealed class MembersModel(RumboDbContext db, CurrentUser currentUser, Tim
         ModelState.Clear();
         var member = Group.Members.SingleOrDefault(m => m.Id == MemberId);
         if (member is null) return await GoneAsync(ct);
-        if (badRole || !Enum.IsDefined(Role)) ModelState.AddModelError($"Role-{member.Id}", "Choose a role.");
-        if (Represents is { } inst && Institutions.All(i => i.Id != inst)) ModelState.AddModelError($"Represents-{member.Id}", "Choose an institution from the list.");
+        if (badRole || !Enum.IsDefined(Role)) ModelState.AddMessage($"Role-{member.Id}", "Choose a role.");
+        if (Represents is { } inst && Institutions.All(i => i.Id != inst)) ModelState.AddMessage($"Represents-{member.Id}", "Choose an institution from the list.");
         if (!ModelState.IsValid) return Invalid();
         member.Role = Role;
         member.RepresentsInstitutionId = Represents;

@@ -137,18 +137,18 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser, IMeeti
         ItemTitle = MeetingForm.Blank(ItemTitle);
         ItemDescription = MeetingForm.Blank(ItemDescription);
         PresenterName = MeetingForm.Blank(PresenterName);
-        if (ItemTitle is null) ModelState.AddModelError(nameof(ItemTitle), "The title is required.");
-        else if (ItemTitle.Length > 4000) ModelState.AddModelError(nameof(ItemTitle), "The text is longer than 4000 characters.");
-        if (ItemDescription is { Length: > 20000 }) ModelState.AddModelError(nameof(ItemDescription), "The text is longer than 20000 characters.");
+        if (ItemTitle is null) ModelState.AddMessage(nameof(ItemTitle), "The title is required.");
+        else if (ItemTitle.Length > 4000) ModelState.AddMessage(nameof(ItemTitle), "The text is longer than 4000 characters.");
+        if (ItemDescription is { Length: > 20000 }) ModelState.AddMessage(nameof(ItemDescription), "The text is longer than 20000 characters.");
         if (badNumbers.Contains(nameof(ItemDuration)) || ItemDuration is < 1 or > 1440)
-            ModelState.AddModelError(nameof(ItemDuration), "Enter a duration between 1 and 1440 minutes, or leave it empty.");
+            ModelState.AddMessage(nameof(ItemDuration), "Enter a duration between 1 and 1440 minutes, or leave it empty.");
         if (badNumbers.Contains(nameof(PresenterPersonId)) || (PresenterPersonId is { } pid && People.All(p => p.Id != pid)))
-            ModelState.AddModelError(nameof(PresenterPersonId), "Choose a person from the list.");
-        if (PresenterName is { Length: > 200 }) ModelState.AddModelError(nameof(PresenterName), "The name is longer than 200 characters.");
+            ModelState.AddMessage(nameof(PresenterPersonId), "Choose a person from the list.");
+        if (PresenterName is { Length: > 200 }) ModelState.AddMessage(nameof(PresenterName), "The name is longer than 200 characters.");
         var codes = AgendaKeys.ParseCodeList(ItemLines);
         var lines = await Db.Lines.AsNoTracking().Where(l => l.AgendaId == AgendaId && codes.Contains(l.Code)).Select(l => new { l.Id, l.Code }).ToListAsync(ct);
         var unknown = codes.Where(c => lines.All(l => l.Code != c)).ToList();
-        if (unknown.Count > 0) ModelState.AddModelError(nameof(ItemLines), $"CODES|{string.Join(", ", unknown)}");
+        if (unknown.Count > 0) ModelState.AddMessage(nameof(ItemLines), "These codes are not lines of action of the group's agenda: {0}.", string.Join(", ", unknown));
         if (!ModelState.IsValid)
         {
             await FillAsync(ct, keepForm: true);

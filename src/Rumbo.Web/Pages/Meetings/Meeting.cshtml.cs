@@ -76,13 +76,13 @@ public sealed class MeetingModel(RumboDbContext db, MeetingReader reader, Curren
             // Whoever registers gets the calendar entry, as an invitee does; later changes reach them too.
             await MeetingNotices.SendAsync(notifier, HttpContext, id, Rumbo.Core.Calendars.MeetingChange.Registered, [personId], ct);
         }
-        TempData["Saved"] = act switch
+        TempData.Notice(act switch
         {
             RegistrationAct.Register => "You are registered.",
             RegistrationAct.Accept => "You accepted the invitation.",
             RegistrationAct.Decline => "You declined the invitation.",
             _ => "Your registration was cancelled.",
-        };
+        });
         return Redirect($"/meetings/{id}");
     }
 

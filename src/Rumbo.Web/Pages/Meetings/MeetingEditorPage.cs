@@ -61,7 +61,7 @@ public abstract class MeetingEditorPage(RumboDbContext db, CurrentUser currentUs
         if (await Db.SaveIfVersionAsync(Meeting, m => m.Version, Version, ct))
         {
             if (afterSave is not null) await afterSave();
-            TempData["Saved"] = "Saved.";
+            TempData.Notice("Saved.");
             return Redirect(redirectTo);
         }
         Conflict = true;

@@ -47,35 +47,35 @@ public sealed class MeetingForm
         string K(string field) => $"{prefix}.{field}";
         var bad = new[] { "Kind", "Format", "Date", "Time", "DurationMinutes", "Access" }.Where(f => state.HasError(K(f))).ToHashSet();
         state.Clear();
-        if (bad.Contains("Kind") || !Enum.IsDefined(Kind)) state.AddModelError(K("Kind"), "Choose a kind of meeting.");
-        if (bad.Contains("Format") || !Enum.IsDefined(Format)) state.AddModelError(K("Format"), "Choose a format.");
-        if (bad.Contains("Access") || !Enum.IsDefined(Access)) state.AddModelError(K("Access"), "Choose whether the meeting is open or closed.");
+        if (bad.Contains("Kind") || !Enum.IsDefined(Kind)) state.AddMessage(K("Kind"), "Choose a kind of meeting.");
+        if (bad.Contains("Format") || !Enum.IsDefined(Format)) state.AddMessage(K("Format"), "Choose a format.");
+        if (bad.Contains("Access") || !Enum.IsDefined(Access)) state.AddMessage(K("Access"), "Choose whether the meeting is open or closed.");
 
         var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
         System.ComponentModel.DataAnnotations.Validator.TryValidateObject(Title, new(Title), results, validateAllProperties: true);
-        foreach (var r in results) foreach (var m in r.MemberNames) state.AddModelError(K($"Title.{m}"), r.ErrorMessage ?? "Invalid.");
+        foreach (var r in results) foreach (var m in r.MemberNames) state.AddMessage(K($"Title.{m}"), r.ErrorMessage ?? "Invalid.");
         results.Clear();
         System.ComponentModel.DataAnnotations.Validator.TryValidateObject(Description, new(Description), results, validateAllProperties: true);
-        foreach (var r in results) foreach (var m in r.MemberNames) state.AddModelError(K($"Description.{m}"), r.ErrorMessage ?? "Invalid.");
+        foreach (var r in results) foreach (var m in r.MemberNames) state.AddMessage(K($"Description.{m}"), r.ErrorMessage ?? "Invalid.");
 
-        if (bad.Contains("Date") || Date is null) state.AddModelError(K("Date"), "Enter a date as year, month and day.");
-        if (bad.Contains("Time") || Time is null) state.AddModelError(K("Time"), "Enter a time as hours and minutes.");
+        if (bad.Contains("Date") || Date is null) state.AddMessage(K("Date"), "Enter a date as year, month and day.");
+        if (bad.Contains("Time") || Time is null) state.AddMessage(K("Time"), "Enter a time as hours and minutes.");
         var zone = MeetingTimes.Find(TimeZone?.Trim());
-        if (zone is null) state.AddModelError(K("TimeZone"), "Choose a time zone from the list.");
+        if (zone is null) state.AddMessage(K("TimeZone"), "Choose a time zone from the list.");
         if (bad.Contains("DurationMinutes") || DurationMinutes is not (>= 5 and <= 10080))
-            state.AddModelError(K("DurationMinutes"), "Enter a duration between 5 minutes and 7 days, in minutes.");
+            state.AddMessage(K("DurationMinutes"), "Enter a duration between 5 minutes and 7 days, in minutes.");
 
         OnlineUrl = Blank(OnlineUrl);
         Place = Blank(Place);
         City = Blank(City);
         Country = Blank(Country)?.ToUpperInvariant();
         if (OnlineUrl is not null && (OnlineUrl.Length > 500 || !Uri.TryCreate(OnlineUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))
-            state.AddModelError(K("OnlineUrl"), "Enter a full web address starting with https://.");
+            state.AddMessage(K("OnlineUrl"), "Enter a full web address starting with https://.");
         else if (OnlineUrl is null && Format is MeetingFormat.Virtual or MeetingFormat.Hybrid)
-            state.AddModelError(K("OnlineUrl"), "A virtual or hybrid meeting needs its online link.");
-        if (Place is { Length: > 300 }) state.AddModelError(K("Place"), "The place is longer than 300 characters.");
-        if (City is { Length: > 100 }) state.AddModelError(K("City"), "The city is longer than 100 characters.");
-        if (Country is not null && !countries.Contains(Country)) state.AddModelError(K("Country"), "Choose a country from the list.");
+            state.AddMessage(K("OnlineUrl"), "A virtual or hybrid meeting needs its online link.");
+        if (Place is { Length: > 300 }) state.AddMessage(K("Place"), "The place is longer than 300 characters.");
+        if (City is { Length: > 100 }) state.AddMessage(K("City"), "The city is longer than 100 characters.");
+        if (Country is not null && !countries.Contains(Country)) state.AddMessage(K("Country"), "Choose a country from the list.");
     }
 
     /// <summary>
@@ -89,8 +89,8 @@ public sealed class MeetingForm
         var utc = MeetingTimes.ToUtc(local, zone, out var gap);
         if (utc is null)
         {
-            state.AddModelError(field, string.Format(CultureInfo.InvariantCulture, "GAP|{0}|{1}|{2}",
-                date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), zone.Id, gap!.Value.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture)));
+            state.AddMessage(field, "On {0} the clocks in {1} skip this time: it does not exist there. Choose another time, such as {2}.",
+                date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), zone.Id, gap!.Value.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture));
         }
         return utc;
     }

@@ -43,27 +43,9 @@ public static class MeetingUi
         minutes < 60 ? $"{minutes} min" : minutes % 60 == 0 ? $"{minutes / 60} h" : $"{minutes / 60} h {minutes % 60} min";
 }
 
-/// <summary>Messages by the field, in the interface language.</summary>
+/// <summary>The ids of the meeting forms' fields and of their messages.</summary>
 public static class MeetingMessages
 {
-    /// <summary>A rule's message; the daylight-saving gap carries its date, zone and the next valid time.</summary>
-    public static string Text(Microsoft.Extensions.Localization.IStringLocalizer T, string message)
-    {
-        var parts = message.Split('|');
-        if (parts is ["GAP", var date, var zone, var next])
-            return T["On {0} the clocks in {1} skip this time: it does not exist there. Choose another time, such as {2}.", date, zone, next];
-        if (parts is ["CODES", var codes])
-            return T["These codes are not lines of action of the group's agenda: {0}.", codes];
-        return T[message];
-    }
-
-    public static IHtmlContent Error(Microsoft.Extensions.Localization.IStringLocalizer T, Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state, string field)
-    {
-        if (!state.TryGetValue(field, out var entry) || entry.Errors.Count == 0) return HtmlString.Empty;
-        var text = string.Join(" ", entry.Errors.Select(e => Text(T, e.ErrorMessage)));
-        return new HtmlString($"<p id=\"{WebUtility.HtmlEncode(Forms.ErrorId(IdOf(field)))}\" class=\"field-error\">{WebUtility.HtmlEncode(text)}</p>");
-    }
-
     /// <summary>A field name as an element id: Attendance[0].Country becomes Attendance_0__Country.</summary>
     public static string IdOf(string field) => field.Replace('.', '_').Replace('[', '_').Replace(']', '_');
 

@@ -67,8 +67,8 @@ public sealed class ParticipantsModel(RumboDbContext db, CurrentUser currentUser
         var wanted = Invitees.Distinct().ToList();
         if (OtherPersonId is { } other) wanted.Add(other);
         var known = People.Select(p => p.Id).ToHashSet();
-        if (bad || wanted.Any(p => !known.Contains(p))) ModelState.AddModelError(nameof(Invitees), "Choose people from the list.");
-        else if (wanted.Count == 0) ModelState.AddModelError(nameof(Invitees), "Choose whom to invite.");
+        if (bad || wanted.Any(p => !known.Contains(p))) ModelState.AddMessage(nameof(Invitees), "Choose people from the list.");
+        else if (wanted.Count == 0) ModelState.AddMessage(nameof(Invitees), "Choose whom to invite.");
         if (!ModelState.IsValid) return Invalid();
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -100,9 +100,9 @@ public sealed class ParticipantsModel(RumboDbContext db, CurrentUser currentUser
         {
             var a = Attendance[i];
             a.Country = MeetingForm.Blank(a.Country)?.ToUpperInvariant();
-            if (rows.All(r => r.PersonId != a.PersonId)) ModelState.AddModelError($"Attendance[{i}].PersonId", "Choose people from the list.");
-            if (a.Attended is not (null or "" or "yes" or "no")) ModelState.AddModelError($"Attendance[{i}].Attended", "Choose yes, no or not taken.");
-            if (a.Country is not null && !codes.Contains(a.Country)) ModelState.AddModelError($"Attendance[{i}].Country", "Choose a country from the list.");
+            if (rows.All(r => r.PersonId != a.PersonId)) ModelState.AddMessage($"Attendance[{i}].PersonId", "Choose people from the list.");
+            if (a.Attended is not (null or "" or "yes" or "no")) ModelState.AddMessage($"Attendance[{i}].Attended", "Choose yes, no or not taken.");
+            if (a.Country is not null && !codes.Contains(a.Country)) ModelState.AddMessage($"Attendance[{i}].Country", "Choose a country from the list.");
         }
         if (!ModelState.IsValid) return Invalid();
 
@@ -123,9 +123,9 @@ public sealed class ParticipantsModel(RumboDbContext db, CurrentUser currentUser
         ModelState.Clear();
         AttendeeCountry = MeetingForm.Blank(AttendeeCountry)?.ToUpperInvariant();
         if (bad || AttendeePersonId is not { } personId || People.All(p => p.Id != personId))
-            ModelState.AddModelError(nameof(AttendeePersonId), "Choose a person from the list.");
+            ModelState.AddMessage(nameof(AttendeePersonId), "Choose a person from the list.");
         if (AttendeeCountry is not null && Countries.All(c => c.Code != AttendeeCountry))
-            ModelState.AddModelError(nameof(AttendeeCountry), "Choose a country from the list.");
+            ModelState.AddMessage(nameof(AttendeeCountry), "Choose a country from the list.");
         if (!ModelState.IsValid) return Invalid();
 
         var pid = AttendeePersonId!.Value;

@@ -77,7 +77,7 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Page
             var outside = Plan.Activities.Where(a => a.StartMonth < p.Start || a.EndMonth > p.End).ToList();
             if (outside.Count > 0)
             {
-                ModelState.AddModelError("Fields.PeriodEnd", "Some activities run outside this period: change their months first.");
+                ModelState.AddMessage("Fields.PeriodEnd", "Some activities run outside this period: change their months first.");
             }
         }
         if (!ModelState.IsValid) return Invalid("plan");
@@ -148,17 +148,17 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Page
         if (string.IsNullOrWhiteSpace(Adoption.AdoptedOn)
             || !DateOnly.TryParseExact(Adoption.AdoptedOn.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out adoptedOn))
         {
-            ModelState.AddModelError("Adoption.AdoptedOn", "Enter a date as year, month and day.");
+            ModelState.AddMessage("Adoption.AdoptedOn", "Enter a date as year, month and day.");
         }
         if (meetingBindingFailed || (Adoption.MeetingId is { } mid && Meetings.All(m => m.Id != mid)))
         {
-            ModelState.AddModelError("Adoption.MeetingId", "Choose a meeting of this group from the list.");
+            ModelState.AddMessage("Adoption.MeetingId", "Choose a meeting of this group from the list.");
         }
         var note = string.IsNullOrWhiteSpace(Adoption.Note) ? null : string.Join(' ', Adoption.Note.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        if (note is { Length: > 500 }) ModelState.AddModelError("Adoption.Note", "The note is longer than 500 characters.");
+        if (note is { Length: > 500 }) ModelState.AddMessage("Adoption.Note", "The note is longer than 500 characters.");
         else if (note is null && Adoption.MeetingId is null && !ModelState.HasError("Adoption.MeetingId"))
         {
-            ModelState.AddModelError("Adoption.Note", "Choose the meeting that adopted the plan, or say in a note where it was adopted.");
+            ModelState.AddMessage("Adoption.Note", "Choose the meeting that adopted the plan, or say in a note where it was adopted.");
         }
         if (!ModelState.IsValid) return Invalid("adoption");
         Plan.Status = PlanStatus.Adopted;
@@ -179,26 +179,26 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Page
             start = PlanValidation.Month(ModelState, "Activity.StartMonth", Activity.StartMonth, required: true);
             end = PlanValidation.Month(ModelState, "Activity.EndMonth", Activity.EndMonth, required: true);
             if (start is { } s && (s < Plan.PeriodStart || s > Plan.PeriodEnd))
-                ModelState.AddModelError("Activity.StartMonth", "The month is outside the plan's period.");
+                ModelState.AddMessage("Activity.StartMonth", "The month is outside the plan's period.");
             if (end is { } e && (e < Plan.PeriodStart || e > Plan.PeriodEnd))
-                ModelState.AddModelError("Activity.EndMonth", "The month is outside the plan's period.");
+                ModelState.AddMessage("Activity.EndMonth", "The month is outside the plan's period.");
             if (start is { } s2 && end is { } e2 && e2 < s2 && !ModelState.HasError("Activity.EndMonth"))
-                ModelState.AddModelError("Activity.EndMonth", "The last month cannot be before the first.");
+                ModelState.AddMessage("Activity.EndMonth", "The last month cannot be before the first.");
         }
-        if (statusBindingFailed || !Enum.IsDefined(Activity.Status)) ModelState.AddModelError("Activity.Status", "Choose a status.");
+        if (statusBindingFailed || !Enum.IsDefined(Activity.Status)) ModelState.AddMessage("Activity.Status", "Choose a status.");
 
         var responsibleId = Plan.GroupId;
         if (!string.IsNullOrWhiteSpace(Activity.Responsible))
         {
             var slug = Activity.Responsible.Trim();
             var found = await db.Groups.AsNoTracking().Where(g => g.Slug == slug).Select(g => (int?)g.Id).SingleOrDefaultAsync(ct);
-            if (found is null) ModelState.AddModelError("Activity.Responsible", "Choose a group from the list.");
+            if (found is null) ModelState.AddMessage("Activity.Responsible", "Choose a group from the list.");
             else responsibleId = found.Value;
         }
 
         var codes = Activity.Countries.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim().ToUpperInvariant()).Distinct().ToList();
         var countryIds = await db.Countries.AsNoTracking().Where(c => codes.Contains(c.Code)).Select(c => c.Id).ToListAsync(ct);
-        if (countryIds.Count != codes.Count) ModelState.AddModelError("Activity.Countries", "Choose countries from the list.");
+        if (countryIds.Count != codes.Count) ModelState.AddMessage("Activity.Countries", "Choose countries from the list.");
 
         var lineIds = new List<int>();
         var linked = ActivityId is { } aid ? Plan.Activities.Single(a => a.Id == aid).Lines.Select(l => l.LineOfActionId).ToHashSet() : [];
@@ -210,8 +210,8 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Page
             else if (line.Retired && !linked.Contains(line.Id)) retired.Add(code);
             else lineIds.Add(line.Id);
         }
-        if (unknown.Count > 0) ModelState.AddModelError("Activity.Lines", "Some codes are not lines of action of this group's agenda: " + string.Join(", ", unknown) + ".");
-        else if (retired.Count > 0) ModelState.AddModelError("Activity.Lines", "A retired line of action cannot be newly linked: " + string.Join(", ", retired) + ".");
+        if (unknown.Count > 0) ModelState.AddMessage("Activity.Lines", "Some codes are not lines of action of this group's agenda: {0}.", string.Join(", ", unknown));
+        else if (retired.Count > 0) ModelState.AddMessage("Activity.Lines", "A retired line of action cannot be newly linked: {0}.", string.Join(", ", retired));
 
         if (!ModelState.IsValid) return null;
         return (start, end, responsibleId, countryIds, lineIds);
@@ -322,7 +322,7 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Page
         var id = Plan.Id;
         if (await db.SaveIfVersionAsync(Plan, p => p.Version, Version, ct))
         {
-            TempData["Saved"] = "Saved.";
+            TempData.Notice("Saved.");
             return Redirect(redirectTo);
         }
         Conflict = true;

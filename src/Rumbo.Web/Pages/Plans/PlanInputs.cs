@@ -32,12 +32,12 @@ public sealed class PlanInput
         if (start is null || end is null) return null;
         if (end < start)
         {
-            state.AddModelError($"{prefix}.PeriodEnd", "The last month cannot be before the first.");
+            state.AddMessage($"{prefix}.PeriodEnd", "The last month cannot be before the first.");
             return null;
         }
         if (Months.Between(start.Value, end.Value).Count > MaxMonths)
         {
-            state.AddModelError($"{prefix}.PeriodEnd", "A plan covers at most six years.");
+            state.AddMessage($"{prefix}.PeriodEnd", "A plan covers at most six years.");
             return null;
         }
         return (start.Value, end.Value);
@@ -86,7 +86,7 @@ internal static class PlanValidation
         Validator.TryValidateObject(input, new ValidationContext(input), results, validateAllProperties: true);
         foreach (var r in results)
         {
-            foreach (var member in r.MemberNames) state.AddModelError($"{prefix}.{member}", r.ErrorMessage ?? "Invalid.");
+            foreach (var member in r.MemberNames) state.AddMessage($"{prefix}.{member}", r.ErrorMessage ?? "Invalid.");
         }
     }
 
@@ -94,11 +94,11 @@ internal static class PlanValidation
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            if (required) state.AddModelError(field, "Enter a month as year and month (2025-03).");
+            if (required) state.AddMessage(field, "Enter a month as year and month (2025-03).");
             return null;
         }
         if (Months.TryParse(text, out var month)) return month;
-        state.AddModelError(field, "Enter a month as year and month (2025-03).");
+        state.AddMessage(field, "Enter a month as year and month (2025-03).");
         return null;
     }
 }

@@ -121,7 +121,7 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Page
         Apply(Sections);
         if (await db.SaveIfVersionAsync(Record, r => r.Version, Version, ct))
         {
-            TempData["Saved"] = "Saved.";
+            TempData.Notice("Saved.");
             return Redirect($"/meetings/{id}/records/{number}");
         }
         Record = (await LoadRecordAsync(id, number, ct))!;
@@ -236,37 +236,37 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Page
         ModelState.Clear();
         foreach (var key in bad)
         {
-            ModelState.AddModelError(key, key.EndsWith(".DueDate", StringComparison.Ordinal) ? "Enter a date as year, month and day." : "Choose a value from the list.");
+            ModelState.AddMessage(key, key.EndsWith(".DueDate", StringComparison.Ordinal) ? "Enter a date as year, month and day." : "Choose a value from the list.");
         }
-        if ((Summary?.Length ?? 0) > MaxMarkdown) ModelState.AddModelError(nameof(Summary), "The text is longer than 50000 characters.");
+        if ((Summary?.Length ?? 0) > MaxMarkdown) ModelState.AddMessage(nameof(Summary), "The text is longer than 50000 characters.");
         var people = People.Select(p => p.Id).ToHashSet();
         for (var i = 0; i < Sections.Count; i++)
         {
             var s = Sections[i];
             if (skipBlank && IsBlank(s)) continue;
             var prefix = $"Sections[{i}]";
-            if (string.IsNullOrWhiteSpace(s.Heading)) ModelState.AddModelError($"{prefix}.Heading", "Give the section a heading.");
-            else if (s.Heading.Trim().Length > 500) ModelState.AddModelError($"{prefix}.Heading", "The heading is longer than 500 characters.");
-            if ((s.Body?.Length ?? 0) > MaxMarkdown) ModelState.AddModelError($"{prefix}.Body", "The text is longer than 50000 characters.");
+            if (string.IsNullOrWhiteSpace(s.Heading)) ModelState.AddMessage($"{prefix}.Heading", "Give the section a heading.");
+            else if (s.Heading.Trim().Length > 500) ModelState.AddMessage($"{prefix}.Heading", "The heading is longer than 500 characters.");
+            if ((s.Body?.Length ?? 0) > MaxMarkdown) ModelState.AddMessage($"{prefix}.Body", "The text is longer than 50000 characters.");
             for (var j = 0; j < s.Outcomes.Count; j++)
             {
                 var o = s.Outcomes[j];
                 if (skipBlank && IsBlank(o)) continue;
                 var op = $"{prefix}.Outcomes[{j}]";
-                if (!Enum.IsDefined(o.Kind) && !ModelState.HasError($"{op}.Kind")) ModelState.AddModelError($"{op}.Kind", "Choose a value from the list.");
-                if (string.IsNullOrWhiteSpace(o.Text)) ModelState.AddModelError($"{op}.Text", "Say what was reported, decided or is to be done.");
-                else if (o.Text.Trim().Length > 2000) ModelState.AddModelError($"{op}.Text", "The text is longer than 2000 characters.");
-                if (o.OwnerPersonId is int pid && !people.Contains(pid)) ModelState.AddModelError($"{op}.OwnerPersonId", "Choose a member of the group, or write a name.");
-                if ((o.OwnerName?.Trim().Length ?? 0) > 200) ModelState.AddModelError($"{op}.OwnerName", "The name is longer than 200 characters.");
+                if (!Enum.IsDefined(o.Kind) && !ModelState.HasError($"{op}.Kind")) ModelState.AddMessage($"{op}.Kind", "Choose a value from the list.");
+                if (string.IsNullOrWhiteSpace(o.Text)) ModelState.AddMessage($"{op}.Text", "Say what was reported, decided or is to be done.");
+                else if (o.Text.Trim().Length > 2000) ModelState.AddMessage($"{op}.Text", "The text is longer than 2000 characters.");
+                if (o.OwnerPersonId is int pid && !people.Contains(pid)) ModelState.AddMessage($"{op}.OwnerPersonId", "Choose a member of the group, or write a name.");
+                if ((o.OwnerName?.Trim().Length ?? 0) > 200) ModelState.AddMessage($"{op}.OwnerName", "The name is longer than 200 characters.");
                 var hasOwner = o.OwnerPersonId is not null || !string.IsNullOrWhiteSpace(o.OwnerName);
                 if (o.Kind == OutcomeKind.Action)
                 {
-                    if (!hasOwner && !ModelState.HasError($"{op}.OwnerPersonId")) ModelState.AddModelError($"{op}.OwnerPersonId", "An action needs an owner: choose a member or write a name.");
-                    if (o.DueDate is null && !ModelState.HasError($"{op}.DueDate")) ModelState.AddModelError($"{op}.DueDate", "An action needs a due date.");
+                    if (!hasOwner && !ModelState.HasError($"{op}.OwnerPersonId")) ModelState.AddMessage($"{op}.OwnerPersonId", "An action needs an owner: choose a member or write a name.");
+                    if (o.DueDate is null && !ModelState.HasError($"{op}.DueDate")) ModelState.AddMessage($"{op}.DueDate", "An action needs a due date.");
                 }
                 else if (hasOwner || o.DueDate is not null)
                 {
-                    ModelState.AddModelError($"{op}.Kind", "Only an action has an owner and a due date: make it an action or clear them.");
+                    ModelState.AddMessage($"{op}.Kind", "Only an action has an owner and a due date: make it an action or clear them.");
                 }
             }
         }

@@ -64,19 +64,19 @@ public sealed class NewModel(RumboDbContext db, CurrentUser currentUser, TimePro
         if (Existing is not null)
         {
             // One record per meeting; corrections are its new versions.
-            ModelState.AddModelError(Forms.FormKey, "This meeting already has a record: open it to edit it or to start a new version.");
+            ModelState.AddMessage(Forms.FormKey, "This meeting already has a record: open it to edit it or to start a new version.");
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
         var badKind = ModelState.HasError(nameof(Kind));
         ModelState.Clear();
-        if (badKind || !Enum.IsDefined(Kind)) ModelState.AddModelError(nameof(Kind), "Choose minutes or a memory aid.");
-        if (!MeetingHeader.Languages.Contains(Language)) ModelState.AddModelError(nameof(Language), "Choose a language from the list.");
+        if (badKind || !Enum.IsDefined(Kind)) ModelState.AddMessage(nameof(Kind), "Choose minutes or a memory aid.");
+        if (!MeetingHeader.Languages.Contains(Language)) ModelState.AddMessage(nameof(Language), "Choose a language from the list.");
         var known = AgendaItems.Select(i => i.Id).ToHashSet();
-        if (Items.Any(i => !known.Contains(i))) ModelState.AddModelError(nameof(Items), "Choose items of this meeting's agenda.");
+        if (Items.Any(i => !known.Contains(i))) ModelState.AddMessage(nameof(Items), "Choose items of this meeting's agenda.");
         var others = (OtherSections ?? "").Replace("\r\n", "\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-        if (others.Any(o => o.Length > 500)) ModelState.AddModelError(nameof(OtherSections), "A heading is longer than 500 characters.");
-        if (others.Count > 100) ModelState.AddModelError(nameof(OtherSections), "Give at most 100 sections.");
+        if (others.Any(o => o.Length > 500)) ModelState.AddMessage(nameof(OtherSections), "A heading is longer than 500 characters.");
+        if (others.Count > 100) ModelState.AddMessage(nameof(OtherSections), "Give at most 100 sections.");
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
@@ -100,7 +100,7 @@ public sealed class NewModel(RumboDbContext db, CurrentUser currentUser, TimePro
         catch (DbUpdateException)
         {
             // Someone else started the record in the meantime (the number is unique per meeting).
-            ModelState.AddModelError(Forms.FormKey, "This meeting already has a record: open it to edit it or to start a new version.");
+            ModelState.AddMessage(Forms.FormKey, "This meeting already has a record: open it to edit it or to start a new version.");
             Response.StatusCode = StatusCodes.Status409Conflict;
             Existing = 1;
             return Page();

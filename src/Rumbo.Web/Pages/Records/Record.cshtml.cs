@@ -20,7 +20,9 @@ public sealed class RecordModel(RumboDbContext db, CurrentUser currentUser, Time
 {
     public sealed record VersionLink(int Number, RecordStatus Status, Visibility Dissemination);
 
-    public sealed record CommentView(string Author, int PersonId, DateTime AtUtc, string Body);
+    /// <summary>A comment (or a reply, in <see cref="Replies"/>) and what the reader may do with it.</summary>
+    public sealed record CommentView(int Id, string Author, int PersonId, DateTime AtUtc, string Body, DateTime? ResolvedAtUtc, string? ResolvedBy,
+        bool CanResolve, IReadOnlyList<CommentView> Replies);
 
     public MeetingHeader Meeting { get; private set; } = null!;
 
@@ -29,7 +31,16 @@ public sealed class RecordModel(RumboDbContext db, CurrentUser currentUser, Time
     /// <summary>The versions of this meeting's record that the reader may see, newest first.</summary>
     public IReadOnlyList<VersionLink> Versions { get; private set; } = [];
 
+    /// <summary>The comments, oldest first, each with its replies.</summary>
     public IReadOnlyList<CommentView> Comments { get; private set; } = [];
+
+    public int UnresolvedComments => Comments.Count(c => c.ResolvedAtUtc is null);
+
+    /// <summary>The meeting starts after now (by the injected clock): approving its minutes is probably a mistake.</summary>
+    public bool MeetingAhead { get; private set; }
+
+    /// <summary>Set when an approval waits for the approver to confirm past the warnings shown.</summary>
+    public bool ApprovalNeedsConfirmation { get; private set; }
 
     public bool CanWrite { get; private set; }
 
@@ -48,6 +59,16 @@ public sealed class RecordModel(RumboDbContext db, CurrentUser currentUser, Time
 
     [BindProperty]
     public Visibility? Dissemination { get; set; }
+
+    /// <summary>The reply being written, and to which comment (so that its message shows by its field).</summary>
+    [BindProperty]
+    public string? ReplyBody { get; set; }
+
+    public int? ReplyTo { get; private set; }
+
+    /// <summary>The approver saw the warnings (unresolved comments, a meeting not yet held) and approves anyway.</summary>
+    [BindProperty]
+    public bool Confirmed { get; set; }
 
     [BindProperty(Name = "Version")]
     public int PostedVersion { get; set; }
@@ -77,12 +98,24 @@ public sealed class RecordModel(RumboDbContext db, CurrentUser currentUser, Time
         Versions = all.Where(v => user.CanSeeRecord(meeting.GroupId, v.Status, v.Dissemination)).ToList();
         IsLatest = all.Count == 0 || all[0].Number == number;
         SupersededBy = Versions.Where(v => v.Number > number && v.Status == RecordStatus.Approved).Select(v => (int?)v.Number).Min();
+        MeetingAhead = meeting.StartsAtUtc > clock.GetUtcNow().UtcDateTime;
         if (user.CanSeeGroupInternals(meeting.GroupId))
         {
             var recordId = record.Id;
             var comments = await db.RecordComments.AsNoTracking().Where(c => c.RecordId == recordId).OrderBy(c => c.AtUtc).ThenBy(c => c.Id)
-                .Select(c => new { c.PersonId, c.Person!.GivenName, c.Person.FamilyName, c.AtUtc, c.Body }).ToListAsync(ct);
-            Comments = comments.Select(c => new CommentView($"{c.GivenName} {c.FamilyName}".Trim(), c.PersonId, c.AtUtc, c.Body)).ToList();
+                .Select(c => new
+                {
+                    c.Id, c.ParentId, c.PersonId, c.Person!.GivenName, c.Person.FamilyName, c.AtUtc, c.Body, c.ResolvedAtUtc,
+                    ResolvedByGiven = c.ResolvedBy == null ? null : c.ResolvedBy.GivenName, ResolvedByFamily = c.ResolvedBy == null ? null : c.ResolvedBy.FamilyName,
+                }).ToListAsync(ct);
+            var draft = record.Status == RecordStatus.Draft;
+            var replies = comments.Where(c => c.ParentId is not null).ToLookup(c => c.ParentId!.Value);
+            Comments = comments.Where(c => c.ParentId is null).Select(c => new CommentView(
+                c.Id, $"{c.GivenName} {c.FamilyName}".Trim(), c.PersonId, c.AtUtc, c.Body, c.ResolvedAtUtc,
+                c.ResolvedByGiven is null ? null : $"{c.ResolvedByGiven} {c.ResolvedByFamily}".Trim(),
+                draft && user.CanResolveComment(meeting.GroupId, c.PersonId),
+                replies[c.Id].Select(r => new CommentView(r.Id, $"{r.GivenName} {r.FamilyName}".Trim(), r.PersonId, r.AtUtc, r.Body, null, null, false, [])).ToList()))
+                .ToList();
         }
         return null;
     }
@@ -98,8 +131,8 @@ public sealed class RecordModel(RumboDbContext db, CurrentUser currentUser, Time
         if (Record.Status != RecordStatus.Draft) return Refuse(StatusCodes.Status409Conflict, "This record is approved and frozen: it takes no more comments.");
         var body = (CommentBody ?? "").Replace("\r\n", "\n").Trim();
         ModelState.Clear();
-        if (body.Length == 0) ModelState.AddModelError(nameof(CommentBody), "Write the comment.");
-        else if (body.Length > 4000) ModelState.AddModelError(nameof(CommentBody), "The comment is longer than 4000 characters.");
+        if (body.Length == 0) ModelState.AddMessage(nameof(CommentBody), "Write the comment.");
+        else if (body.Length > 4000) ModelState.AddMessage(nameof(CommentBody), "The comment is longer than 4000 characters.");
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
@@ -110,34 +143,63 @@ public sealed class RecordModel(RumboDbContext db, CurrentUser currentUser, Time
         return Redirect($"/meetings/{id}/records/{number}#comments");
     }
 
-    public Task<IActionResult> OnPostApproveAsync(int id, int number, CancellationToken ct) =>
-        ChangeAsync(id, number, (record, user) =>
+    public async Task<IActionResult> OnPostReplyAsync(int id, int number, int comment, CancellationToken ct)
+    {
+        if (await RefuseAsync(id, (u, groupId) => u.CanCommentRecord(groupId), ct) is { } refused) return refused;
+        var user = await currentUser.GetAsync(User, ct);
+        if (await LoadAsync(id, number, ct) is { } missing) return missing;
+        var parent = await db.RecordComments.SingleOrDefaultAsync(c => c.Id == comment && c.RecordId == Record.Id, ct);
+        if (parent is null) return NotFound();
+        var record = await db.MeetingRecords.AsNoTracking().SingleAsync(r => r.Id == Record.Id, ct);
+        if (record.RefuseDiscussion() is { } frozen) return Refuse(StatusCodes.Status409Conflict, frozen);
+        var body = (ReplyBody ?? "").Replace("\r\n", "\n").Trim();
+        ModelState.Clear();
+        ReplyTo = parent.ParentId ?? parent.Id;
+        if (body.Length == 0) ModelState.AddMessage(nameof(ReplyBody), "Write the reply.");
+        else if (body.Length > 4000) ModelState.AddMessage(nameof(ReplyBody), "The reply is longer than 4000 characters.");
+        if (!ModelState.IsValid)
         {
-            if (record.Status != RecordStatus.Draft) return "This record is already approved and frozen.";
-            record.Status = RecordStatus.Approved;
-            record.ApprovedAtUtc = clock.GetUtcNow().UtcDateTime;
-            record.ApprovedByPersonId = user.PersonId;
-            record.Dissemination = Dissemination!.Value;
-            return null;
-        }, needsDissemination: true, ct);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+        db.RecordComments.Add(parent.Reply(user.PersonId!.Value, clock.GetUtcNow().UtcDateTime, body));
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/meetings/{id}/records/{number}#comment-{ReplyTo}");
+    }
+
+    public Task<IActionResult> OnPostResolveAsync(int id, int number, int comment, CancellationToken ct) =>
+        SettleAsync(id, number, comment, (c, user) => c.Resolve(user.PersonId, clock.GetUtcNow().UtcDateTime), ct);
+
+    public Task<IActionResult> OnPostReopenAsync(int id, int number, int comment, CancellationToken ct) =>
+        SettleAsync(id, number, comment, (c, _) => c.Reopen(), ct);
+
+    /// <summary>
+    /// Resolves or reopens a comment. Whoever is not in the group's conversation is refused before the comment is
+    /// looked up, so that a comment's id tells an outsider nothing; then the comment's author decides.
+    /// </summary>
+    private async Task<IActionResult> SettleAsync(int id, int number, int comment, Func<RecordComment, CurrentUser.Snapshot, string?> change, CancellationToken ct)
+    {
+        if (await RefuseAsync(id, (u, groupId) => u.CanCommentRecord(groupId) || u.CanWriteRecord(groupId), ct) is { } refused) return refused;
+        var user = await currentUser.GetAsync(User, ct);
+        if (await LoadAsync(id, number, ct) is { } missing) return missing;
+        var target = await db.RecordComments.SingleOrDefaultAsync(c => c.Id == comment && c.RecordId == Record.Id, ct);
+        if (target is null) return NotFound();
+        if (!user.CanResolveComment(Meeting.GroupId, target.PersonId)) return StatusCode(StatusCodes.Status403Forbidden);
+        var record = await db.MeetingRecords.AsNoTracking().SingleAsync(r => r.Id == Record.Id, ct);
+        if (record.RefuseDiscussion() is { } frozen) return Refuse(StatusCodes.Status409Conflict, frozen);
+        if (change(target, user) is { } refusal) return Refuse(StatusCodes.Status409Conflict, refusal);
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/meetings/{id}/records/{number}#comment-{target.Id}");
+    }
+
+    public Task<IActionResult> OnPostApproveAsync(int id, int number, CancellationToken ct) =>
+        ChangeAsync(id, number, (record, user) => record.Approve(user.PersonId, clock.GetUtcNow().UtcDateTime, Dissemination!.Value), needsDissemination: true, ct);
 
     public Task<IActionResult> OnPostReleaseAsync(int id, int number, CancellationToken ct) =>
-        ChangeAsync(id, number, (record, _) =>
-        {
-            if (record.Status != RecordStatus.Approved) return "Only an approved record can be released to the public.";
-            if (record.Dissemination == Visibility.Public) return "This record is already public.";
-            record.Dissemination = Visibility.Public;
-            return null;
-        }, needsDissemination: false, ct);
+        ChangeAsync(id, number, (record, _) => record.Release(), needsDissemination: false, ct);
 
     public Task<IActionResult> OnPostRestrictAsync(int id, int number, CancellationToken ct) =>
-        ChangeAsync(id, number, (record, _) =>
-        {
-            if (record.Status != RecordStatus.Approved) return "Only an approved record's dissemination can be changed.";
-            if (record.Dissemination == Visibility.Members) return "This record is already for members only.";
-            record.Dissemination = Visibility.Members;
-            return null;
-        }, needsDissemination: false, ct);
+        ChangeAsync(id, number, (record, _) => record.Restrict(), needsDissemination: false, ct);
 
     public async Task<IActionResult> OnPostNewVersionAsync(int id, int number, CancellationToken ct)
     {
@@ -147,19 +209,7 @@ public sealed class RecordModel(RumboDbContext db, CurrentUser currentUser, Time
         if (!IsLatest) return Refuse(StatusCodes.Status409Conflict, "A newer version of this record exists already.");
         var source = await db.MeetingRecords.AsNoTracking().Include(r => r.Sections).ThenInclude(s => s.Outcomes).AsSplitQuery()
             .SingleAsync(r => r.Id == Record.Id, ct);
-        var copy = new MeetingRecord
-        {
-            MeetingId = id, Number = number + 1, Kind = source.Kind, Status = RecordStatus.Draft, Language = source.Language,
-            Summary = source.Summary, Dissemination = source.Dissemination, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
-            Sections = source.Sections.OrderBy(s => s.Position).Select(s => new RecordSection
-            {
-                MeetingItemId = s.MeetingItemId, Position = s.Position, Heading = s.Heading, Body = s.Body,
-                Outcomes = s.Outcomes.OrderBy(o => o.Position).Select(o => new RecordOutcome
-                {
-                    Position = o.Position, Kind = o.Kind, Text = o.Text, OwnerPersonId = o.OwnerPersonId, OwnerName = o.OwnerName, DueDate = o.DueDate,
-                }).ToList(),
-            }).ToList(),
-        };
+        var copy = source.NewVersion(clock.GetUtcNow().UtcDateTime);
         db.MeetingRecords.Add(copy);
         try
         {
@@ -184,8 +234,15 @@ public sealed class RecordModel(RumboDbContext db, CurrentUser currentUser, Time
         ModelState.Clear();
         if (needsDissemination && (badDissemination || Dissemination is not { } d || !Enum.IsDefined(d)))
         {
-            ModelState.AddModelError(nameof(Dissemination), "Choose who may read the approved record.");
+            ModelState.AddMessage(nameof(Dissemination), "Choose who may read the approved record.");
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+        // Approval warns, and waits for the approver's confirmation, while comments are unresolved or the meeting is
+        // still ahead; neither blocks it, as the group may have settled them elsewhere or approve ahead on purpose.
+        if (needsDissemination && !Confirmed && Record.Status == RecordStatus.Draft && Record.Version == PostedVersion && (UnresolvedComments > 0 || MeetingAhead))
+        {
+            ApprovalNeedsConfirmation = true;
             return Page();
         }
         var record = await db.MeetingRecords.SingleAsync(r => r.Id == Record.Id, ct);

@@ -56,8 +56,8 @@ public sealed class AgendaModel(AgendaStore store, CurrentUser currentUser) : Ed
         Agenda = agenda;
         Validate((nameof(Title), Title), (nameof(AdoptingBody), AdoptingBody), (nameof(Meeting), Meeting),
             (nameof(Description), Description), (nameof(FollowUpMechanism), FollowUpMechanism));
-        if (!Enum.IsDefined(Status)) ModelState.AddModelError(nameof(Status), "Choose a status.");
-        if (Place?.Length > 200) ModelState.AddModelError(nameof(Place), "The text is longer than 200 characters.");
+        if (!Enum.IsDefined(Status)) ModelState.AddMessage(nameof(Status), "Choose a status.");
+        if (Place?.Length > 200) ModelState.AddMessage(nameof(Place), "The text is longer than 200 characters.");
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
@@ -83,7 +83,7 @@ public sealed class AgendaModel(AgendaStore store, CurrentUser currentUser) : Ed
         Agenda = agenda;
         Validate((nameof(NewObjective), NewObjective));
         var area = Agenda.Areas.SingleOrDefault(a => a.Number == NewObjectiveArea);
-        if (area is null) ModelState.AddModelError(nameof(NewObjectiveArea), "Choose the area of the new objective.");
+        if (area is null) ModelState.AddMessage(nameof(NewObjectiveArea), "Choose the area of the new objective.");
         if (!ModelState.IsValid)
         {
             Fill(keepNew: true);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rumbo.Core.Accounts;
 using Rumbo.Core.Agendas;
+using Rumbo.Web.Infrastructure;
 
 namespace Rumbo.Web.Pages.Agendas.Edit;
 
@@ -42,7 +43,7 @@ public abstract class EditorPage(AgendaStore store, CurrentUser currentUser) : P
             System.ComponentModel.DataAnnotations.Validator.TryValidateObject(input, new(input), results, validateAllProperties: true);
             foreach (var r in results)
             {
-                foreach (var member in r.MemberNames) ModelState.AddModelError($"{prefix}.{member}", r.ErrorMessage ?? "Invalid.");
+                foreach (var member in r.MemberNames) ModelState.AddMessage($"{prefix}.{member}", r.ErrorMessage ?? "Invalid.");
             }
         }
         return ModelState.IsValid;
@@ -64,7 +65,7 @@ public abstract class EditorPage(AgendaStore store, CurrentUser currentUser) : P
         try
         {
             await Store.SaveEditAsync(Agenda, Version, ct);
-            TempData["Saved"] = "Saved.";
+            TempData.Notice("Saved.");
             return Redirect(redirectTo);
         }
         catch (AgendaConflictException)

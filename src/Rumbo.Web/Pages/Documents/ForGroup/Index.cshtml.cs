@@ -62,12 +62,12 @@ public sealed class GroupDocumentsModel(RumboDbContext db, CurrentUser currentUs
         var metadata = Metadata();
         var (errors, lineIds) = await store.ValidateAsync(metadata, Group.Id, null, ct);
         AddErrors(errors);
-        if (Note?.Trim().Length > DocumentStore.MaxNote) ModelState.AddModelError(nameof(Note), "The note is longer than 500 characters.");
+        if (Note?.Trim().Length > DocumentStore.MaxNote) ModelState.AddMessage(nameof(Note), "The note is longer than 500 characters.");
         await using var received = await ReceiveAsync(uploads, Upload, "File", ct);
         if (!ModelState.IsValid || received is null) return Invalid();
 
         var document = await store.CreateAsync(Group.Id, metadata, lineIds, received, Note, user.UserId, clock.GetUtcNow().UtcDateTime, ct);
-        TempData["Saved"] = "Saved.";
+        TempData.Notice("Saved.");
         return Redirect($"/documents/{document.Id}");
     }
 

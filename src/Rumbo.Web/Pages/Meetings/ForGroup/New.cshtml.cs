@@ -49,15 +49,15 @@ public sealed class NewModel(RumboDbContext db, CurrentUser currentUser) : PageM
         var badRepeat = ModelState.HasError(nameof(Repeat)) || ModelState.HasError(nameof(Interval)) || ModelState.HasError(nameof(Count));
         var badUntil = ModelState.HasError(nameof(Until));
         Form.Validate(ModelState, Countries.Select(c => c.Code).ToHashSet(StringComparer.Ordinal));
-        if (badRepeat || !Enum.IsDefined(Repeat)) ModelState.AddModelError(nameof(Repeat), "Choose how the meeting repeats.");
+        if (badRepeat || !Enum.IsDefined(Repeat)) ModelState.AddMessage(nameof(Repeat), "Choose how the meeting repeats.");
         if (Repeat != Repeat.Never)
         {
-            if (Interval is not (>= 1 and <= 12)) ModelState.AddModelError(nameof(Interval), "Enter how often it repeats, from 1 to 12.");
-            if (badUntil) ModelState.AddModelError(nameof(Until), "Enter a date as year, month and day.");
-            else if (Count is null && Until is null) ModelState.AddModelError(nameof(Count), "Say how many times it takes place, or until when.");
+            if (Interval is not (>= 1 and <= 12)) ModelState.AddMessage(nameof(Interval), "Enter how often it repeats, from 1 to 12.");
+            if (badUntil) ModelState.AddMessage(nameof(Until), "Enter a date as year, month and day.");
+            else if (Count is null && Until is null) ModelState.AddMessage(nameof(Count), "Say how many times it takes place, or until when.");
             else if (Count is { } c && c is < 2 or > Recurrence.MaxOccurrences)
-                ModelState.AddModelError(nameof(Count), "Enter a number of occurrences from 2 to 52.");
-            else if (Until is { } u && Form.Date is { } d && u <= d) ModelState.AddModelError(nameof(Until), "The end of the series must be after its first date.");
+                ModelState.AddMessage(nameof(Count), "Enter a number of occurrences from 2 to 52.");
+            else if (Until is { } u && Form.Date is { } d && u <= d) ModelState.AddMessage(nameof(Until), "The end of the series must be after its first date.");
         }
         if (!ModelState.IsValid) return Invalid();
 
@@ -89,7 +89,7 @@ public sealed class NewModel(RumboDbContext db, CurrentUser currentUser) : PageM
         }).ToList();
         db.Meetings.AddRange(meetings);
         await db.SaveChangesAsync(ct);
-        TempData["Saved"] = meetings.Count == 1 ? "Saved." : "The series was scheduled.";
+        TempData.Notice(meetings.Count == 1 ? "Saved." : "The series was scheduled.");
         return Redirect($"/meetings/{meetings[0].Id.ToString(CultureInfo.InvariantCulture)}");
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Rumbo.Core.Accounts;
 using Rumbo.Core.Agendas;
+using Rumbo.Web.Infrastructure;
 using Rumbo.Core.Data;
 using Rumbo.Core.Plans;
 using Rumbo.Web.Pages.Plans;
@@ -44,7 +45,7 @@ public sealed class NewPlanModel(RumboDbContext db, CurrentUser currentUser, Tim
         Fields.ApplyTo(plan, period.Value.Start, period.Value.End);
         db.WorkPlans.Add(plan);
         await db.SaveChangesAsync(ct);
-        TempData["Saved"] = "Saved.";
+        TempData.Notice("Saved.");
         return Redirect($"/plans/{plan.Id}/edit");
     }
 
