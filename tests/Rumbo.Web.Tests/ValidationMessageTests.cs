@@ -73,9 +73,12 @@ public sealed class ValidationMessageTests
         Assert.Empty(state.Field("Activity.Title").Messages);
 
         var tempData = new TempDataDictionary(new Microsoft.AspNetCore.Http.DefaultHttpContext(), new NoTempData());
-        Assert.Empty(tempData.Notice().Messages);
+        Assert.Empty(tempData.TakeNotice().Messages);
+        // A notice without arguments is written, not read: the one-argument call once resolved to the reader.
+        tempData.Notice("Saved.");
+        Assert.Equal("Saved.", Assert.Single(tempData.TakeNotice().Messages).Key);
         tempData.Notice("You have accepted the invitation to {0}. You are signed in.", "join the group");
-        var notice = tempData.Notice();
+        var notice = tempData.TakeNotice();
         var said = Assert.Single(notice.Messages);
         Assert.Equal(["join the group"], said.Arguments);
         Assert.Equal(("notice", "status"), (notice.Class, notice.Role));

@@ -78,7 +78,12 @@ public static class Forms
     public static void Notice(this ITempDataDictionary tempData, string key, params object[] arguments) =>
         tempData[NoticeKey] = new[] { key }.Concat(arguments.Select(a => Convert.ToString(a, CultureInfo.CurrentCulture) ?? "")).ToArray();
 
-    public static MessageView Notice(this ITempDataDictionary tempData, string? id = null) =>
+    /// <summary>
+    /// The notice for the _Message partial, read once. Named apart from <see cref="Notice"/> because with a single
+    /// argument C# prefers a method in its normal form to a params one: a reader called Notice(string? id) silently
+    /// took every TempData.Notice("Saved.") and no notice was ever kept.
+    /// </summary>
+    public static MessageView TakeNotice(this ITempDataDictionary tempData, string? id = null) =>
         new(tempData[NoticeKey] is string[] { Length: > 0 } notice ? [new ValidationMessage(notice[0], notice[1..])] : [], id, "notice", "status");
 
     private sealed class MessageError(ValidationMessage message) : ModelError(message.Key)

@@ -293,6 +293,27 @@ public abstract class MeetingEditingTests(RumboApp app)
     }
 
     [Fact]
+    public async Task Sending_invitations_is_announced_as_saved_on_the_page_the_save_leads_to()
+    {
+        var s = await GroupScenario.CreateAsync(app.Database);
+        var (cookie, _) = await SignedIn.CoordinatorAsync(app, s.Complete);
+        var next = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var form = await c.OpenAsync($"/groups/{s.Complete}/meetings/new", cookie);
+        Assert.Equal(HttpStatusCode.Redirect, (await c.PostAsync($"/groups/{s.Complete}/meetings/new", form, Fields("Invitations announced", next, "10:00", "America/Santiago"))).StatusCode);
+        var id = (await MeetingsOfAsync(s.Complete)).Single().Id;
+        var participants = await c.OpenAsync($"/meetings/{id}/participants", cookie);
+        var invitees = participants.Page.QuerySelectorAll("input[name=Invitees]").Select(i => ("Invitees", i.GetAttribute("value")!)).ToArray();
+        Assert.NotEmpty(invitees);
+
+        var sent = await c.PostAsync($"/meetings/{id}/participants?handler=Invite", participants, invitees);
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        // The notice travels in the temp-data cookie to the page the browser is sent to.
+        var notice = sent.Headers.GetValues("Set-Cookie").Select(v => v.Split(';')[0]).Where(v => !v.EndsWith('=')).ToList();
+        var after = await c.PageAsync(sent.Headers.Location!.OriginalString, string.Join("; ", [cookie, .. notice]));
+        Assert.Equal("Saved.", after.QuerySelector("[role=status]")?.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task Only_coordinators_and_the_secretariat_open_the_editors()
     {
         var m = await MeetingScenario.CreateAsync(app.Database);
