@@ -6,13 +6,20 @@ namespace Rumbo.Web.Tests;
 
 public abstract partial class PermissionMatrixTests
 {
-    /// <summary>
-    /// The documents' page writes that a urlencoded form can post. The two uploads (a new document on
-    /// /groups/{slug}/documents, a new version on /documents/{id}/edit?handler=Version) take a file, which this matrix
-    /// cannot send: DocumentTests posts them as a member, another group's coordinator and an account with no role.
-    /// </summary>
+    /// <summary>A small PDF that no other upload has sent, so the store never takes it for a copy.</summary>
+    private static (string, string, byte[]) MatrixPdf(string field) => (field, "matrix.pdf", Rumbo.TestSupport.DocumentFiles.Pdf($"Matrix upload {Guid.NewGuid():n}"));
+
     private static IEnumerable<Write> DocumentWrites() =>
     [
+        new("upload a document", async t => $"/groups/{(await t.Scenario()).Complete}/documents",
+            _ => Task.FromResult(new Dictionary<string, string> { ["Title"] = "Matrix upload", ["Language"] = "en", ["Kind"] = "Report", ["Visibility"] = "Members" }),
+            [Who.GroupCoordinator, Who.Secretariat]) { File = () => MatrixPdf("File") },
+        new("upload a new version of a document", async t => $"/documents/{await t.MatrixDocument()}/edit?handler=Version",
+            async t => new() { ["Version"] = await t.MatrixDocumentVersion(), ["Note"] = "Matrix version" },
+            [Who.GroupCoordinator, Who.Secretariat]) { File = () => MatrixPdf("File") },
+        new("upload a document through the API", _ => Task.FromResult("/api/v1/documents"),
+            async t => new() { ["group"] = (await t.Scenario()).Complete, ["title"] = "Matrix API upload", ["language"] = "en", ["kind"] = "Report", ["visibility"] = "members" },
+            [Who.GroupCoordinator, Who.Secretariat]) { File = () => MatrixPdf("file"), Api = true },
         new("edit a document's description", async t => $"/documents/{await t.MatrixDocument()}/edit",
             async t => new()
             {

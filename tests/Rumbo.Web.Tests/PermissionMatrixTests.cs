@@ -30,7 +30,14 @@ public abstract partial class PermissionMatrixTests(RumboApp app)
     private readonly HttpClient client = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
 
     /// <summary>A write: where to post, what, and who may.</summary>
-    public sealed record Write(string Name, Func<PermissionMatrixTests, Task<string>> Url, Func<PermissionMatrixTests, Task<Dictionary<string, string>>> Fields, Who[] Allowed);
+    public sealed record Write(string Name, Func<PermissionMatrixTests, Task<string>> Url, Func<PermissionMatrixTests, Task<Dictionary<string, string>>> Fields, Who[] Allowed)
+    {
+        /// <summary>A file posted with the fields as multipart/form-data, as the uploads take it.</summary>
+        public Func<(string Field, string Name, byte[] Content)>? File { get; init; }
+
+        /// <summary>Posted as the API is: with the caller's personal access token, no cookie and no antiforgery token.</summary>
+        public bool Api { get; init; }
+    }
 
     private static readonly Who[] Everyone = [Who.SignedIn, Who.GroupMember, Who.GroupCoordinator, Who.FocalPoint, Who.Secretariat];
 
@@ -83,33 +90,55 @@ public abstract partial class PermissionMatrixTests(RumboApp app)
     public async Task Every_write_is_allowed_or_refused_as_the_matrix_says(string write, Who who)
     {
         var w = Writes.Single(x => x.Name == write);
-        var cookie = await UserCookie(who);
+        var credential = await UserCredential(who, w.Api);
         var url = await w.Url(this);
         var fields = await w.Fields(this);
 
-        // A token of this very user, from a page every user can open, so antiforgery never refuses in its place.
-        var formPage = cookie is null ? "/account/sign-in" : "/account/sign-out";
-        var get = cookie is null ? await client.GetAsync(formPage) : await client.GetAsync(formPage, cookie);
-        var page = new HtmlParser().ParseDocument(await get.Content.ReadAsStringAsync());
-        fields["__RequestVerificationToken"] = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        var antiforgery = get.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
-
         var before = await AuditCount();
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(fields) };
-        request.Headers.Add("Cookie", cookie is null ? antiforgery : $"{cookie}; {antiforgery}");
+        using var request = new HttpRequestMessage(HttpMethod.Post, url);
+        if (w.Api)
+        {
+            if (credential is not null) request.Headers.Authorization = new("Bearer", credential);
+        }
+        else
+        {
+            // A token of this very user, from a page every user can open, so antiforgery never refuses in its place.
+            var formPage = credential is null ? "/account/sign-in" : "/account/sign-out";
+            var get = credential is null ? await client.GetAsync(formPage) : await client.GetAsync(formPage, credential);
+            var page = new HtmlParser().ParseDocument(await get.Content.ReadAsStringAsync());
+            fields["__RequestVerificationToken"] = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            var antiforgery = get.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
+            request.Headers.Add("Cookie", credential is null ? antiforgery : $"{credential}; {antiforgery}");
+        }
+        if (w.File is { } file)
+        {
+            var (field, name, content) = file();
+            var multipart = new MultipartFormDataContent();
+            foreach (var (key, value) in fields) multipart.Add(new StringContent(value), key);
+            multipart.Add(new ByteArrayContent(content), field, name);
+            request.Content = multipart;
+        }
+        else
+        {
+            request.Content = new FormUrlEncodedContent(fields);
+        }
         var response = await client.SendAsync(request);
         var status = (int)response.StatusCode;
         var location = response.Headers.Location?.OriginalString ?? "";
 
         if (w.Allowed.Contains(who))
         {
-            Assert.True(status is 200 or 302, $"{write} as {who}: expected success, got {status} {location}");
+            Assert.True(status is 200 or 201 or 302, $"{write} as {who}: expected success, got {status} {location} {(status >= 400 ? await response.Content.ReadAsStringAsync() : "")}");
             Assert.DoesNotContain("/account/sign-in", location);
             Assert.True(await AuditCount() > before, $"{write} as {who} answered {status} but changed nothing");
         }
         else
         {
-            if (who == Who.Anonymous)
+            if (w.Api)
+            {
+                Assert.Equal(who == Who.Anonymous ? 401 : 403, status);
+            }
+            else if (who == Who.Anonymous)
             {
                 Assert.Equal(302, status);
                 Assert.Contains("/account/sign-in", location);
@@ -194,12 +223,15 @@ public abstract partial class PermissionMatrixTests(RumboApp app)
         return invitation.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>An account of the given kind, with the person and role that make it so; null for anonymous.</summary>
-    private async Task<string?> UserCookie(Who who)
+    /// <summary>
+    /// An account of the given kind, with the person and role that make it so, as its sign-in cookie or, for the API, a
+    /// personal access token; null for anonymous.
+    /// </summary>
+    private async Task<string?> UserCredential(Who who, bool api)
     {
         if (who == Who.Anonymous) return null;
-        if (who == Who.Secretariat) return await SignedIn.CookieAsync(app, Roles.SecretariatAdmin);
-        if (who == Who.SignedIn) return await SignedIn.CookieAsync(app);
+        if (who == Who.Secretariat) return api ? await SignedIn.TokenAsync(app, Roles.SecretariatAdmin) : await SignedIn.CookieAsync(app, Roles.SecretariatAdmin);
+        if (who == Who.SignedIn) return api ? await SignedIn.TokenAsync(app) : await SignedIn.CookieAsync(app);
         var scenario = await GroupScenario.SharedAsync(app.Database);
         int personId;
         await using (var db = app.Database.CreateContext())
@@ -225,8 +257,7 @@ public abstract partial class PermissionMatrixTests(RumboApp app)
             }
             await db.SaveChangesAsync();
         }
-        var cookie = await SignedIn.CookieAsync(app, personId: personId);
-        return cookie;
+        return api ? await SignedIn.TokenAsync(app, personId: personId) : await SignedIn.CookieAsync(app, personId: personId);
     }
 }
 

@@ -37,6 +37,23 @@ public static class SignedIn
         return await CookieForAsync(scope.ServiceProvider, user);
     }
 
+    /// <summary>A personal access token of a new account, made as <see cref="CookieAsync"/> makes one.</summary>
+    public static async Task<string> TokenAsync(RumboApp app, string? role = null, int? personId = null)
+    {
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<RumboUser>>();
+        var name = $"api-{Guid.NewGuid():n}@example.org";
+        var user = new RumboUser { UserName = name, Email = name, EmailConfirmed = true, CreatedAt = DateTime.UtcNow, PersonId = personId };
+        Assert.True((await users.CreateAsync(user)).Succeeded);
+        if (role is not null)
+        {
+            var roles = scope.ServiceProvider.GetRequiredService<RoleManager<RumboRole>>();
+            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new RumboRole(role));
+            Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        }
+        return (await scope.ServiceProvider.GetRequiredService<Rumbo.Core.Accounts.AccessTokens>().CreateAsync(user.Id, "matrix", null)).Token;
+    }
+
     /// <summary>A new account linked to a new person who coordinates the group with the given slug.</summary>
     public static async Task<(string Cookie, int UserId)> CoordinatorAsync(RumboApp app, string groupSlug)
     {
