@@ -73,10 +73,11 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Page
         if (!user.IsSignedIn) return Challenge();
         var meeting = await MeetingHeader.LoadAsync(db, id, ct);
         if (meeting is null) return NotFound();
+        var record = await LoadRecordAsync(id, number, ct);
+        // A record the user may not read is not found, as one that does not exist; one they read but may not write is refused.
+        if (record is null || !user.CanSeeRecord(meeting.GroupId, record.Status, record.Dissemination)) return NotFound();
         if (!user.CanWriteRecord(meeting.GroupId)) return StatusCode(StatusCodes.Status403Forbidden);
         Meeting = meeting;
-        var record = await LoadRecordAsync(id, number, ct);
-        if (record is null) return NotFound();
         Record = record;
         var groupId = meeting.GroupId;
         var people = await db.GroupMembers.AsNoTracking().Where(m => m.GroupId == groupId)
