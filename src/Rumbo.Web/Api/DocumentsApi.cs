@@ -154,6 +154,11 @@ public static class DocumentsApi
         {
             return Problem(StatusCodes.Status400BadRequest, "Unreadable form", e.Message);
         }
+        catch (Exception e) when (e is IOException or BadHttpRequestException && !ct.IsCancellationRequested)
+        {
+            // A body that ends before the form does (a multipart body cut in the middle).
+            return Problem(StatusCodes.Status400BadRequest, "Unreadable form", "The body ended before the form did. Send the whole form again.");
+        }
 
         var user = await services.GetRequiredService<CurrentUser>().GetAsync(http.User, ct);
         var db = services.GetRequiredService<RumboDbContext>();

@@ -8,6 +8,7 @@ using Rumbo.Core.Groups;
 using Rumbo.Core.Meetings;
 using Rumbo.Web.Infrastructure;
 using Rumbo.Core.Records;
+using Rumbo.Core.Validation;
 
 namespace Rumbo.Web.Pages.Records;
 
@@ -264,6 +265,7 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Page
                 {
                     if (!hasOwner && !ModelState.HasError($"{op}.OwnerPersonId")) ModelState.AddMessage($"{op}.OwnerPersonId", "An action needs an owner: choose a member or write a name.");
                     if (o.DueDate is null && !ModelState.HasError($"{op}.DueDate")) ModelState.AddMessage($"{op}.DueDate", "An action needs a due date.");
+                    else if (o.DueDate is { } due && !DateBounds.Contains(due)) ModelState.AddMessage($"{op}.DueDate", DateBounds.Outside);
                 }
                 else if (hasOwner || o.DueDate is not null)
                 {
