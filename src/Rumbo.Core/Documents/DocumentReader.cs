@@ -163,9 +163,6 @@ public sealed class DocumentReader(RumboDbContext db)
             .SingleOrDefaultAsync(ct);
     }
 
-    /// <summary>Whether a document exists at all, visible or not: pages send a signed-out reader of a members-only one to sign in.</summary>
-    public Task<bool> ExistsAsync(int id, CancellationToken ct) => db.Documents.AnyAsync(d => d.Id == id, ct);
-
     /// <summary>The years of the group's documents the reader may see, newest first, for the repository's filter.</summary>
     public async Task<IReadOnlyList<int>> YearsAsync(int groupId, CurrentUser.Snapshot reader, CancellationToken ct)
     {

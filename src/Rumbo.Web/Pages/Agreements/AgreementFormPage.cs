@@ -9,6 +9,7 @@ using Rumbo.Core.Meetings;
 using Rumbo.Web.Infrastructure;
 using Rumbo.Web.Pages.Records;
 using Rumbo.Core.Agreements;
+using Rumbo.Core.Validation;
 
 namespace Rumbo.Web.Pages.Agreements;
 
@@ -82,6 +83,7 @@ public abstract class AgreementFormPage(RumboDbContext db, CurrentUser currentUs
         if (badVisibility || !Enum.IsDefined(Visibility)) ModelState.AddMessage(nameof(Visibility), "Choose who may see it.");
         if (badDate) ModelState.AddMessage(nameof(AdoptedOn), "Enter a date as year, month and day.");
         else if (AdoptedOn is null) ModelState.AddMessage(nameof(AdoptedOn), "Give the date it was adopted.");
+        else if (!DateBounds.Contains(AdoptedOn.Value)) ModelState.AddMessage(nameof(AdoptedOn), DateBounds.Outside);
         var results = new List<ValidationResult>();
         Validator.TryValidateObject(Text, new(Text), results, validateAllProperties: true);
         foreach (var r in results)

@@ -5,6 +5,7 @@ using Rumbo.Core.Agendas;
 using Rumbo.Core.Data;
 using Rumbo.Core.Groups;
 using Rumbo.Web.Infrastructure;
+using Rumbo.Core.Validation;
 
 namespace Rumbo.Web.Pages.Groups;
 
@@ -82,6 +83,8 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Grou
         var badStatus = ModelState.HasError(nameof(Status));
         ModelState.Clear();
         foreach (var field in badDates) ModelState.AddMessage(field, "Enter a date as year, month and day.");
+        if (StartDate is { } first && !DateBounds.Contains(first) && !badDates.Contains(nameof(StartDate))) ModelState.AddMessage(nameof(StartDate), DateBounds.Outside);
+        if (EndDate is { } last && !DateBounds.Contains(last) && !badDates.Contains(nameof(EndDate))) ModelState.AddMessage(nameof(EndDate), DateBounds.Outside);
         if (badStatus || !Enum.IsDefined(Status)) ModelState.AddMessage(nameof(Status), "Choose a status.");
 
         var mandateEmpty = new[] { Mandate.Source, Mandate.En, Mandate.Es, Mandate.Pt, Mandate.Fr }.All(string.IsNullOrWhiteSpace);
