@@ -66,7 +66,7 @@ public abstract class AgreementFormPage(RumboDbContext db, CurrentUser currentUs
         var lines = await Db.GroupLines.AsNoTracking().Where(l => l.GroupId == groupId && l.LineOfAction!.AgendaId == meeting.AgendaId)
             .Select(l => l.LineOfAction!).ToListAsync(ct);
         GroupLines = lines.OrderBy(l => l.Position).ThenBy(l => l.Code, StringComparer.Ordinal)
-            .Select(l => new LineOption(l.Code, MeetingHeader.L(l.Text))).ToList();
+            .Select(l => new LineOption(l.Code, l.Text.ToDocument())).ToList();
         return null;
     }
 

@@ -177,7 +177,7 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Grou
     private async Task LoadOptionsAsync(CancellationToken ct)
     {
         var countries = await Db.Countries.AsNoTracking()
-            .Select(c => new CountryOption(c.Code, new LocalizedString(c.Name.Source, c.Name.En, c.Name.Es, c.Name.Pt, c.Name.Fr)))
+            .Select(c => new CountryOption(c.Code, c.Name.ToDocument()))
             .ToListAsync(ct);
         Countries = countries.OrderBy(c => Ui.Plain(c.Name), Ui.Collation).ToList();
         var ids = Group.Countries.ToDictionary(c => c.CountryId, c => c.Role);
@@ -191,11 +191,11 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Grou
         var agendaId = Group.AgendaId;
         var objectives = await Db.Objectives.AsNoTracking()
             .Where(o => o.AgendaId == agendaId)
-            .Select(o => new { o.Id, o.Code, o.Position, o.Number, o.AreaId, Text = new LocalizedString(o.Text.Source, o.Text.En, o.Text.Es, o.Text.Pt, o.Text.Fr) })
+            .Select(o => new { o.Id, o.Code, o.Position, o.Number, o.AreaId, Text = o.Text.ToDocument() })
             .ToListAsync(ct);
         var lines = await Db.Lines.AsNoTracking()
             .Where(l => l.AgendaId == agendaId)
-            .Select(l => new { l.ObjectiveId, l.Code, l.Position, l.Number, l.RetiredOn, Text = new LocalizedString(l.Text.Source, l.Text.En, l.Text.Es, l.Text.Pt, l.Text.Fr) })
+            .Select(l => new { l.ObjectiveId, l.Code, l.Position, l.Number, l.RetiredOn, Text = l.Text.ToDocument() })
             .ToListAsync(ct);
         var areas = await Db.Areas.AsNoTracking().Where(a => a.AgendaId == agendaId).ToDictionaryAsync(a => a.Id, a => a.Number, ct);
         Objectives = objectives

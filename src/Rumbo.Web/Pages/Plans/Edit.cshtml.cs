@@ -264,17 +264,17 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Page
         Groups = groups
             .OrderBy(g => g.Id == Group.Id ? 0 : family.Contains(g.Id) ? 1 : g.AgendaId == agendaId ? 2 : 3)
             .ThenBy(g => g.Name.Source, StringComparer.Ordinal)
-            .Select(g => new GroupOption(g.Id, g.Slug, new LocalizedString(g.Name.Source, g.Name.En, g.Name.Es, g.Name.Pt, g.Name.Fr), g.DocumentLanguage, family.Contains(g.Id)))
+            .Select(g => new GroupOption(g.Id, g.Slug, g.Name.ToDocument(), g.DocumentLanguage, family.Contains(g.Id)))
             .ToList();
         var countries = await db.Countries.AsNoTracking()
-            .Select(c => new CountryOption(c.Code, new LocalizedString(c.Name.Source, c.Name.En, c.Name.Es, c.Name.Pt, c.Name.Fr)))
+            .Select(c => new CountryOption(c.Code, c.Name.ToDocument()))
             .ToListAsync(ct);
         Countries = countries.OrderBy(c => Ui.Plain(c.Name), Ui.Collation).ToList();
         var groupId = Group.Id;
         var meetings = await db.Meetings.AsNoTracking().Where(m => m.GroupId == groupId)
             .Select(m => new { m.Id, m.Title, m.StartsAtUtc, m.TimeZone }).ToListAsync(ct);
         Meetings = meetings.OrderByDescending(m => m.StartsAtUtc)
-            .Select(m => new MeetingOption(m.Id, new LocalizedString(m.Title.Source, m.Title.En, m.Title.Es, m.Title.Pt, m.Title.Fr), m.StartsAtUtc, m.TimeZone)).ToList();
+            .Select(m => new MeetingOption(m.Id, m.Title.ToDocument(), m.StartsAtUtc, m.TimeZone)).ToList();
         AgendaLines = (await db.Lines.AsNoTracking().Where(l => l.AgendaId == agendaId).Select(l => new { l.Id, l.Code, l.RetiredOn }).ToListAsync(ct))
             .ToDictionary(l => l.Code, l => (l.Id, l.RetiredOn is not null), StringComparer.Ordinal);
     }
