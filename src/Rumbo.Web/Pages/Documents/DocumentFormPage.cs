@@ -43,7 +43,7 @@ public abstract class DocumentFormPage(RumboDbContext db) : PageModel
 
     /// <summary>The checked metadata, from the bound fields.</summary>
     protected DocumentMetadata Metadata() =>
-        new(Title, Symbol, Language, Date, Kind, Description, DocumentStore.ParseLines(Lines), MeetingId, Visibility);
+        new(Title, Symbol, Language, Date, Kind, Description, AgendaKeys.ParseCodeList(Lines), MeetingId, Visibility);
 
     /// <summary>Binding failures only come from tampered selects and mistyped dates; they are said in the interface's words.</summary>
     protected void ReplaceBindingErrors()
