@@ -184,7 +184,7 @@ public static class DocumentsApi
             else errors["meeting"] = ["Give the meeting's id."];
         }
         var metadata = new DocumentMetadata(form["title"], form["symbol"], Blank(form["language"])?.ToLowerInvariant(), date, kind, form["description"],
-            DocumentStore.ParseLines(string.Join(',', form["lines"].ToArray())), meeting, visibility);
+            AgendaKeys.ParseCodeList(string.Join(',', form["lines"].ToArray())), meeting, visibility);
         var store = services.GetRequiredService<DocumentStore>();
         var (fieldErrors, lineIds) = await store.ValidateAsync(metadata, groupId.Value, null, ct);
         foreach (var e in fieldErrors)

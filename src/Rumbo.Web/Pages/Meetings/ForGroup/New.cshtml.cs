@@ -100,7 +100,7 @@ public sealed class NewModel(RumboDbContext db, CurrentUser currentUser) : PageM
         var user = await currentUser.GetAsync(User, ct);
         if (!user.IsSignedIn) return Challenge();
         var g = await db.Groups.AsNoTracking().Where(x => x.Slug == slug)
-            .Select(x => new { x.Id, x.Slug, Name = new LocalizedString(x.Name.Source, x.Name.En, x.Name.Es, x.Name.Pt, x.Name.Fr), x.Agenda!.DocumentLanguage })
+            .Select(x => new { x.Id, x.Slug, Name = x.Name.ToDocument(), x.Agenda!.DocumentLanguage })
             .SingleOrDefaultAsync(ct);
         if (g is null) return NotFound();
         if (!user.CanManageMeetings(g.Id)) return StatusCode(StatusCodes.Status403Forbidden);
