@@ -317,6 +317,7 @@ ES = {
 "Choose the country.": "Elija el país.",
 "Choose the group.": "Elija el grupo.",
 "Choose today or a later day.": "Elija hoy o un día posterior.",
+"Enter a date from {0} to {1}.": "Escriba una fecha entre el {0} y el {1}.",
 "Choose what the invitation grants.": "Elija lo que otorga la invitación.",
 "Choose your password": "Elija su contraseña",
 "Copy it now: it is shown only this once. Rumbo keeps only a fingerprint of it.": "Cópielo ahora: se muestra solo esta vez. Rumbo guarda solo una huella de él.",

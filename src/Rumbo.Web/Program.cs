@@ -135,6 +135,7 @@ app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api/v1"), pages =>
 {
     pages.UseExceptionHandler("/error");
     pages.UseStatusCodePagesWithReExecute("/error/{0}");
+    pages.UseMiddleware<UnreadableForms>();
 });
 app.UseRequestLocalization(o =>
 {

@@ -81,6 +81,9 @@ public abstract partial class BrowserTests
 
         await Page.GetByLabel("The group's members only").CheckAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Approve the record" }).ClickAsync();
+        // The meeting is ten days ahead: approval warns and waits for the coordinator to confirm.
+        await Expect(Page.Locator("#approval-warning")).ToContainTextAsync("This meeting has not taken place yet");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Approve anyway" }).ClickAsync();
         await Expect(Page.Locator(".record-status")).ToContainTextAsync("Approved");
         await AssertAsksToSignIn(visitor, recordPath);
         await visitor.GotoAsync(meetingPath);

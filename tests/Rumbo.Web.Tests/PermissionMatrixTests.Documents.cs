@@ -26,7 +26,7 @@ public abstract partial class PermissionMatrixTests
                 ["Version"] = await t.MatrixDocumentVersion(), ["Title"] = $"Matrix document {Guid.NewGuid():n}", ["Language"] = "en",
                 ["Kind"] = "Report", ["Visibility"] = "Members", ["Lines"] = "2.4.1",
             },
-            [Who.GroupCoordinator, Who.Secretariat]),
+            [Who.GroupCoordinator, Who.Secretariat], [Who.SignedIn, Who.FocalPoint]),
     ];
 
     /// <summary>One members-only document of the scenario's complete group, made once per database.</summary>

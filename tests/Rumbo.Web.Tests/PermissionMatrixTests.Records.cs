@@ -18,30 +18,33 @@ public abstract partial class PermissionMatrixTests
     // A property, not a field: the matrix's static list is built before this file's fields would be.
     private static Who[] Writers => [Who.GroupCoordinator, Who.Secretariat];
 
+    /// <summary>Signed-in users outside the group, who may not read its drafts and members-only records.</summary>
+    private static Who[] Outsiders => [Who.SignedIn, Who.FocalPoint];
+
     private static IEnumerable<Write> RecordWrites() =>
     [
         new("start a meeting's record", async t => $"/meetings/{await t.RecordsMeeting()}/records/new",
             _ => Task.FromResult(new Dictionary<string, string> { ["Kind"] = "Minutes", ["Language"] = "en", ["OtherSections"] = "Other matters" }), Writers),
         new("save a draft record", async t => $"/meetings/{await t.RecordOf(RecordStatus.Draft, Visibility.Members)}/records/1/edit",
-            _ => Task.FromResult(new Dictionary<string, string> { ["Version"] = "0", ["Summary"] = "Present: all.", ["Command"] = "save" }), Writers),
+            _ => Task.FromResult(new Dictionary<string, string> { ["Version"] = "0", ["Summary"] = "Present: all.", ["Command"] = "save" }), Writers, Outsiders),
         new("approve a record", async t => $"/meetings/{await t.RecordOf(RecordStatus.Draft, Visibility.Members)}/records/1?handler=Approve",
-            _ => Task.FromResult(new Dictionary<string, string> { ["Version"] = "0", ["Dissemination"] = "Public" }), Writers),
+            _ => Task.FromResult(new Dictionary<string, string> { ["Version"] = "0", ["Dissemination"] = "Public" }), Writers, Outsiders),
         new("release a record to the public", async t => $"/meetings/{await t.RecordOf(RecordStatus.Approved, Visibility.Members)}/records/1?handler=Release",
-            _ => Task.FromResult(new Dictionary<string, string> { ["Version"] = "0" }), Writers),
+            _ => Task.FromResult(new Dictionary<string, string> { ["Version"] = "0" }), Writers, Outsiders),
         new("restrict a record to members", async t => $"/meetings/{await t.RecordOf(RecordStatus.Approved, Visibility.Public)}/records/1?handler=Restrict",
             _ => Task.FromResult(new Dictionary<string, string> { ["Version"] = "0" }), Writers),
         new("start a new version of a record", async t => $"/meetings/{await t.RecordOf(RecordStatus.Approved, Visibility.Public)}/records/1?handler=NewVersion",
             _ => Task.FromResult(new Dictionary<string, string> { ["Version"] = "0" }), Writers),
         new("comment on a draft record", async t => $"/meetings/{await t.RecordOf(RecordStatus.Draft, Visibility.Members)}/records/1?handler=Comment",
-            _ => Task.FromResult(new Dictionary<string, string> { ["CommentBody"] = "Please add the attendance." }), [Who.GroupMember, Who.GroupCoordinator]),
+            _ => Task.FromResult(new Dictionary<string, string> { ["CommentBody"] = "Please add the attendance." }), [Who.GroupMember, Who.GroupCoordinator], Outsiders),
         new("reply to a comment on a draft record", async t => await t.CommentUrl("Reply", authorIsCaller: false, resolved: false),
-            _ => Task.FromResult(new Dictionary<string, string> { ["ReplyBody"] = "Added." }), [Who.GroupMember, Who.GroupCoordinator]),
+            _ => Task.FromResult(new Dictionary<string, string> { ["ReplyBody"] = "Added." }), [Who.GroupMember, Who.GroupCoordinator], Outsiders),
         new("resolve another's comment on a draft record", async t => await t.CommentUrl("Resolve", authorIsCaller: false, resolved: false),
-            _ => Task.FromResult(new Dictionary<string, string>()), Writers),
+            _ => Task.FromResult(new Dictionary<string, string>()), Writers, Outsiders),
         new("resolve one's own comment on a draft record", async t => await t.CommentUrl("Resolve", authorIsCaller: true, resolved: false),
-            _ => Task.FromResult(new Dictionary<string, string>()), [Who.GroupMember, Who.GroupCoordinator, Who.Secretariat]),
+            _ => Task.FromResult(new Dictionary<string, string>()), [Who.GroupMember, Who.GroupCoordinator, Who.Secretariat], Outsiders),
         new("reopen a resolved comment on a draft record", async t => await t.CommentUrl("Reopen", authorIsCaller: false, resolved: true),
-            _ => Task.FromResult(new Dictionary<string, string>()), Writers),
+            _ => Task.FromResult(new Dictionary<string, string>()), Writers, Outsiders),
         new("add an agreement to a meeting", async t => $"/meetings/{await t.RecordsMeeting()}/agreements/new",
             _ => Task.FromResult(new Dictionary<string, string> { ["Kind"] = "Agreement", ["Text.Source"] = "Meet again.", ["AdoptedOn"] = "2025-06-10", ["Lines"] = "2.4.1", ["Visibility"] = "Public" }), Writers),
         new("edit an agreement", async t => $"/agreements/{await t.RecordsAgreement()}/edit",

@@ -23,14 +23,17 @@ public enum Who
 /// <summary>
 /// docs/permissions.md, tried: every write handler of the site posted as every kind of user, with a valid
 /// antiforgery token of that user, so that only the permission check can refuse. Refused: anonymous users are sent
-/// to sign in, the others get 403, and the audit trail (which every save extends) does not grow.
+/// to sign in, those who may not read the target get 404, the others 403, and the audit trail (which every save extends) does not grow.
 /// </summary>
 public abstract partial class PermissionMatrixTests(RumboApp app)
 {
     private readonly HttpClient client = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
 
-    /// <summary>A write: where to post, what, and who may.</summary>
-    public sealed record Write(string Name, Func<PermissionMatrixTests, Task<string>> Url, Func<PermissionMatrixTests, Task<Dictionary<string, string>>> Fields, Who[] Allowed)
+    /// <summary>
+    /// A write: where to post, what, and who may. <paramref name="Hidden"/> are the signed-in users who may not even read
+    /// what the write changes: they are answered 404, as for an id that does not exist, where the others get 403.
+    /// </summary>
+    public sealed record Write(string Name, Func<PermissionMatrixTests, Task<string>> Url, Func<PermissionMatrixTests, Task<Dictionary<string, string>>> Fields, Who[] Allowed, Who[]? Hidden = null)
     {
         /// <summary>A file posted with the fields as multipart/form-data, as the uploads take it.</summary>
         public Func<(string Field, string Name, byte[] Content)>? File { get; init; }
@@ -145,7 +148,7 @@ public abstract partial class PermissionMatrixTests(RumboApp app)
             }
             else
             {
-                Assert.Equal(403, status);
+                Assert.Equal(w.Hidden?.Contains(who) == true ? 404 : 403, status);
             }
             Assert.Equal(before, await AuditCount());
         }

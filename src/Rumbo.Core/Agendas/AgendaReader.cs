@@ -40,11 +40,8 @@ public sealed class AgendaReader(RumboDbContext db, IMemoryCache cache)
         db.Agendas.AsNoTracking()
             .OrderByDescending(a => a.Date).ThenBy(a => a.Symbol)
             .Select(a => new AgendaSummary(
-                a.Id, a.Symbol, a.Slug, a.SourceDocument,
-                new LocalizedString(a.Title.Source, a.Title.En, a.Title.Es, a.Title.Pt, a.Title.Fr),
-                new LocalizedString(a.AdoptingBody.Source, a.AdoptingBody.En, a.AdoptingBody.Es, a.AdoptingBody.Pt, a.AdoptingBody.Fr),
-                a.Place, a.Date, a.Status, a.DocumentLanguage,
-                new LocalizedString(a.AreaLevelName.Source, a.AreaLevelName.En, a.AreaLevelName.Es, a.AreaLevelName.Pt, a.AreaLevelName.Fr),
+                a.Id, a.Symbol, a.Slug, a.SourceDocument, a.Title.ToDocument(), a.AdoptingBody.ToDocument(),
+                a.Place, a.Date, a.Status, a.DocumentLanguage, a.AreaLevelName.ToDocument(),
                 a.Principles.Count, a.Areas.Count,
                 db.Objectives.Count(o => o.AgendaId == a.Id),
                 db.Lines.Count(l => l.AgendaId == a.Id),
@@ -103,23 +100,19 @@ public sealed class AgendaReader(RumboDbContext db, IMemoryCache cache)
         await db.Agendas.AsNoTracking()
             .Where(a => a.Id == id)
             .Select(a => new AgendaTree(
-                a.Id, a.Symbol, a.Slug, a.SourceDocument,
-                new LocalizedString(a.Title.Source, a.Title.En, a.Title.Es, a.Title.Pt, a.Title.Fr),
-                new LocalizedString(a.AdoptingBody.Source, a.AdoptingBody.En, a.AdoptingBody.Es, a.AdoptingBody.Pt, a.AdoptingBody.Fr),
-                new LocalizedString(a.Meeting.Source, a.Meeting.En, a.Meeting.Es, a.Meeting.Pt, a.Meeting.Fr),
-                a.Place, a.Date, a.Status, a.DocumentLanguage, a.OriginalLanguage,
-                new LocalizedString(a.AreaLevelName.Source, a.AreaLevelName.En, a.AreaLevelName.Es, a.AreaLevelName.Pt, a.AreaLevelName.Fr),
-                new LocalizedString(a.Description.Source, a.Description.En, a.Description.Es, a.Description.Pt, a.Description.Fr),
-                new LocalizedString(a.FollowUpMechanism.Source, a.FollowUpMechanism.En, a.FollowUpMechanism.Es, a.FollowUpMechanism.Pt, a.FollowUpMechanism.Fr),
+                a.Id, a.Symbol, a.Slug, a.SourceDocument, a.Title.ToDocument(),
+                a.AdoptingBody.ToDocument(), a.Meeting.ToDocument(),
+                a.Place, a.Date, a.Status, a.DocumentLanguage, a.OriginalLanguage, a.AreaLevelName.ToDocument(),
+                a.Description.ToDocument(), a.FollowUpMechanism.ToDocument(),
                 a.Principles.OrderBy(p => p.Number)
-                    .Select(p => new PrincipleNode(p.Number, new LocalizedString(p.Text.Source, p.Text.En, p.Text.Es, p.Text.Pt, p.Text.Fr)))
+                    .Select(p => new PrincipleNode(p.Number, p.Text.ToDocument()))
                     .ToList(),
                 a.Areas.OrderBy(x => x.Number)
-                    .Select(x => new AreaNode(x.Code, x.Number, new LocalizedString(x.Title.Source, x.Title.En, x.Title.Es, x.Title.Pt, x.Title.Fr),
+                    .Select(x => new AreaNode(x.Code, x.Number, x.Title.ToDocument(),
                         x.Objectives.OrderBy(o => o.Position).ThenBy(o => o.Number)
-                            .Select(o => new ObjectiveNode(o.Code, o.Number, new LocalizedString(o.Text.Source, o.Text.En, o.Text.Es, o.Text.Pt, o.Text.Fr),
+                            .Select(o => new ObjectiveNode(o.Code, o.Number, o.Text.ToDocument(),
                                 o.Lines.OrderBy(l => l.Position).ThenBy(l => l.Number)
-                                    .Select(l => new LineNode(l.Code, l.Number, new LocalizedString(l.Text.Source, l.Text.En, l.Text.Es, l.Text.Pt, l.Text.Fr), l.RetiredOn, l.Id))
+                                    .Select(l => new LineNode(l.Code, l.Number, l.Text.ToDocument(), l.RetiredOn, l.Id))
                                     .ToList(),
                                 o.RetiredOn))
                             .ToList()))
@@ -127,21 +120,4 @@ public sealed class AgendaReader(RumboDbContext db, IMemoryCache cache)
                 a.Version, a.UpdatedAt))
             .AsSplitQuery()
             .SingleOrDefaultAsync(ct);
-}
-
-public static class LocalizedStringExtensions
-{
-    /// <summary>The text in the wanted language when translated, else the source; with the language it is in.</summary>
-    public static (string Text, string Language) In(this LocalizedString s, string language, string sourceLanguage)
-    {
-        var translated = language switch
-        {
-            "en" => s.En,
-            "es" => s.Es,
-            "pt" => s.Pt,
-            "fr" => s.Fr,
-            _ => null,
-        };
-        return string.IsNullOrWhiteSpace(translated) ? (s.Source, sourceLanguage) : (translated, language);
-    }
 }

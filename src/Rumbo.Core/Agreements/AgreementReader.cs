@@ -70,12 +70,12 @@ public static class AgreementReader
     public static Task<List<AgreementSummary>> SummariesAsync(IQueryable<Agreement> query, CancellationToken ct) =>
         query.AsNoTracking()
             .Select(a => new AgreementSummary(a.Id, a.Number, a.Kind,
-                new LocalizedString(a.Text.Source, a.Text.En, a.Text.Es, a.Text.Pt, a.Text.Fr), a.AdoptedOn, a.Meeting!.StartsAtUtc,
+                a.Text.ToDocument(), a.AdoptedOn, a.Meeting!.StartsAtUtc,
                 a.Group!.Countries.Count() + a.FollowUps.Count(f => !a.Group.Countries.Any(c => c.CountryId == f.CountryId)),
                 a.FollowUps.Count()))
             .ToListAsync(ct);
 
-    private static FollowUpCountry Country(Rumbo.Core.People.Country c) => new(c.Id, c.Code, MeetingHeader.L(c.Name));
+    private static FollowUpCountry Country(Rumbo.Core.People.Country c) => new(c.Id, c.Code, c.Name.ToDocument());
 
     private static AgreementView ToView(Agreement a)
     {
@@ -84,16 +84,16 @@ public static class AgreementReader
             f.ReportedAtUtc, f.ReportedByPersonId, f.ReportedBy?.FullName, f.Version));
         var collation = StringComparer.Create(System.Globalization.CultureInfo.CurrentUICulture, ignoreCase: true);
         // The group's countries first (coordinating, then participating), each with its report or none yet; then any other country that reported.
-        var own = g.Countries.OrderBy(c => c.Role).ThenBy(c => Display(MeetingHeader.L(c.Country!.Name)), collation)
+        var own = g.Countries.OrderBy(c => c.Role).ThenBy(c => Display(c.Country!.Name.ToDocument()), collation)
             .Select(c => new CountryFollowUp(Country(c.Country!), c.Role, reports.GetValueOrDefault(c.CountryId))).ToList();
         var ownIds = g.Countries.Select(c => c.CountryId).ToHashSet();
         var others = reports.Where(r => !ownIds.Contains(r.Key)).Select(r => new CountryFollowUp(r.Value.Country, null, r.Value))
             .OrderBy(c => Display(c.Country.Name), collation);
-        return new AgreementView(a.Id, a.Number, a.Kind, MeetingHeader.L(a.Text), a.AdoptedOn, a.Visibility, a.Version,
-            a.MeetingId, MeetingHeader.L(a.Meeting!.Title), a.Meeting.StartsAtUtc, g.Id, g.Slug, MeetingHeader.L(g.Name), g.AgendaId,
+        return new AgreementView(a.Id, a.Number, a.Kind, a.Text.ToDocument(), a.AdoptedOn, a.Visibility, a.Version,
+            a.MeetingId, a.Meeting!.Title.ToDocument(), a.Meeting.StartsAtUtc, g.Id, g.Slug, g.Name.ToDocument(), g.AgendaId,
             g.Agenda!.DocumentLanguage,
             a.Lines.Select(l => l.LineOfAction!).OrderBy(l => l.Code, StringComparer.Ordinal)
-                .Select(l => new AgreementLineLabel(l.Id, l.Code, MeetingHeader.L(l.Text), l.Agenda!.Slug)).ToList(),
+                .Select(l => new AgreementLineLabel(l.Id, l.Code, l.Text.ToDocument(), l.Agenda!.Slug)).ToList(),
             [.. own, .. others]);
     }
 

@@ -31,7 +31,7 @@ public sealed class Agreement
     public List<AgreementFollowUp> FollowUps { get; set; } = [];
 }
 
-public sealed class AgreementLine
+public sealed class AgreementLine : ILineLink
 {
     public int AgreementId { get; set; }
     public int LineOfActionId { get; set; }

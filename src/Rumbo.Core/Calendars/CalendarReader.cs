@@ -20,13 +20,10 @@ public sealed class CalendarReader(RumboDbContext db, TimeProvider clock)
     public const int MonthsBack = 6;
 
     private static readonly Expression<Func<Meeting, CalendarMeeting>> Projection = m => new CalendarMeeting(
-        m.Id, m.CalendarUid, m.CalendarSequence, m.Kind,
-        new LocalizedString(m.Title.Source, m.Title.En, m.Title.Es, m.Title.Pt, m.Title.Fr),
-        new LocalizedString(m.Description.Source, m.Description.En, m.Description.Es, m.Description.Pt, m.Description.Fr),
+        m.Id, m.CalendarUid, m.CalendarSequence, m.Kind, m.Title.ToDocument(), m.Description.ToDocument(),
         m.Format, m.StartsAtUtc, m.TimeZone, m.DurationMinutes, m.OnlineUrl, m.Place, m.City,
-        m.Country == null ? null : new LocalizedString(m.Country.Name.Source, m.Country.Name.En, m.Country.Name.Es, m.Country.Name.Pt, m.Country.Name.Fr),
-        m.Access, m.Status, m.GroupId, m.Group!.Slug,
-        new LocalizedString(m.Group.Name.Source, m.Group.Name.En, m.Group.Name.Es, m.Group.Name.Pt, m.Group.Name.Fr));
+        m.Country == null ? null : m.Country.Name.ToDocument(),
+        m.Access, m.Status, m.GroupId, m.Group!.Slug, m.Group.Name.ToDocument());
 
     public DateTime Since => clock.GetUtcNow().UtcDateTime.AddMonths(-MonthsBack);
 
@@ -40,7 +37,7 @@ public sealed class CalendarReader(RumboDbContext db, TimeProvider clock)
     public async Task<GroupCalendar?> GroupAsync(string slug, CancellationToken ct = default)
     {
         var group = await db.Groups.AsNoTracking().Where(g => g.Slug == slug)
-            .Select(g => new { g.Id, g.Slug, Name = new LocalizedString(g.Name.Source, g.Name.En, g.Name.Es, g.Name.Pt, g.Name.Fr) })
+            .Select(g => new { g.Id, g.Slug, Name = g.Name.ToDocument() })
             .SingleOrDefaultAsync(ct);
         if (group is null) return null;
         var since = Since;

@@ -107,14 +107,14 @@ public static class CalendarWriter
             DtStamp = new CalDateTime(DateTime.SpecifyKind(context.NowUtc, DateTimeKind.Utc), true),
             DtStart = At(m.LocalStart),
             DtEnd = At(m.LocalEnd),
-            Summary = Text(m.Title, context.Language),
+            Summary = m.Title.In(context.Language),
             Url = new Uri(url),
             Status = cancelled ? "CANCELLED" : "CONFIRMED",
         };
         if (item.FullDetails)
         {
             var description = new StringBuilder();
-            var plain = Markdown.ToPlainText(Text(m.Description, context.Language));
+            var plain = Markdown.ToPlainText(m.Description.In(context.Language));
             if (plain.Length > 0) description.Append(plain).Append("\n\n");
             if (!string.IsNullOrWhiteSpace(m.OnlineUrl)) description.Append(texts.OnlineLink).Append(": ").Append(m.OnlineUrl).Append('\n');
             description.Append(texts.MeetingPage).Append(": ").Append(url);
@@ -183,7 +183,7 @@ public static class CalendarWriter
         var parts = new List<string>();
         if (m.Format != MeetingFormat.Virtual)
         {
-            foreach (var p in new[] { m.Place, m.City, m.Country is null ? null : Text(m.Country, language) })
+            foreach (var p in new[] { m.Place, m.City, m.Country is null ? null : m.Country.In(language) })
             {
                 if (!string.IsNullOrWhiteSpace(p)) parts.Add(p.Trim());
             }
@@ -195,9 +195,6 @@ public static class CalendarWriter
         }
         return room;
     }
-
-    /// <summary>The text in the language when translated, else as written.</summary>
-    public static string Text(LocalizedString s, string language) => s.In(language, "").Text;
 
     /// <summary>The local date and time, named by its zone: calendar programs then keep the local hour across daylight-saving changes.</summary>
     private static CalDateTime At(ZonedDateTime t)

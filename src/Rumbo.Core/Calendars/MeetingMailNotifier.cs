@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using Rumbo.Core.Accounts;
+using Rumbo.Core.Agendas;
 using Rumbo.Core.Data;
 using Rumbo.Core.Meetings;
 
@@ -69,7 +70,7 @@ public sealed class MeetingMailNotifier(
 
     private static string Subject(CalendarTexts T, MeetingChange change, CalendarMeeting m, string language)
     {
-        var title = CalendarWriter.Text(m.Title, language);
+        var title = m.Title.In(language);
         return change switch
         {
             MeetingChange.Invited => T["Invitation: {0}", title],
@@ -81,8 +82,8 @@ public sealed class MeetingMailNotifier(
 
     private static string Body(CalendarTexts T, MeetingChange change, CalendarMeeting m, string name, string language, string site)
     {
-        var title = CalendarWriter.Text(m.Title, language);
-        var group = CalendarWriter.Text(m.GroupName, language);
+        var title = m.Title.In(language);
+        var group = m.GroupName.In(language);
         var lines = new List<string> { T["Hello {0},", name], "" };
         lines.Add(change switch
         {

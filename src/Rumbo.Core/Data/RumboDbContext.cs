@@ -51,6 +51,9 @@ public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options, IAu
     public DbSet<Plans.PlanActivityCountry> PlanActivityCountries => Set<Plans.PlanActivityCountry>();
     public DbSet<Plans.PlanActivityLine> PlanActivityLines => Set<Plans.PlanActivityLine>();
 
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(LocalizedTextProjection.Instance);
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Every DateTime is UTC; SQLite would otherwise read them back with an unspecified kind.

@@ -91,7 +91,7 @@ public sealed class DocumentReader(RumboDbContext db)
             .Select(d => new
             {
                 d.Id, d.Title, d.Symbol, d.Language, d.Date, d.Kind, d.Visibility, d.CreatedAtUtc, d.Description,
-                Group = new { d.Group!.Id, d.Group.Slug, d.Group.Name.Source, d.Group.Name.En, d.Group.Name.Es, d.Group.Name.Pt, d.Group.Name.Fr, d.Group.Agenda!.DocumentLanguage },
+                Group = new { d.Group!.Id, d.Group.Slug, Name = d.Group.Name.ToDocument(), d.Group.Agenda!.DocumentLanguage },
                 Current = d.Versions.OrderByDescending(v => v.Number)
                     .Select(v => new DocumentFile(v.Number, v.MediaType, v.Extension, v.Size, v.FileName, v.UploadedAtUtc)).FirstOrDefault(),
             })
@@ -106,7 +106,7 @@ public sealed class DocumentReader(RumboDbContext db)
                 .ToDictionaryAsync(v => v.DocumentId, v => v.ExtractedText, ct);
         }
         var items = rows.Select(r => new DocumentListItem(r.Id, r.Title, r.Symbol, r.Language, r.Date, r.Kind, r.Visibility, r.CreatedAtUtc,
-                new DocumentGroup(r.Group.Id, r.Group.Slug, new LocalizedString(r.Group.Source, r.Group.En, r.Group.Es, r.Group.Pt, r.Group.Fr), r.Group.DocumentLanguage),
+                new DocumentGroup(r.Group.Id, r.Group.Slug, r.Group.Name, r.Group.DocumentLanguage),
                 r.Current)
             {
                 Excerpt = terms.Count == 0 ? null : Excerpt(texts.GetValueOrDefault(r.Id), terms) ?? Excerpt(r.Description, terms),
@@ -122,8 +122,8 @@ public sealed class DocumentReader(RumboDbContext db)
             .Select(x => new
             {
                 x.Id, x.Title, x.Symbol, x.Language, x.Date, x.Kind, x.Description, x.Visibility, x.CreatedAtUtc, x.Version,
-                Group = new { x.Group!.Id, x.Group.Slug, x.Group.Name.Source, x.Group.Name.En, x.Group.Name.Es, x.Group.Name.Pt, x.Group.Name.Fr, x.Group.Agenda!.DocumentLanguage },
-                Meeting = x.Meeting == null ? null : new { x.Meeting.Id, x.Meeting.Title.Source, x.Meeting.Title.En, x.Meeting.Title.Es, x.Meeting.Title.Pt, x.Meeting.Title.Fr, x.Meeting.StartsAtUtc },
+                Group = new { x.Group!.Id, x.Group.Slug, Name = x.Group.Name.ToDocument(), x.Group.Agenda!.DocumentLanguage },
+                Meeting = x.Meeting == null ? null : new { x.Meeting.Id, Title = x.Meeting.Title.ToDocument(), x.Meeting.StartsAtUtc },
             })
             .SingleOrDefaultAsync(ct);
         if (d is null) return null;
@@ -139,16 +139,16 @@ public sealed class DocumentReader(RumboDbContext db)
         var lines = await db.DocumentLines.AsNoTracking().Where(l => l.DocumentId == id)
             .Select(l => new
             {
-                l.LineOfAction!.Id, l.LineOfAction.Code, l.LineOfAction.Text.Source, l.LineOfAction.Text.En, l.LineOfAction.Text.Es, l.LineOfAction.Text.Pt, l.LineOfAction.Text.Fr,
+                l.LineOfAction!.Id, l.LineOfAction.Code, Text = l.LineOfAction.Text.ToDocument(),
                 l.LineOfAction.Agenda!.Slug, l.LineOfAction.Agenda.DocumentLanguage,
             })
             .ToListAsync(ct);
         var language = d.Group.DocumentLanguage;
         return new DocumentDetail(d.Id, d.Title, d.Symbol, d.Language, d.Date, d.Kind, d.Description, d.Visibility, d.CreatedAtUtc,
-            new DocumentGroup(d.Group.Id, d.Group.Slug, new LocalizedString(d.Group.Source, d.Group.En, d.Group.Es, d.Group.Pt, d.Group.Fr), language),
-            d.Meeting is null ? null : new DocumentMeeting(d.Meeting.Id, new LocalizedString(d.Meeting.Source, d.Meeting.En, d.Meeting.Es, d.Meeting.Pt, d.Meeting.Fr), d.Meeting.StartsAtUtc, language),
+            new DocumentGroup(d.Group.Id, d.Group.Slug, d.Group.Name, language),
+            d.Meeting is null ? null : new DocumentMeeting(d.Meeting.Id, d.Meeting.Title, d.Meeting.StartsAtUtc, language),
             lines.OrderBy(l => l.Slug).ThenBy(l => l.Code, Agendas.CodeComparer.Instance)
-                .Select(l => new DocumentLineItem(l.Id, l.Code, new LocalizedString(l.Source, l.En, l.Es, l.Pt, l.Fr), l.Slug, l.DocumentLanguage)).ToList(),
+                .Select(l => new DocumentLineItem(l.Id, l.Code, l.Text, l.Slug, l.DocumentLanguage)).ToList(),
             versions.Select(v => new DocumentVersionItem(v.Number, v.ContentHash, v.MediaType, v.Extension, v.Size, v.FileName, v.Note, v.UploadedAtUtc, v.By,
                 v.Extracted || FileTypes.FromMediaType(v.MediaType) is not { } f || !FileTypes.HasText(f))).ToList(),
             d.Version);
@@ -162,9 +162,6 @@ public sealed class DocumentReader(RumboDbContext db)
             .Select(v => new DocumentVersionItem(v.Number, v.ContentHash, v.MediaType, v.Extension, v.Size, v.FileName, v.Note, v.UploadedAtUtc, null, v.ExtractedText != null))
             .SingleOrDefaultAsync(ct);
     }
-
-    /// <summary>Whether a document exists at all, visible or not: pages send a signed-out reader of a members-only one to sign in.</summary>
-    public Task<bool> ExistsAsync(int id, CancellationToken ct) => db.Documents.AnyAsync(d => d.Id == id, ct);
 
     /// <summary>The years of the group's documents the reader may see, newest first, for the repository's filter.</summary>
     public async Task<IReadOnlyList<int>> YearsAsync(int groupId, CurrentUser.Snapshot reader, CancellationToken ct)

@@ -29,9 +29,6 @@ public sealed class DocumentStore(RumboDbContext db, IFileStore files, TimeProvi
     public const int MaxDescription = 4000;
     public const int MaxNote = 500;
 
-    /// <summary>Line codes as typed: separated by commas, semicolons or spaces.</summary>
-    public static IReadOnlyList<string> ParseLines(string? codes) => AgendaKeys.ParseCodeList(codes);
-
     /// <summary>Checks the metadata for a document of the group; answers the errors and the ids of the lines named.</summary>
     public async Task<(List<FieldError> Errors, List<int> LineIds)> ValidateAsync(DocumentMetadata m, int groupId, int? documentId, CancellationToken ct)
     {
@@ -49,31 +46,19 @@ public sealed class DocumentStore(RumboDbContext db, IFileStore files, TimeProvi
         }
 
         var group = await db.Groups.AsNoTracking().Where(g => g.Id == groupId).Select(g => new { g.AgendaId }).SingleAsync(ct);
-        var lineIds = new List<int>();
-        if (m.LineCodes.Count > 0)
+        var lines = await LineLinks.ResolveAsync(db, group.AgendaId, m.LineCodes, ct);
+        var linked = documentId is null || !lines.AnyRetired
+            ? []
+            : await db.Set<DocumentLine>().Where(l => l.DocumentId == documentId).Select(l => l.LineOfActionId).ToListAsync(ct);
+        if (lines.Problem(linked, "Not a line of action of the group's agenda: {0}.", "A retired line of action cannot be newly linked.") is { } problem)
         {
-            var lines = await db.Lines.AsNoTracking().Where(l => l.AgendaId == group.AgendaId && m.LineCodes.Contains(l.Code))
-                .Select(l => new { l.Id, l.Code, l.RetiredOn }).ToListAsync(ct);
-            var unknown = m.LineCodes.Where(c => lines.All(l => l.Code != c)).ToList();
-            if (unknown.Count > 0)
-            {
-                errors.Add(new("Lines", "Not a line of action of the group's agenda: {0}.", string.Join(", ", unknown)));
-            }
-            else
-            {
-                var linked = documentId is null ? [] : await db.Set<DocumentLine>().Where(l => l.DocumentId == documentId).Select(l => l.LineOfActionId).ToListAsync(ct);
-                if (lines.Any(l => l.RetiredOn is not null && !linked.Contains(l.Id)))
-                {
-                    errors.Add(new("Lines", "A retired line of action cannot be newly linked."));
-                }
-                lineIds = lines.Select(l => l.Id).ToList();
-            }
+            errors.Add(new("Lines", problem.Key, problem.Arguments));
         }
         if (m.MeetingId is int meetingId && !await db.Meetings.AnyAsync(x => x.Id == meetingId && x.GroupId == groupId, ct))
         {
             errors.Add(new("MeetingId", "Choose one of the group's meetings."));
         }
-        return (errors, lineIds);
+        return (errors, [.. lines.Ids]);
     }
 
     /// <summary>Applies checked metadata to a tracked document, its lines and its search text.</summary>
@@ -87,8 +72,7 @@ public sealed class DocumentStore(RumboDbContext db, IFileStore files, TimeProvi
         d.Description = string.IsNullOrWhiteSpace(m.Description) ? null : m.Description.Trim().Replace("\r\n", "\n");
         d.MeetingId = m.MeetingId;
         d.Visibility = m.Visibility!.Value;
-        foreach (var l in d.Lines.Where(l => !lineIds.Contains(l.LineOfActionId)).ToList()) d.Lines.Remove(l);
-        foreach (var id in lineIds.Where(id => d.Lines.All(l => l.LineOfActionId != id))) d.Lines.Add(new DocumentLine { LineOfActionId = id });
+        LineLinks.Replace(d.Lines, lineIds);
         d.SearchText = SearchText(d, d.Versions.OrderByDescending(v => v.Number).FirstOrDefault()?.ExtractedText);
     }
 

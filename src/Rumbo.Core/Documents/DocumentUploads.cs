@@ -100,6 +100,9 @@ public sealed class DocumentUploads(DocumentsOptions options, DocumentTextExtrac
                 }
                 await file.DisposeAsync();
                 var text = FileTypes.HasText(format.Value) ? await extractor.ExtractAsync(temp, format.Value, ct) : null;
+                // An Office or OpenDocument file whose parts cannot be read (a valid empty one gives empty text) would
+                // not open for its readers either. A PDF is kept without text: pdftotext may be missing or time out.
+                if (text is null && FileTypes.IsZipBased(format.Value)) return (null, FileTypes.Damaged);
                 keep = true;
                 return (new ReceivedFile(temp, hash, size, format.Value, name!, text), null);
             }

@@ -68,7 +68,7 @@ public sealed class DocumentVersion
     public int? UploadedByUserId { get; set; }
 }
 
-public sealed class DocumentLine
+public sealed class DocumentLine : ILineLink
 {
     public int DocumentId { get; set; }
     public int LineOfActionId { get; set; }

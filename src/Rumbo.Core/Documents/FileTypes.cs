@@ -103,7 +103,7 @@ public static class FileTypes
     private static readonly UploadRefusal Bomb = new(UploadProblem.ZipBomb,
         "This file expands to far more than its size when opened, as a compressed bomb does. It was not stored.");
 
-    private static readonly UploadRefusal Damaged = new(UploadProblem.Damaged,
+    public static readonly UploadRefusal Damaged = new(UploadProblem.Damaged,
         "This file is damaged and cannot be read. Save it again and upload the new copy.");
 
     /// <summary>

@@ -134,7 +134,8 @@ public sealed class DocumentTextExtractor(DocumentsOptions options, ILogger<Docu
     {
         using var doc = SpreadsheetDocument.Open(path, false);
         var wb = doc.WorkbookPart;
-        if (wb is null) return string.Empty;
+        // The workbook part is read even when no sheet has text of its own, so that a damaged one is found.
+        if (wb?.Workbook is null) return string.Empty;
         var lines = new List<string>();
         if (wb.SharedStringTablePart?.SharedStringTable is { } table)
         {

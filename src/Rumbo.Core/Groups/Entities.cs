@@ -86,7 +86,7 @@ public sealed class GroupMember
 }
 
 /// <summary>A line of action the group serves.</summary>
-public sealed class GroupLine
+public sealed class GroupLine : ILineLink
 {
     public int GroupId { get; set; }
     public int LineOfActionId { get; set; }

@@ -114,15 +114,12 @@ public sealed class GroupReader(RumboDbContext db, GovernanceRules rules)
             .Select(g => new
             {
                 g.Id, g.Slug, g.Kind, g.Status,
-                Name = new LocalizedString(g.Name.Source, g.Name.En, g.Name.Es, g.Name.Pt, g.Name.Fr),
-                Agenda = new AgendaLabel(g.Agenda!.Id, g.Agenda.Slug, g.Agenda.Symbol,
-                    new LocalizedString(g.Agenda.Title.Source, g.Agenda.Title.En, g.Agenda.Title.Es, g.Agenda.Title.Pt, g.Agenda.Title.Fr),
-                    g.Agenda.DocumentLanguage,
-                    new LocalizedString(g.Agenda.AreaLevelName.Source, g.Agenda.AreaLevelName.En, g.Agenda.AreaLevelName.Es, g.Agenda.AreaLevelName.Pt, g.Agenda.AreaLevelName.Fr)),
-                Area = g.Area == null ? null : new AreaLabel(g.Area.Code,
-                    new LocalizedString(g.Area.Title.Source, g.Area.Title.En, g.Area.Title.Es, g.Area.Title.Pt, g.Area.Title.Fr)),
+                Name = g.Name.ToDocument(),
+                Agenda = new AgendaLabel(g.Agenda!.Id, g.Agenda.Slug, g.Agenda.Symbol, g.Agenda.Title.ToDocument(),
+                    g.Agenda.DocumentLanguage, g.Agenda.AreaLevelName.ToDocument()),
+                Area = g.Area == null ? null : new AreaLabel(g.Area.Code, g.Area.Title.ToDocument()),
                 Countries = g.Countries.Select(c => new GroupCountryItem(
-                    new CountryLabel(c.Country!.Code, new LocalizedString(c.Country.Name.Source, c.Country.Name.En, c.Country.Name.Es, c.Country.Name.Pt, c.Country.Name.Fr)),
+                    new CountryLabel(c.Country!.Code, c.Country.Name.ToDocument()),
                     c.Role)).ToList(),
                 Coordinators = g.Members.Count(m => m.Role == GroupRole.Coordinator),
                 Members = g.Members.Count,
@@ -149,29 +146,24 @@ public sealed class GroupReader(RumboDbContext db, GovernanceRules rules)
             .Select(x => new
             {
                 x.Id, x.Slug, x.Kind, x.Status, x.StartDate, x.EndDate, x.Version,
-                Name = new LocalizedString(x.Name.Source, x.Name.En, x.Name.Es, x.Name.Pt, x.Name.Fr),
-                Mandate = new LocalizedString(x.Mandate.Source, x.Mandate.En, x.Mandate.Es, x.Mandate.Pt, x.Mandate.Fr),
-                Agenda = new AgendaLabel(x.Agenda!.Id, x.Agenda.Slug, x.Agenda.Symbol,
-                    new LocalizedString(x.Agenda.Title.Source, x.Agenda.Title.En, x.Agenda.Title.Es, x.Agenda.Title.Pt, x.Agenda.Title.Fr),
-                    x.Agenda.DocumentLanguage,
-                    new LocalizedString(x.Agenda.AreaLevelName.Source, x.Agenda.AreaLevelName.En, x.Agenda.AreaLevelName.Es, x.Agenda.AreaLevelName.Pt, x.Agenda.AreaLevelName.Fr)),
-                Area = x.Area == null ? null : new AreaLabel(x.Area.Code,
-                    new LocalizedString(x.Area.Title.Source, x.Area.Title.En, x.Area.Title.Es, x.Area.Title.Pt, x.Area.Title.Fr)),
-                Parent = x.Parent == null ? null : new GroupLink(x.Parent.Slug,
-                    new LocalizedString(x.Parent.Name.Source, x.Parent.Name.En, x.Parent.Name.Es, x.Parent.Name.Pt, x.Parent.Name.Fr),
+                Name = x.Name.ToDocument(),
+                Mandate = x.Mandate.ToDocument(),
+                Agenda = new AgendaLabel(x.Agenda!.Id, x.Agenda.Slug, x.Agenda.Symbol, x.Agenda.Title.ToDocument(),
+                    x.Agenda.DocumentLanguage, x.Agenda.AreaLevelName.ToDocument()),
+                Area = x.Area == null ? null : new AreaLabel(x.Area.Code, x.Area.Title.ToDocument()),
+                Parent = x.Parent == null ? null : new GroupLink(x.Parent.Slug, x.Parent.Name.ToDocument(),
                     x.Parent.Kind, x.Parent.Status, x.Parent.Agenda!.DocumentLanguage),
                 Subgroups = db.Groups.Where(s => s.ParentId == x.Id).Select(s => new GroupLink(s.Slug,
-                    new LocalizedString(s.Name.Source, s.Name.En, s.Name.Es, s.Name.Pt, s.Name.Fr), s.Kind, s.Status, s.Agenda!.DocumentLanguage)).ToList(),
+                    s.Name.ToDocument(), s.Kind, s.Status, s.Agenda!.DocumentLanguage)).ToList(),
                 Members = x.Members.Select(m => new
                 {
                     m.PersonId, m.Role, m.Since, m.Person!.GivenName, m.Person.FamilyName, m.Person.IsExample, m.Person.Position,
                     Represents = m.RepresentsInstitutionId ?? m.Person.InstitutionId,
                 }).ToList(),
                 Countries = x.Countries.Select(c => new GroupCountryItem(
-                    new CountryLabel(c.Country!.Code, new LocalizedString(c.Country.Name.Source, c.Country.Name.En, c.Country.Name.Es, c.Country.Name.Pt, c.Country.Name.Fr)),
+                    new CountryLabel(c.Country!.Code, c.Country.Name.ToDocument()),
                     c.Role)).ToList(),
-                Lines = x.Lines.Select(l => new GroupLineItem(l.LineOfAction!.Code,
-                    new LocalizedString(l.LineOfAction.Text.Source, l.LineOfAction.Text.En, l.LineOfAction.Text.Es, l.LineOfAction.Text.Pt, l.LineOfAction.Text.Fr),
+                Lines = x.Lines.Select(l => new GroupLineItem(l.LineOfAction!.Code, l.LineOfAction.Text.ToDocument(),
                     l.LineOfAction.Agenda!.Slug, l.LineOfAction.Agenda.Symbol, l.LineOfAction.Agenda.DocumentLanguage, l.LineOfAction.RetiredOn)).ToList(),
             })
             .AsSplitQuery()
@@ -201,7 +193,7 @@ public sealed class GroupReader(RumboDbContext db, GovernanceRules rules)
     {
         var list = await db.Groups.AsNoTracking()
             .Where(g => g.Lines.Any(l => l.LineOfAction!.AgendaId == agendaId && l.LineOfAction.Code == code))
-            .Select(g => new GroupLink(g.Slug, new LocalizedString(g.Name.Source, g.Name.En, g.Name.Es, g.Name.Pt, g.Name.Fr), g.Kind, g.Status, g.Agenda!.DocumentLanguage))
+            .Select(g => new GroupLink(g.Slug, g.Name.ToDocument(), g.Kind, g.Status, g.Agenda!.DocumentLanguage))
             .ToListAsync(ct);
         return list.OrderBy(g => g.Kind).ThenBy(g => g.Name.Source, StringComparer.CurrentCulture).ToList();
     }
@@ -212,18 +204,16 @@ public sealed class GroupReader(RumboDbContext db, GovernanceRules rules)
             .OrderByDescending(a => a.Date).ThenBy(a => a.Symbol)
             .Select(a => new
             {
-                Label = new AgendaLabel(a.Id, a.Slug, a.Symbol,
-                    new LocalizedString(a.Title.Source, a.Title.En, a.Title.Es, a.Title.Pt, a.Title.Fr),
-                    a.DocumentLanguage,
-                    new LocalizedString(a.AreaLevelName.Source, a.AreaLevelName.En, a.AreaLevelName.Es, a.AreaLevelName.Pt, a.AreaLevelName.Fr)),
+                Label = new AgendaLabel(a.Id, a.Slug, a.Symbol, a.Title.ToDocument(),
+                    a.DocumentLanguage, a.AreaLevelName.ToDocument()),
                 Areas = a.Areas.OrderBy(x => x.Number)
-                    .Select(x => new AreaLabel(x.Code, new LocalizedString(x.Title.Source, x.Title.En, x.Title.Es, x.Title.Pt, x.Title.Fr))).ToList(),
+                    .Select(x => new AreaLabel(x.Code, x.Title.ToDocument())).ToList(),
             })
             .AsSplitQuery()
             .ToListAsync(ct);
         var countries = await db.Countries.AsNoTracking()
             .OrderBy(c => c.Code)
-            .Select(c => new CountryLabel(c.Code, new LocalizedString(c.Name.Source, c.Name.En, c.Name.Es, c.Name.Pt, c.Name.Fr)))
+            .Select(c => new CountryLabel(c.Code, c.Name.ToDocument()))
             .ToListAsync(ct);
         return new GroupFilterOptions(agendas.Select(a => (a.Label, (IReadOnlyList<AreaLabel>)a.Areas)).ToList(), countries);
     }

@@ -109,7 +109,7 @@ public sealed class MeetingItem
     public List<MeetingItemLine> Lines { get; set; } = [];
 }
 
-public sealed class MeetingItemLine
+public sealed class MeetingItemLine : ILineLink
 {
     public int MeetingItemId { get; set; }
     public int LineOfActionId { get; set; }

@@ -28,26 +28,14 @@ public sealed record MeetingHeader(
 
     public string Url => $"/meetings/{Id}";
 
-    public static LocalizedString L(LocalizedText t) => new(t.Source, t.En, t.Es, t.Pt, t.Fr);
-
     public static async Task<MeetingHeader?> LoadAsync(RumboDbContext db, int meetingId, CancellationToken ct)
     {
         var m = await db.Meetings.AsNoTracking().Where(x => x.Id == meetingId)
-            .Select(x => new { x.Id, x.GroupId, x.Group!.AgendaId, x.Group.Slug, GroupName = x.Group.Name, x.Group.Agenda!.DocumentLanguage, x.Title, x.StartsAtUtc, x.TimeZone })
+            .Select(x => new { x.Id, x.GroupId, x.Group!.AgendaId, x.Group.Slug, GroupName = x.Group.Name.ToDocument(), x.Group.Agenda!.DocumentLanguage, Title = x.Title.ToDocument(), x.StartsAtUtc, x.TimeZone })
             .SingleOrDefaultAsync(ct);
-        return m is null ? null : new MeetingHeader(m.Id, m.GroupId, m.AgendaId, m.Slug, L(m.GroupName), m.DocumentLanguage, L(m.Title), m.StartsAtUtc, m.TimeZone);
+        return m is null ? null : new MeetingHeader(m.Id, m.GroupId, m.AgendaId, m.Slug, m.GroupName, m.DocumentLanguage, m.Title, m.StartsAtUtc, m.TimeZone);
     }
 
     /// <summary>Languages a record may be written in.</summary>
     public static readonly string[] Languages = ["en", "es", "pt", "fr"];
-
-    /// <summary>A text in the given language when it has that translation, else as written.</summary>
-    public static string In(LocalizedText t, string language) => language switch
-    {
-        "en" when !string.IsNullOrWhiteSpace(t.En) => t.En!,
-        "es" when !string.IsNullOrWhiteSpace(t.Es) => t.Es!,
-        "pt" when !string.IsNullOrWhiteSpace(t.Pt) => t.Pt!,
-        "fr" when !string.IsNullOrWhiteSpace(t.Fr) => t.Fr!,
-        _ => t.Source,
-    };
 }

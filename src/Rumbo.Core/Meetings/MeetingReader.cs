@@ -95,7 +95,7 @@ public sealed class MeetingReader(RumboDbContext db)
             .Select(x => new
             {
                 x.Version, x.OnlineUrl, Rule = x.Series == null ? null : x.Series.RecurrenceRule,
-                Description = new LocalizedString(x.Description.Source, x.Description.En, x.Description.Es, x.Description.Pt, x.Description.Fr),
+                Description = x.Description.ToDocument(),
             })
             .SingleAsync(ct);
         var participating = await ParticipatingAsync(viewer, ct);
@@ -123,7 +123,7 @@ public sealed class MeetingReader(RumboDbContext db)
             {
                 Invited = p.InvitedAtUtc != null, Registered = p.RegisteredAtUtc != null, p.Attended,
                 Code = p.Country == null ? null : p.Country.Code,
-                Name = p.Country == null ? null : new LocalizedString(p.Country.Name.Source, p.Country.Name.En, p.Country.Name.Es, p.Country.Name.Pt, p.Country.Name.Fr),
+                Name = p.Country == null ? null : p.Country.Name.ToDocument(),
             }).ToListAsync(ct);
         var byCountry = people.Where(p => p.Registered || p.Attended == true)
             .GroupBy(p => p.Code)
@@ -139,8 +139,8 @@ public sealed class MeetingReader(RumboDbContext db)
             .Select(i => new
             {
                 i.Id, i.Position,
-                Title = new LocalizedString(i.Title.Source, i.Title.En, i.Title.Es, i.Title.Pt, i.Title.Fr),
-                Description = new LocalizedString(i.Description.Source, i.Description.En, i.Description.Es, i.Description.Pt, i.Description.Fr),
+                Title = i.Title.ToDocument(),
+                Description = i.Description.ToDocument(),
                 i.PresenterPersonId,
                 Presenter = i.PresenterPerson == null ? null : i.PresenterPerson.GivenName + " " + i.PresenterPerson.FamilyName,
                 i.PresenterName, i.DurationMinutes,
@@ -149,7 +149,7 @@ public sealed class MeetingReader(RumboDbContext db)
             .Select(l => new
             {
                 l.MeetingItemId, l.LineOfAction!.Code, l.LineOfAction.Position, l.LineOfAction.Agenda!.Slug, l.LineOfAction.Agenda.DocumentLanguage,
-                Text = new LocalizedString(l.LineOfAction.Text.Source, l.LineOfAction.Text.En, l.LineOfAction.Text.Es, l.LineOfAction.Text.Pt, l.LineOfAction.Text.Fr),
+                Text = l.LineOfAction.Text.ToDocument(),
             }).ToListAsync(ct);
         return items.Select(i => new MeetingItemView(i.Id, i.Position, i.Title, i.Description, i.PresenterPersonId, i.Presenter, i.PresenterName, i.DurationMinutes,
             lines.Where(l => l.MeetingItemId == i.Id).OrderBy(l => CodeKey(l.Code), StringComparer.Ordinal)
@@ -180,9 +180,9 @@ public sealed class MeetingReader(RumboDbContext db)
     }
 
     private static IQueryable<MeetingSummary> Project(IQueryable<Meeting> q) => q.Select(m => new MeetingSummary(
-        m.Id, m.Kind, new LocalizedString(m.Title.Source, m.Title.En, m.Title.Es, m.Title.Pt, m.Title.Fr), m.Group!.Agenda!.DocumentLanguage,
-        m.GroupId, m.Group.Slug, new LocalizedString(m.Group.Name.Source, m.Group.Name.En, m.Group.Name.Es, m.Group.Name.Pt, m.Group.Name.Fr),
+        m.Id, m.Kind, m.Title.ToDocument(), m.Group!.Agenda!.DocumentLanguage,
+        m.GroupId, m.Group.Slug, m.Group.Name.ToDocument(),
         m.Group.Agenda.Slug, m.StartsAtUtc, m.TimeZone, m.DurationMinutes, m.Format, m.Access, m.Status, m.SeriesId, false,
         m.Place, m.City, m.Country == null ? null : m.Country.Code,
-        m.Country == null ? null : new LocalizedString(m.Country.Name.Source, m.Country.Name.En, m.Country.Name.Es, m.Country.Name.Pt, m.Country.Name.Fr)));
+        m.Country == null ? null : m.Country.Name.ToDocument()));
 }

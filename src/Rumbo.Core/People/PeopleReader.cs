@@ -55,8 +55,7 @@ public sealed class PeopleReader(RumboDbContext db)
     public async Task<IReadOnlyList<CountryListItem>> CountriesAsync(CancellationToken ct = default) =>
         await db.Countries.AsNoTracking()
             .OrderBy(c => c.Code)
-            .Select(c => new CountryListItem(c.Code, c.Code3,
-                new LocalizedString(c.Name.Source, c.Name.En, c.Name.Es, c.Name.Pt, c.Name.Fr),
+            .Select(c => new CountryListItem(c.Code, c.Code3, c.Name.ToDocument(),
                 c.Subregion, c.Status, db.GroupCountries.Count(g => g.CountryId == c.Id)))
             .ToListAsync(ct);
 
@@ -69,7 +68,7 @@ public sealed class PeopleReader(RumboDbContext db)
             .Select(c => new
             {
                 c.Id, c.Code, c.Code3, c.Subregion, c.Status,
-                Name = new LocalizedString(c.Name.Source, c.Name.En, c.Name.Es, c.Name.Pt, c.Name.Fr),
+                Name = c.Name.ToDocument(),
             })
             .SingleOrDefaultAsync(ct);
         if (country is null) return null;
@@ -77,11 +76,9 @@ public sealed class PeopleReader(RumboDbContext db)
         var groups = await db.GroupCountries.AsNoTracking()
             .Where(gc => gc.CountryId == country.Id)
             .Join(db.Groups, gc => gc.GroupId, g => g.Id, (gc, g) => new CountryGroupItem(
-                new GroupLink(g.Slug, new LocalizedString(g.Name.Source, g.Name.En, g.Name.Es, g.Name.Pt, g.Name.Fr), g.Kind, g.Status, g.Agenda!.DocumentLanguage),
-                new AgendaLabel(g.Agenda.Id, g.Agenda.Slug, g.Agenda.Symbol,
-                    new LocalizedString(g.Agenda.Title.Source, g.Agenda.Title.En, g.Agenda.Title.Es, g.Agenda.Title.Pt, g.Agenda.Title.Fr),
-                    g.Agenda.DocumentLanguage,
-                    new LocalizedString(g.Agenda.AreaLevelName.Source, g.Agenda.AreaLevelName.En, g.Agenda.AreaLevelName.Es, g.Agenda.AreaLevelName.Pt, g.Agenda.AreaLevelName.Fr)),
+                new GroupLink(g.Slug, g.Name.ToDocument(), g.Kind, g.Status, g.Agenda!.DocumentLanguage),
+                new AgendaLabel(g.Agenda.Id, g.Agenda.Slug, g.Agenda.Symbol, g.Agenda.Title.ToDocument(),
+                    g.Agenda.DocumentLanguage, g.Agenda.AreaLevelName.ToDocument()),
                 gc.Role))
             .ToListAsync(ct);
 
@@ -89,10 +86,8 @@ public sealed class PeopleReader(RumboDbContext db)
             .Where(f => f.CountryId == country.Id)
             .Select(f => new
             {
-                Agenda = new AgendaLabel(f.Agenda!.Id, f.Agenda.Slug, f.Agenda.Symbol,
-                    new LocalizedString(f.Agenda.Title.Source, f.Agenda.Title.En, f.Agenda.Title.Es, f.Agenda.Title.Pt, f.Agenda.Title.Fr),
-                    f.Agenda.DocumentLanguage,
-                    new LocalizedString(f.Agenda.AreaLevelName.Source, f.Agenda.AreaLevelName.En, f.Agenda.AreaLevelName.Es, f.Agenda.AreaLevelName.Pt, f.Agenda.AreaLevelName.Fr)),
+                Agenda = new AgendaLabel(f.Agenda!.Id, f.Agenda.Slug, f.Agenda.Symbol, f.Agenda.Title.ToDocument(),
+                    f.Agenda.DocumentLanguage, f.Agenda.AreaLevelName.ToDocument()),
                 f.PersonId, f.Person!.GivenName, f.Person.FamilyName, f.Person.IsExample, f.Person.InstitutionId, f.Person.Position,
             })
             .ToListAsync(ct);
@@ -117,8 +112,7 @@ public sealed class PeopleReader(RumboDbContext db)
             .Select(x => new
             {
                 x.Id, x.GivenName, x.FamilyName, x.Position, x.InstitutionId, x.IsExample, x.ContactIsPublic, x.Email, x.Phone,
-                Country = x.Country == null ? null : new CountryLabel(x.Country.Code,
-                    new LocalizedString(x.Country.Name.Source, x.Country.Name.En, x.Country.Name.Es, x.Country.Name.Pt, x.Country.Name.Fr)),
+                Country = x.Country == null ? null : new CountryLabel(x.Country.Code, x.Country.Name.ToDocument()),
             })
             .SingleOrDefaultAsync(ct);
         if (p is null) return null;
@@ -127,12 +121,10 @@ public sealed class PeopleReader(RumboDbContext db)
             .Where(m => m.PersonId == id)
             .Select(m => new
             {
-                Group = new GroupLink(m.Group!.Slug, new LocalizedString(m.Group.Name.Source, m.Group.Name.En, m.Group.Name.Es, m.Group.Name.Pt, m.Group.Name.Fr),
+                Group = new GroupLink(m.Group!.Slug, m.Group.Name.ToDocument(),
                     m.Group.Kind, m.Group.Status, m.Group.Agenda!.DocumentLanguage),
-                Agenda = new AgendaLabel(m.Group.Agenda.Id, m.Group.Agenda.Slug, m.Group.Agenda.Symbol,
-                    new LocalizedString(m.Group.Agenda.Title.Source, m.Group.Agenda.Title.En, m.Group.Agenda.Title.Es, m.Group.Agenda.Title.Pt, m.Group.Agenda.Title.Fr),
-                    m.Group.Agenda.DocumentLanguage,
-                    new LocalizedString(m.Group.Agenda.AreaLevelName.Source, m.Group.Agenda.AreaLevelName.En, m.Group.Agenda.AreaLevelName.Es, m.Group.Agenda.AreaLevelName.Pt, m.Group.Agenda.AreaLevelName.Fr)),
+                Agenda = new AgendaLabel(m.Group.Agenda.Id, m.Group.Agenda.Slug, m.Group.Agenda.Symbol, m.Group.Agenda.Title.ToDocument(),
+                    m.Group.Agenda.DocumentLanguage, m.Group.Agenda.AreaLevelName.ToDocument()),
                 m.Role,
                 Represents = m.RepresentsInstitutionId ?? m.Person!.InstitutionId,
             })
@@ -141,11 +133,9 @@ public sealed class PeopleReader(RumboDbContext db)
         var focal = await db.FocalPoints.AsNoTracking()
             .Where(f => f.PersonId == id)
             .Select(f => new PersonFocalPoint(
-                new AgendaLabel(f.Agenda!.Id, f.Agenda.Slug, f.Agenda.Symbol,
-                    new LocalizedString(f.Agenda.Title.Source, f.Agenda.Title.En, f.Agenda.Title.Es, f.Agenda.Title.Pt, f.Agenda.Title.Fr),
-                    f.Agenda.DocumentLanguage,
-                    new LocalizedString(f.Agenda.AreaLevelName.Source, f.Agenda.AreaLevelName.En, f.Agenda.AreaLevelName.Es, f.Agenda.AreaLevelName.Pt, f.Agenda.AreaLevelName.Fr)),
-                new CountryLabel(f.Country!.Code, new LocalizedString(f.Country.Name.Source, f.Country.Name.En, f.Country.Name.Es, f.Country.Name.Pt, f.Country.Name.Fr))))
+                new AgendaLabel(f.Agenda!.Id, f.Agenda.Slug, f.Agenda.Symbol, f.Agenda.Title.ToDocument(),
+                    f.Agenda.DocumentLanguage, f.Agenda.AreaLevelName.ToDocument()),
+                new CountryLabel(f.Country!.Code, f.Country.Name.ToDocument())))
             .ToListAsync(ct);
 
         var institutions = await InstitutionLabelsAsync(db, memberships.Select(m => m.Represents).Append(p.InstitutionId), ct);
@@ -166,9 +156,8 @@ public sealed class PeopleReader(RumboDbContext db)
             .Select(i => new
             {
                 i.Id, i.Acronym, i.Kind, i.Website, i.ParentId,
-                Name = new LocalizedString(i.Name.Source, i.Name.En, i.Name.Es, i.Name.Pt, i.Name.Fr),
-                Country = i.Country == null ? null : new CountryLabel(i.Country.Code,
-                    new LocalizedString(i.Country.Name.Source, i.Country.Name.En, i.Country.Name.Es, i.Country.Name.Pt, i.Country.Name.Fr)),
+                Name = i.Name.ToDocument(),
+                Country = i.Country == null ? null : new CountryLabel(i.Country.Code, i.Country.Name.ToDocument()),
             })
             .ToListAsync(ct);
         var labels = rows.ToDictionary(r => r.Id, r => new InstitutionLabel(r.Id, r.Name, r.Acronym, r.Kind, r.Country?.Code));
@@ -185,7 +174,7 @@ public sealed class PeopleReader(RumboDbContext db)
         if (wanted.Count == 0) return [];
         return await db.Institutions.AsNoTracking()
             .Where(i => wanted.Contains(i.Id))
-            .Select(i => new InstitutionLabel(i.Id, new LocalizedString(i.Name.Source, i.Name.En, i.Name.Es, i.Name.Pt, i.Name.Fr),
+            .Select(i => new InstitutionLabel(i.Id, i.Name.ToDocument(),
                 i.Acronym, i.Kind, i.Country == null ? null : i.Country.Code))
             .ToDictionaryAsync(i => i.Id, ct);
     }

@@ -70,7 +70,7 @@ public sealed class PlanActivityCountry
     public Country? Country { get; set; }
 }
 
-public sealed class PlanActivityLine
+public sealed class PlanActivityLine : ILineLink
 {
     public int ActivityId { get; set; }
     public int LineOfActionId { get; set; }

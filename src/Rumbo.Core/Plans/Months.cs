@@ -20,7 +20,7 @@ public static class Months
         if (DateOnly.TryParseExact(t, Format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var m)
             || DateOnly.TryParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out m))
         {
-            if (m.Year is < 1900 or > 2200) return false;
+            if (!Rumbo.Core.Validation.DateBounds.Contains(m)) return false;
             month = new DateOnly(m.Year, m.Month, 1);
             return true;
         }

@@ -54,9 +54,9 @@ public sealed class PlanReader(RumboDbContext db)
             .ToListAsync(ct);
         return rows
             .OrderByDescending(p => p.PeriodStart).ThenBy(p => p.Id)
-            .Select(p => new PlanListItem(p.Id, L(p.Title),
-                new GroupLink(p.Group.Slug, L(p.Group.Name), p.Group.Kind, p.Group.Status, p.Agenda.DocumentLanguage),
-                new AgendaLabel(p.Agenda.Id, p.Agenda.Slug, p.Agenda.Symbol, L(p.Agenda.Title), p.Agenda.DocumentLanguage, L(p.Agenda.AreaLevelName)),
+            .Select(p => new PlanListItem(p.Id, p.Title.ToDocument(),
+                new GroupLink(p.Group.Slug, p.Group.Name.ToDocument(), p.Group.Kind, p.Group.Status, p.Agenda.DocumentLanguage),
+                new AgendaLabel(p.Agenda.Id, p.Agenda.Slug, p.Agenda.Symbol, p.Agenda.Title.ToDocument(), p.Agenda.DocumentLanguage, p.Agenda.AreaLevelName.ToDocument()),
                 p.PeriodStart, p.PeriodEnd, p.Status, p.AdoptedOn, p.Activities))
             .ToList();
     }
@@ -74,15 +74,15 @@ public sealed class PlanReader(RumboDbContext db)
         if (p is null) return null;
         var a = p.Group!.Agenda!;
         var language = a.DocumentLanguage;
-        return new PlanDetail(p.Id, p.GroupId, L(p.Title), L(p.Description), Link(p.Group, language),
-            new AgendaLabel(a.Id, a.Slug, a.Symbol, L(a.Title), language, L(a.AreaLevelName)),
+        return new PlanDetail(p.Id, p.GroupId, p.Title.ToDocument(), p.Description.ToDocument(), Link(p.Group, language),
+            new AgendaLabel(a.Id, a.Slug, a.Symbol, a.Title.ToDocument(), language, a.AreaLevelName.ToDocument()),
             p.PeriodStart, p.PeriodEnd, p.Status, p.AdoptedOn,
-            p.AdoptedAtMeeting is { } m ? new MeetingLabel(m.Id, L(m.Title), m.StartsAtUtc, m.TimeZone) : null, p.AdoptionNote,
+            p.AdoptedAtMeeting is { } m ? new MeetingLabel(m.Id, m.Title.ToDocument(), m.StartsAtUtc, m.TimeZone) : null, p.AdoptionNote,
             p.Activities.OrderBy(x => x.Position).ThenBy(x => x.Id).Select(x => new ActivityItem(
-                x.Id, x.Position, L(x.Title), L(x.Description), x.StartMonth, x.EndMonth,
+                x.Id, x.Position, x.Title.ToDocument(), x.Description.ToDocument(), x.StartMonth, x.EndMonth,
                 x.ResponsibleGroup is null ? null : Link(x.ResponsibleGroup, language), x.Status,
-                x.Countries.Select(c => new CountryLabel(c.Country!.Code, L(c.Country.Name))).OrderBy(c => c.Code, StringComparer.Ordinal).ToList(),
-                x.Lines.Select(l => new LineLabel(l.LineOfAction!.Code, L(l.LineOfAction.Text), l.LineOfAction.Agenda!.Slug))
+                x.Countries.Select(c => new CountryLabel(c.Country!.Code, c.Country.Name.ToDocument())).OrderBy(c => c.Code, StringComparer.Ordinal).ToList(),
+                x.Lines.Select(l => new LineLabel(l.LineOfAction!.Code, l.LineOfAction.Text.ToDocument(), l.LineOfAction.Agenda!.Slug))
                     .OrderBy(l => l.Code, Agendas.CodeComparer.Instance).ToList())).ToList(),
             p.Version);
     }
@@ -100,12 +100,10 @@ public sealed class PlanReader(RumboDbContext db)
             })
             .ToListAsync(ct);
         return rows.OrderByDescending(r => r.PeriodStart).ThenBy(r => r.PlanId).ThenBy(r => r.Position)
-            .Select(r => new LineActivityItem(r.PlanId, L(r.PlanTitle), new GroupLink(r.Group.Slug, L(r.Group.Name), r.Group.Kind, r.Group.Status, r.DocumentLanguage),
-                r.DocumentLanguage, L(r.Title), r.StartMonth, r.EndMonth, r.Status))
+            .Select(r => new LineActivityItem(r.PlanId, r.PlanTitle.ToDocument(), new GroupLink(r.Group.Slug, r.Group.Name.ToDocument(), r.Group.Kind, r.Group.Status, r.DocumentLanguage),
+                r.DocumentLanguage, r.Title.ToDocument(), r.StartMonth, r.EndMonth, r.Status))
             .ToList();
     }
 
-    private static GroupLink Link(Group g, string language) => new(g.Slug, L(g.Name), g.Kind, g.Status, language);
-
-    private static LocalizedString L(LocalizedText t) => new(t.Source, t.En, t.Es, t.Pt, t.Fr);
+    private static GroupLink Link(Group g, string language) => new(g.Slug, g.Name.ToDocument(), g.Kind, g.Status, language);
 }

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Localization;
 using Microsoft.Net.Http.Headers;
 using Rumbo.Core.Accounts;
+using Rumbo.Core.Agendas;
 using Rumbo.Core.Calendars;
 using Rumbo.Core.Meetings;
 using Rumbo.Web.Infrastructure;
@@ -30,7 +31,7 @@ public static partial class CalendarFeeds
             if (meeting is null) return Results.NotFound();
             var user = await current.GetAsync(http.User, ct);
             var item = new CalendarItem(meeting, await reader.SeesDetailsAsync(user, meeting, ct));
-            return Ics(http, clock, [item], CalendarWriter.Text(meeting.Title, CalendarTexts.Language), $"meeting-{id}.ics", texts, shared: !user.IsSignedIn);
+            return Ics(http, clock, [item], meeting.Title.In(CalendarTexts.Language), $"meeting-{id}.ics", texts, shared: !user.IsSignedIn);
         }).WithTags("Calendars").WithName("MeetingCalendar").Produces(StatusCodes.Status200OK, contentType: "text/calendar").Produces(StatusCodes.Status404NotFound)
           .WithSummary("One meeting as an iCalendar event (text/calendar). A closed meeting shows its title and time only, unless the caller is one of its members or people invited.");
 
@@ -41,7 +42,7 @@ public static partial class CalendarFeeds
             var user = await current.GetAsync(http.User, ct);
             var items = new List<CalendarItem>();
             foreach (var m in group.Meetings) items.Add(new CalendarItem(m, await reader.SeesDetailsAsync(user, m, ct)));
-            return Ics(http, clock, items, $"Rumbo: {CalendarWriter.Text(group.Name, CalendarTexts.Language)}", $"{group.Slug}.ics", texts, shared: !user.IsSignedIn);
+            return Ics(http, clock, items, $"Rumbo: {group.Name.In(CalendarTexts.Language)}", $"{group.Slug}.ics", texts, shared: !user.IsSignedIn);
         }).WithTags("Calendars").WithName("GroupCalendar").Produces(StatusCodes.Status200OK, contentType: "text/calendar").Produces(StatusCodes.Status404NotFound)
           .WithSummary("A group's meetings from six months back to every future one, as an iCalendar feed. Closed meetings show their title and time only, unless the caller is a member.");
 

@@ -97,7 +97,7 @@ public static class DocumentsApi
         return v1;
     }
 
-    /// <summary>The download link of the pages: a signed-out reader of a members-only file is asked to sign in.</summary>
+    /// <summary>The download link of the pages: a signed-out reader of a file they may not see is asked to sign in, whether or not it exists.</summary>
     public static IEndpointRouteBuilder MapDocumentFiles(this IEndpointRouteBuilder app)
     {
         app.MapGet("/documents/{id:int}/versions/{number:int}/file", (int id, int number, HttpContext http, CancellationToken ct) => FileAsync(id, number, api: false, http, ct))
@@ -114,7 +114,8 @@ public static class DocumentsApi
         if (version is null)
         {
             if (api) return NotFound($"No document you may see has the id {id} and a version {number}.");
-            return !user.IsSignedIn && await reader.ExistsAsync(id, ct) ? Results.Challenge() : Results.NotFound();
+            // As the document page: signed out, any file one may not see asks to sign in, whether or not it exists.
+            return user.IsSignedIn ? Results.NotFound() : Results.Challenge();
         }
         var stream = services.GetRequiredService<IFileStore>().OpenRead(version.ContentHash);
         if (stream is null)
@@ -153,6 +154,11 @@ public static class DocumentsApi
         {
             return Problem(StatusCodes.Status400BadRequest, "Unreadable form", e.Message);
         }
+        catch (Exception e) when (e is IOException or BadHttpRequestException && !ct.IsCancellationRequested)
+        {
+            // A body that ends before the form does (a multipart body cut in the middle).
+            return Problem(StatusCodes.Status400BadRequest, "Unreadable form", "The body ended before the form did. Send the whole form again.");
+        }
 
         var user = await services.GetRequiredService<CurrentUser>().GetAsync(http.User, ct);
         var db = services.GetRequiredService<RumboDbContext>();
@@ -178,7 +184,7 @@ public static class DocumentsApi
             else errors["meeting"] = ["Give the meeting's id."];
         }
         var metadata = new DocumentMetadata(form["title"], form["symbol"], Blank(form["language"])?.ToLowerInvariant(), date, kind, form["description"],
-            DocumentStore.ParseLines(string.Join(',', form["lines"].ToArray())), meeting, visibility);
+            AgendaKeys.ParseCodeList(string.Join(',', form["lines"].ToArray())), meeting, visibility);
         var store = services.GetRequiredService<DocumentStore>();
         var (fieldErrors, lineIds) = await store.ValidateAsync(metadata, groupId.Value, null, ct);
         foreach (var e in fieldErrors)

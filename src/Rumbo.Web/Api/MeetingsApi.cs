@@ -8,6 +8,7 @@ using Rumbo.Core.Agendas;
 using Rumbo.Core.Data;
 using Rumbo.Core.Groups;
 using Rumbo.Core.Meetings;
+using Rumbo.Core.Validation;
 using static Rumbo.Web.Api.ApiProblem;
 
 namespace Rumbo.Web.Api;
@@ -60,6 +61,10 @@ public static class MeetingsApi
                 return Problem(400, "Invalid from", $"'{from}' is not a date (2026-03-10) or a UTC time (2026-03-10T13:00:00Z).");
             if (!TryInstant(to, out var toUtc))
                 return Problem(400, "Invalid to", $"'{to}' is not a date (2026-03-10) or a UTC time (2026-03-10T13:00:00Z).");
+            if (fromUtc is { } early && !DateBounds.Contains(early))
+                return Problem(400, "Invalid from", $"'{from}' is outside the dates Rumbo takes, {DateBounds.Text(DateBounds.First)} to {DateBounds.Text(DateBounds.Last)}.");
+            if (toUtc is { } late && !DateBounds.Contains(late))
+                return Problem(400, "Invalid to", $"'{to}' is outside the dates Rumbo takes, {DateBounds.Text(DateBounds.First)} to {DateBounds.Text(DateBounds.Last)}.");
             if (fromUtc is { } f && toUtc is { } t && t < f)
                 return Problem(400, "Invalid period", "'to' is before 'from'.");
             var g = Blank(group);

@@ -15,7 +15,5 @@ public static class PlanUi
     public static string Short(DateOnly month) =>
         CultureInfo.CurrentUICulture.DateTimeFormat.GetAbbreviatedMonthName(month.Month).TrimEnd('.');
 
-    public static Rumbo.Core.Agendas.LocalizedString Of(Rumbo.Core.Agendas.LocalizedText t) => new(t.Source, t.En, t.Es, t.Pt, t.Fr);
-
     public static string Iso(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 }

@@ -174,7 +174,7 @@ public abstract class RecordWorkflowTests(RumboApp app)
         Assert.Contains("Carla", comment.QuerySelector(".comment-meta a")!.TextContent);
         Assert.NotNull(comment.QuerySelector("time[datetime]"));
 
-        // The secretariat reads the draft but does not join the group's conversation; outsiders are refused.
+        // The secretariat reads the draft but does not join the group's conversation; to outsiders the draft does not exist.
         var secretariat = await SignedIn.CookieAsync(app, Rumbo.Core.Accounts.Roles.SecretariatAdmin);
         Assert.Null((await kit.PageAsync(url, secretariat)).QuerySelector("textarea[name=CommentBody]"));
         var (other, _) = await kit.NewMemberAsync(s.LoneId, GroupRole.Coordinator);
@@ -182,7 +182,7 @@ public abstract class RecordWorkflowTests(RumboApp app)
         var focal = await kit.AsPersonAsync(s.Groups.Ana);
         var focalForm = await kit.OpenAsync(url, focal);
         audit = await kit.AuditCountAsync();
-        Assert.Equal(HttpStatusCode.Forbidden, (await kit.PostAsync($"{url}?handler=Comment", otherForm, ("CommentBody", "Hello from outside"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await kit.PostAsync($"{url}?handler=Comment", otherForm, ("CommentBody", "Hello from outside"))).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await kit.PostAsync($"{url}?handler=Comment", focalForm, ("CommentBody", "As coordinator"))).StatusCode);
         Assert.Equal(audit + 1, await kit.AuditCountAsync());
     }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Rumbo.Core.Accounts;
+using Rumbo.Core.Validation;
 using Rumbo.Web.Infrastructure;
 
 namespace Rumbo.Web.Pages.Account;
@@ -54,6 +55,8 @@ public sealed class TokensModel(AccessTokens tokens, TimeProvider clock) : PageM
                 ModelState.AddMessage(nameof(ExpiresOn), "Write the date as year-month-day, such as {0}.", today.AddDays(90).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             else if (last < today)
                 ModelState.AddMessage(nameof(ExpiresOn), "Choose today or a later day.");
+            else if (!DateBounds.Contains(last))
+                ModelState.AddMessage(nameof(ExpiresOn), DateBounds.Outside);
             else
                 expiresAt = DateTime.SpecifyKind(last.AddDays(1).ToDateTime(TimeOnly.MinValue), DateTimeKind.Utc);
         }

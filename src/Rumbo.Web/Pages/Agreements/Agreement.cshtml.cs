@@ -53,7 +53,7 @@ public sealed class AgreementModel(RumboDbContext db, CurrentUser currentUser) :
                 if (mine.Count > 0)
                 {
                     var countries = await db.Countries.AsNoTracking().Where(c => mine.Contains(c.Id)).ToListAsync(ct);
-                    OtherCountries = countries.Select(c => new FollowUpCountry(c.Id, c.Code, MeetingHeader.L(c.Name)))
+                    OtherCountries = countries.Select(c => new FollowUpCountry(c.Id, c.Code, c.Name.ToDocument()))
                         .OrderBy(c => c.Code, StringComparer.Ordinal).ToList();
                 }
             }

@@ -9,6 +9,7 @@ using Rumbo.Core.Meetings;
 using Rumbo.Web.Infrastructure;
 using Rumbo.Web.Pages.Records;
 using Rumbo.Core.Agreements;
+using Rumbo.Core.Validation;
 
 namespace Rumbo.Web.Pages.Agreements;
 
@@ -51,7 +52,7 @@ public abstract class AgreementFormPage(RumboDbContext db, CurrentUser currentUs
     public Visibility Visibility { get; set; } = Visibility.Public;
 
     /// <summary>The lines the codes named, once validated.</summary>
-    protected List<LineOfAction> ChosenLines { get; private set; } = [];
+    protected LineLinks? ChosenLines { get; private set; }
 
     protected async Task<IActionResult?> RefuseUnlessAllowedAsync(int meetingId, CancellationToken ct)
     {
@@ -66,7 +67,7 @@ public abstract class AgreementFormPage(RumboDbContext db, CurrentUser currentUs
         var lines = await Db.GroupLines.AsNoTracking().Where(l => l.GroupId == groupId && l.LineOfAction!.AgendaId == meeting.AgendaId)
             .Select(l => l.LineOfAction!).ToListAsync(ct);
         GroupLines = lines.OrderBy(l => l.Position).ThenBy(l => l.Code, StringComparer.Ordinal)
-            .Select(l => new LineOption(l.Code, MeetingHeader.L(l.Text))).ToList();
+            .Select(l => new LineOption(l.Code, l.Text.ToDocument())).ToList();
         return null;
     }
 
@@ -82,23 +83,18 @@ public abstract class AgreementFormPage(RumboDbContext db, CurrentUser currentUs
         if (badVisibility || !Enum.IsDefined(Visibility)) ModelState.AddMessage(nameof(Visibility), "Choose who may see it.");
         if (badDate) ModelState.AddMessage(nameof(AdoptedOn), "Enter a date as year, month and day.");
         else if (AdoptedOn is null) ModelState.AddMessage(nameof(AdoptedOn), "Give the date it was adopted.");
+        else if (!DateBounds.Contains(AdoptedOn.Value)) ModelState.AddMessage(nameof(AdoptedOn), DateBounds.Outside);
         var results = new List<ValidationResult>();
         Validator.TryValidateObject(Text, new(Text), results, validateAllProperties: true);
         foreach (var r in results)
         {
             foreach (var member in r.MemberNames) ModelState.AddMessage($"{nameof(Text)}.{member}", r.ErrorMessage ?? "Invalid.");
         }
-        var codes = AgendaKeys.ParseCodeList(Lines);
-        var agendaId = Meeting.AgendaId;
-        ChosenLines = await Db.Lines.Where(l => l.AgendaId == agendaId && codes.Contains(l.Code)).ToListAsync(ct);
-        var unknown = codes.Except(ChosenLines.Select(l => l.Code), StringComparer.Ordinal).ToList();
-        if (unknown.Count > 0)
+        ChosenLines = await LineLinks.ResolveAsync(Db, Meeting.AgendaId, AgendaKeys.ParseCodeList(Lines), ct);
+        if (ChosenLines.Problem(linked, "Give codes of lines of action of the group's agenda, such as 2.4.1.",
+            "A retired line of action cannot be newly linked.") is { } problem)
         {
-            ModelState.AddMessage(nameof(Lines), "Give codes of lines of action of the group's agenda, such as 2.4.1.");
-        }
-        else if (ChosenLines.Any(l => l.RetiredOn is not null && !linked.Contains(l.Id)))
-        {
-            ModelState.AddMessage(nameof(Lines), "A retired line of action cannot be newly linked.");
+            ModelState.AddMessage(nameof(Lines), problem);
         }
         return ModelState.IsValid;
     }
@@ -109,9 +105,7 @@ public abstract class AgreementFormPage(RumboDbContext db, CurrentUser currentUs
         Text.ApplyTo(a.Text, keepParagraphs: true);
         a.AdoptedOn = AdoptedOn!.Value;
         a.Visibility = Visibility;
-        var ids = ChosenLines.Select(l => l.Id).ToHashSet();
-        foreach (var l in a.Lines.Where(l => !ids.Contains(l.LineOfActionId)).ToList()) a.Lines.Remove(l);
-        foreach (var id in ids.Where(id => a.Lines.All(l => l.LineOfActionId != id))) a.Lines.Add(new AgreementLine { LineOfActionId = id });
+        LineLinks.Replace(a.Lines, ChosenLines!.Ids);
     }
 
     protected IActionResult Invalid()

@@ -14,10 +14,12 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Agre
 
     private async Task<IActionResult?> LoadOrRefuseAsync(int id, CancellationToken ct)
     {
-        var meetingId = await Db.Agreements.Where(a => a.Id == id).Select(a => (int?)a.MeetingId).SingleOrDefaultAsync(ct);
         var user = await HttpContext.RequestServices.GetRequiredService<CurrentUser>().GetAsync(User, ct);
-        if (meetingId is null) return user.IsSignedIn ? NotFound() : Challenge();
-        if (await RefuseUnlessAllowedAsync(meetingId.Value, ct) is { } refused) return refused;
+        if (!user.IsSignedIn) return Challenge();
+        var found = await Db.Agreements.Where(a => a.Id == id).Select(a => new { a.MeetingId, a.GroupId, a.Visibility }).SingleOrDefaultAsync(ct);
+        // An agreement the user may not read is not found, as one that does not exist; one they read but may not edit is refused.
+        if (found is null || !user.CanSeeAgreement(found.GroupId, found.Visibility)) return NotFound();
+        if (await RefuseUnlessAllowedAsync(found.MeetingId, ct) is { } refused) return refused;
         Agreement = await Db.Agreements.Include(a => a.Lines).ThenInclude(l => l.LineOfAction).SingleAsync(a => a.Id == id, ct);
         return null;
     }

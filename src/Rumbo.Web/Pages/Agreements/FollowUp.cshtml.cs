@@ -44,7 +44,7 @@ public sealed class FollowUpModel(RumboDbContext db, CurrentUser currentUser, Ti
         var code = (country ?? "").Trim().ToUpperInvariant();
         var c = await db.Countries.AsNoTracking().Where(x => x.Code == code).SingleOrDefaultAsync(ct);
         if (c is null) return NotFound();
-        Country = new FollowUpCountry(c.Id, c.Code, MeetingHeader.L(c.Name));
+        Country = new FollowUpCountry(c.Id, c.Code, c.Name.ToDocument());
         var personCountry = user.PersonId is int pid ? await db.People.Where(p => p.Id == pid).Select(p => p.CountryId).SingleOrDefaultAsync(ct) : null;
         if (!user.CanReportFollowUp(Agreement.GroupId, Agreement.AgendaId, c.Id, personCountry)) return StatusCode(StatusCodes.Status403Forbidden);
         return null;

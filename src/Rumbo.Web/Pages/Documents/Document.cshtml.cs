@@ -22,8 +22,9 @@ public sealed class DocumentModel(DocumentReader reader, CurrentUser currentUser
         var document = await reader.GetAsync(id, user, ct);
         if (document is null)
         {
-            // A members-only document asks a signed-out reader to sign in; to anyone else it does not exist.
-            return !user.IsSignedIn && await reader.ExistsAsync(id, ct) ? Challenge() : NotFound();
+            // Someone signed out may be a member who has not signed in yet: they are asked to, whether or not the id
+            // exists, so the answer tells nothing. To a signed-in reader it does not exist.
+            return user.IsSignedIn ? NotFound() : Challenge();
         }
         Document = document;
         CanEdit = user.CanEditDocument(document.Group.Id);

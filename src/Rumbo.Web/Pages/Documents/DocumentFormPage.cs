@@ -43,7 +43,7 @@ public abstract class DocumentFormPage(RumboDbContext db) : PageModel
 
     /// <summary>The checked metadata, from the bound fields.</summary>
     protected DocumentMetadata Metadata() =>
-        new(Title, Symbol, Language, Date, Kind, Description, DocumentStore.ParseLines(Lines), MeetingId, Visibility);
+        new(Title, Symbol, Language, Date, Kind, Description, AgendaKeys.ParseCodeList(Lines), MeetingId, Visibility);
 
     /// <summary>Binding failures only come from tampered selects and mistyped dates; they are said in the interface's words.</summary>
     protected void ReplaceBindingErrors()
@@ -93,15 +93,15 @@ public abstract class DocumentFormPage(RumboDbContext db) : PageModel
         var group = await Db.Groups.AsNoTracking().Where(g => g.Id == groupId).Select(g => new { g.Agenda!.DocumentLanguage }).SingleAsync(ct);
         SourceLanguage = group.DocumentLanguage;
         var meetings = await Db.Meetings.AsNoTracking().Where(m => m.GroupId == groupId)
-            .Select(m => new { m.Id, m.Title.Source, m.Title.En, m.Title.Es, m.Title.Pt, m.Title.Fr, m.StartsAtUtc })
+            .Select(m => new { m.Id, Title = m.Title.ToDocument(), m.StartsAtUtc })
             .ToListAsync(ct);
         Meetings = meetings.OrderByDescending(m => m.StartsAtUtc)
-            .Select(m => new MeetingOption(m.Id, new LocalizedString(m.Source, m.En, m.Es, m.Pt, m.Fr), m.StartsAtUtc)).ToList();
+            .Select(m => new MeetingOption(m.Id, m.Title, m.StartsAtUtc)).ToList();
         var lines = await Db.GroupLines.AsNoTracking().Where(l => l.GroupId == groupId)
-            .Select(l => new { l.LineOfAction!.Code, l.LineOfAction.Text.Source, l.LineOfAction.Text.En, l.LineOfAction.Text.Es, l.LineOfAction.Text.Pt, l.LineOfAction.Text.Fr })
+            .Select(l => new { l.LineOfAction!.Code, Text = l.LineOfAction.Text.ToDocument() })
             .ToListAsync(ct);
         GroupLines = lines.OrderBy(l => l.Code, CodeComparer.Instance)
-            .Select(l => new LineOption(l.Code, new LocalizedString(l.Source, l.En, l.Es, l.Pt, l.Fr))).ToList();
+            .Select(l => new LineOption(l.Code, l.Text)).ToList();
     }
 
     protected IActionResult Invalid()

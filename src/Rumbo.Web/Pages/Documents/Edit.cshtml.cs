@@ -79,10 +79,11 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser, Docume
     {
         var user = await currentUser.GetAsync(User, ct);
         if (!user.IsSignedIn) return Challenge();
-        var groupId = await Db.Documents.AsNoTracking().Where(d => d.Id == id).Select(d => (int?)d.GroupId).SingleOrDefaultAsync(ct);
-        if (groupId is null) return NotFound();
+        var found = await Db.Documents.AsNoTracking().Where(d => d.Id == id).Select(d => new { d.GroupId, d.Visibility }).SingleOrDefaultAsync(ct);
+        // A document the user may not read is not found, as one that does not exist: its id tells nothing.
+        if (found is null || !user.CanSeeDocument(found.GroupId, found.Visibility)) return NotFound();
         // A real 403, not a redirect: the answer must say what happened.
-        if (!user.CanEditDocument(groupId.Value)) return StatusCode(StatusCodes.Status403Forbidden);
+        if (!user.CanEditDocument(found.GroupId)) return StatusCode(StatusCodes.Status403Forbidden);
         await LoadAsync(id, ct);
         return null;
     }

@@ -39,9 +39,9 @@ public sealed class IndexModel(RumboDbContext db, DocumentReader reader, Current
         Group = string.IsNullOrWhiteSpace(Group) ? null : Group.Trim();
         (Items, Total) = await reader.ListAsync(new DocumentFilter(Query: Q, Group: Group, Kind: kind, Language: Language), user, DocumentReader.PageSize, ct);
         var groups = await db.Groups.AsNoTracking()
-            .Select(g => new { g.Slug, g.Name.Source, g.Name.En, g.Name.Es, g.Name.Pt, g.Name.Fr, g.Agenda!.DocumentLanguage })
+            .Select(g => new { g.Slug, Name = g.Name.ToDocument(), g.Agenda!.DocumentLanguage })
             .ToListAsync(ct);
-        Groups = groups.Select(g => new GroupOption(g.Slug, new LocalizedString(g.Source, g.En, g.Es, g.Pt, g.Fr), g.DocumentLanguage))
+        Groups = groups.Select(g => new GroupOption(g.Slug, g.Name, g.DocumentLanguage))
             .OrderBy(g => Ui.Plain(g.Name, g.Language), Ui.Collation).ToList();
     }
 }

@@ -5,6 +5,7 @@ using Rumbo.Core.Agendas;
 using Rumbo.Core.Data;
 using Rumbo.Core.Groups;
 using Rumbo.Web.Infrastructure;
+using Rumbo.Core.Validation;
 
 namespace Rumbo.Web.Pages.Groups;
 
@@ -47,6 +48,9 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Grou
     /// <summary>Codes that are checked in both country lists, to point at them.</summary>
     public IReadOnlySet<string> InBoth { get; private set; } = new HashSet<string>();
 
+    private IReadOnlyList<LineLinks.Line> agendaLines = [];
+    private LineLinks chosenLines = LineLinks.Resolve([], []);
+
     protected override bool MayChange(CurrentUser.Snapshot user, int groupId) => user.CanEditGroup(groupId);
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
@@ -71,7 +75,9 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Grou
         Group.StartDate = StartDate;
         Group.EndDate = EndDate;
         await ApplyCountriesAsync(ct);
-        await ApplyLinesAsync(ct);
+        var agendaId = Group.AgendaId;
+        // Links to lines of other agendas are not on this form, so they stay as they are.
+        LineLinks.Replace(Group.Lines, chosenLines.Ids, l => l.LineOfAction!.AgendaId == agendaId);
         return await SaveAsync($"/groups/{Group.Slug}", () => Task.CompletedTask, ct, announce: false);
     }
 
@@ -82,6 +88,8 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Grou
         var badStatus = ModelState.HasError(nameof(Status));
         ModelState.Clear();
         foreach (var field in badDates) ModelState.AddMessage(field, "Enter a date as year, month and day.");
+        if (StartDate is { } first && !DateBounds.Contains(first) && !badDates.Contains(nameof(StartDate))) ModelState.AddMessage(nameof(StartDate), DateBounds.Outside);
+        if (EndDate is { } last && !DateBounds.Contains(last) && !badDates.Contains(nameof(EndDate))) ModelState.AddMessage(nameof(EndDate), DateBounds.Outside);
         if (badStatus || !Enum.IsDefined(Status)) ModelState.AddMessage(nameof(Status), "Choose a status.");
 
         var mandateEmpty = new[] { Mandate.Source, Mandate.En, Mandate.Es, Mandate.Pt, Mandate.Fr }.All(string.IsNullOrWhiteSpace);
@@ -112,15 +120,11 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Grou
             ModelState.AddMessage("Countries", "A country is either coordinating or participating, not both.");
         }
 
-        var lines = Objectives.SelectMany(o => o.Lines).ToDictionary(l => l.Code, StringComparer.Ordinal);
-        var linked = LinkedCodes();
-        if (Lines.Any(l => !lines.ContainsKey(l)))
+        chosenLines = LineLinks.Resolve(agendaLines, Lines);
+        var linked = Group.Lines.Select(l => l.LineOfActionId);
+        if (chosenLines.Problem(linked, "Choose lines of action from the list.", "A retired line of action cannot be newly linked.") is { } problem)
         {
-            ModelState.AddMessage(nameof(Lines), "Choose lines of action from the list.");
-        }
-        else if (Lines.Any(l => lines[l].Retired && !linked.Contains(l)))
-        {
-            ModelState.AddMessage(nameof(Lines), "A retired line of action cannot be newly linked.");
+            ModelState.AddMessage(nameof(Lines), problem);
         }
         return ModelState.IsValid;
     }
@@ -143,24 +147,6 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Grou
         }
     }
 
-    private async Task ApplyLinesAsync(CancellationToken ct)
-    {
-        var agendaId = Group.AgendaId;
-        var ids = await Db.Lines.AsNoTracking().Where(l => l.AgendaId == agendaId && Lines.Contains(l.Code)).Select(l => l.Id).ToListAsync(ct);
-        // Links to lines of other agendas are not on this form, so they stay as they are.
-        foreach (var gl in Group.Lines.Where(l => l.LineOfAction!.AgendaId == agendaId && !ids.Contains(l.LineOfActionId)).ToList())
-        {
-            Group.Lines.Remove(gl);
-        }
-        foreach (var id in ids.Where(id => Group.Lines.All(l => l.LineOfActionId != id)))
-        {
-            Group.Lines.Add(new GroupLine { LineOfActionId = id });
-        }
-    }
-
-    private HashSet<string> LinkedCodes() =>
-        Group.Lines.Where(l => l.LineOfAction!.AgendaId == Group.AgendaId).Select(l => l.LineOfAction!.Code).ToHashSet(StringComparer.Ordinal);
-
     private static List<string> Clean(List<string> codes) =>
         codes.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim().ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList();
 
@@ -171,13 +157,13 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Grou
         StartDate = Group.StartDate;
         EndDate = Group.EndDate;
         Version = Group.Version;
-        Lines = LinkedCodes().ToList();
+        Lines = Group.Lines.Where(l => l.LineOfAction!.AgendaId == Group.AgendaId).Select(l => l.LineOfAction!.Code).ToList();
     }
 
     private async Task LoadOptionsAsync(CancellationToken ct)
     {
         var countries = await Db.Countries.AsNoTracking()
-            .Select(c => new CountryOption(c.Code, new LocalizedString(c.Name.Source, c.Name.En, c.Name.Es, c.Name.Pt, c.Name.Fr)))
+            .Select(c => new CountryOption(c.Code, c.Name.ToDocument()))
             .ToListAsync(ct);
         Countries = countries.OrderBy(c => Ui.Plain(c.Name), Ui.Collation).ToList();
         var ids = Group.Countries.ToDictionary(c => c.CountryId, c => c.Role);
@@ -191,12 +177,13 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Grou
         var agendaId = Group.AgendaId;
         var objectives = await Db.Objectives.AsNoTracking()
             .Where(o => o.AgendaId == agendaId)
-            .Select(o => new { o.Id, o.Code, o.Position, o.Number, o.AreaId, Text = new LocalizedString(o.Text.Source, o.Text.En, o.Text.Es, o.Text.Pt, o.Text.Fr) })
+            .Select(o => new { o.Id, o.Code, o.Position, o.Number, o.AreaId, Text = o.Text.ToDocument() })
             .ToListAsync(ct);
         var lines = await Db.Lines.AsNoTracking()
             .Where(l => l.AgendaId == agendaId)
-            .Select(l => new { l.ObjectiveId, l.Code, l.Position, l.Number, l.RetiredOn, Text = new LocalizedString(l.Text.Source, l.Text.En, l.Text.Es, l.Text.Pt, l.Text.Fr) })
+            .Select(l => new { l.Id, l.ObjectiveId, l.Code, l.Position, l.Number, l.RetiredOn, Text = l.Text.ToDocument() })
             .ToListAsync(ct);
+        agendaLines = lines.Select(l => new LineLinks.Line(l.Id, l.Code, l.RetiredOn is not null)).ToList();
         var areas = await Db.Areas.AsNoTracking().Where(a => a.AgendaId == agendaId).ToDictionaryAsync(a => a.Id, a => a.Number, ct);
         Objectives = objectives
             .OrderBy(o => areas.GetValueOrDefault(o.AreaId)).ThenBy(o => o.Position).ThenBy(o => o.Number)

@@ -26,7 +26,7 @@ public abstract class GroupEditorPage(RumboDbContext db, CurrentUser currentUser
     /// <summary>The group, tracked, with its countries, members and lines.</summary>
     public Group Group { get; private set; } = null!;
 
-    public LocalizedString Name => new(Group.Name.Source, Group.Name.En, Group.Name.Es, Group.Name.Pt, Group.Name.Fr);
+    public LocalizedString Name => Group.Name.ToDocument();
 
     /// <summary>The rule of docs/permissions.md that the page applies.</summary>
     protected abstract bool MayChange(CurrentUser.Snapshot user, int groupId);

@@ -122,7 +122,7 @@ public sealed class MembersModel(RumboDbContext db, CurrentUser currentUser, Tim
             .Select(p => new Option(p.Id, $"{p.FamilyName}, {p.GivenName}{(p.Acronym is null ? "" : $" ({p.Acronym})")}"))
             .ToList();
         var institutions = await Db.Institutions.AsNoTracking()
-            .Select(i => new { i.Id, i.Acronym, Name = new LocalizedString(i.Name.Source, i.Name.En, i.Name.Es, i.Name.Pt, i.Name.Fr) })
+            .Select(i => new { i.Id, i.Acronym, Name = i.Name.ToDocument() })
             .ToListAsync(ct);
         Institutions = institutions
             .Select(i => new Option(i.Id, i.Acronym is null || i.Acronym == Ui.Plain(i.Name) ? Ui.Plain(i.Name) : $"{Ui.Plain(i.Name)} ({i.Acronym})"))

@@ -145,10 +145,11 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser, IMeeti
         if (badNumbers.Contains(nameof(PresenterPersonId)) || (PresenterPersonId is { } pid && People.All(p => p.Id != pid)))
             ModelState.AddMessage(nameof(PresenterPersonId), "Choose a person from the list.");
         if (PresenterName is { Length: > 200 }) ModelState.AddMessage(nameof(PresenterName), "The name is longer than 200 characters.");
-        var codes = AgendaKeys.ParseCodeList(ItemLines);
-        var lines = await Db.Lines.AsNoTracking().Where(l => l.AgendaId == AgendaId && codes.Contains(l.Code)).Select(l => new { l.Id, l.Code }).ToListAsync(ct);
-        var unknown = codes.Where(c => lines.All(l => l.Code != c)).ToList();
-        if (unknown.Count > 0) ModelState.AddMessage(nameof(ItemLines), "These codes are not lines of action of the group's agenda: {0}.", string.Join(", ", unknown));
+        var lines = await LineLinks.ResolveAsync(Db, AgendaId, AgendaKeys.ParseCodeList(ItemLines), ct);
+        if (lines.Problem([], "These codes are not lines of action of the group's agenda: {0}.", retired: null) is { } problem)
+        {
+            ModelState.AddMessage(nameof(ItemLines), problem);
+        }
         if (!ModelState.IsValid)
         {
             await FillAsync(ct, keepForm: true);
@@ -165,9 +166,7 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser, IMeeti
         item.PresenterPersonId = PresenterPersonId;
         item.PresenterName = PresenterPersonId is null ? PresenterName : null;
         item.DurationMinutes = ItemDuration;
-        var ids = lines.Select(l => l.Id).ToHashSet();
-        item.Lines.RemoveAll(l => !ids.Contains(l.LineOfActionId));
-        foreach (var lid in ids.Where(lid => item.Lines.All(l => l.LineOfActionId != lid))) item.Lines.Add(new MeetingItemLine { LineOfActionId = lid });
+        LineLinks.Replace(item.Lines, lines.Ids);
         return await SaveAsync($"/meetings/{id}/edit#items-heading", () => FillAsync(ct, keepForm: true), ct);
     }
 

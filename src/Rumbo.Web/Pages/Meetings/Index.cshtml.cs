@@ -43,7 +43,7 @@ public sealed class IndexModel(RumboDbContext db, MeetingReader reader, CurrentU
     {
         var viewer = await currentUser.GetAsync(User, ct);
         var groups = await db.Groups.AsNoTracking()
-            .Select(g => new { g.Slug, Name = new LocalizedString(g.Name.Source, g.Name.En, g.Name.Es, g.Name.Pt, g.Name.Fr), g.Agenda!.DocumentLanguage, HasMeetings = db.Meetings.Any(m => m.GroupId == g.Id) })
+            .Select(g => new { g.Slug, Name = g.Name.ToDocument(), g.Agenda!.DocumentLanguage, HasMeetings = db.Meetings.Any(m => m.GroupId == g.Id) })
             .ToListAsync(ct);
         Groups = groups.Where(g => g.HasMeetings || g.Slug == Group).Select(g => new GroupOption(g.Slug, g.Name, g.DocumentLanguage))
             .OrderBy(g => Ui.Plain(g.Name, g.Language), Ui.Collation).ToList();

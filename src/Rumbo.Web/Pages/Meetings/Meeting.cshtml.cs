@@ -63,6 +63,7 @@ public sealed class MeetingModel(RumboDbContext db, MeetingReader reader, Curren
             return Page();
         }
 
+        var isNew = row is null;
         if (row is null)
         {
             var country = await db.People.Where(p => p.Id == personId).Select(p => p.CountryId).SingleAsync(ct);
@@ -70,7 +71,19 @@ public sealed class MeetingModel(RumboDbContext db, MeetingReader reader, Curren
             db.MeetingParticipants.Add(row);
         }
         if (!row.Answer(act, now)) db.MeetingParticipants.Remove(row);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (isNew)
+        {
+            // The same person's other request (a second click) made their one row first, and the unique index refused
+            // this one: that registration stands, and this answer is the same as its.
+            db.ChangeTracker.Clear();
+            if (!await db.MeetingParticipants.AnyAsync(p => p.MeetingId == id && p.PersonId == personId && p.RegisteredAtUtc != null, ct)) throw;
+            TempData.Notice("You are registered.");
+            return Redirect($"/meetings/{id}");
+        }
         if (act == RegistrationAct.Register && !invited)
         {
             // Whoever registers gets the calendar entry, as an invitee does; later changes reach them too.

@@ -49,7 +49,7 @@ public abstract class MeetingEditorPage(RumboDbContext db, CurrentUser currentUs
     {
         Meeting = await Db.Meetings.Include(m => m.Items).ThenInclude(i => i.Lines).AsSplitQuery().SingleAsync(m => m.Id == id, ct);
         var g = await Db.Groups.AsNoTracking().Where(x => x.Id == Meeting.GroupId)
-            .Select(x => new { x.Slug, Name = new LocalizedString(x.Name.Source, x.Name.En, x.Name.Es, x.Name.Pt, x.Name.Fr), x.Agenda!.DocumentLanguage, x.AgendaId })
+            .Select(x => new { x.Slug, Name = x.Name.ToDocument(), x.Agenda!.DocumentLanguage, x.AgendaId })
             .SingleAsync(ct);
         (GroupSlug, GroupName, Language, AgendaId) = (g.Slug, g.Name, g.DocumentLanguage, g.AgendaId);
     }
@@ -85,7 +85,7 @@ public abstract class MeetingEditorPage(RumboDbContext db, CurrentUser currentUs
     public static async Task<IReadOnlyList<CountryChoice>> CountriesAsync(RumboDbContext db, CancellationToken ct)
     {
         var list = await db.Countries.AsNoTracking()
-            .Select(c => new { c.Code, Name = new LocalizedString(c.Name.Source, c.Name.En, c.Name.Es, c.Name.Pt, c.Name.Fr) }).ToListAsync(ct);
+            .Select(c => new { c.Code, Name = c.Name.ToDocument() }).ToListAsync(ct);
         return list.Select(c => new CountryChoice(c.Code, Ui.Plain(c.Name))).OrderBy(c => c.Name, Ui.Collation).ToList();
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using NodaTime;
 using Rumbo.Core.Meetings;
+using Rumbo.Core.Validation;
 using Rumbo.Web.Infrastructure;
 
 namespace Rumbo.Web.Pages.Meetings;
@@ -59,6 +60,7 @@ public sealed class MeetingForm
         foreach (var r in results) foreach (var m in r.MemberNames) state.AddMessage(K($"Description.{m}"), r.ErrorMessage ?? "Invalid.");
 
         if (bad.Contains("Date") || Date is null) state.AddMessage(K("Date"), "Enter a date as year, month and day.");
+        else if (!DateBounds.Contains(Date.Value)) state.AddMessage(K("Date"), DateBounds.Outside);
         if (bad.Contains("Time") || Time is null) state.AddMessage(K("Time"), "Enter a time as hours and minutes.");
         var zone = MeetingTimes.Find(TimeZone?.Trim());
         if (zone is null) state.AddMessage(K("TimeZone"), "Choose a time zone from the list.");

@@ -50,8 +50,8 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Page
     public IReadOnlyList<GroupOption> Groups { get; private set; } = [];
     public IReadOnlyList<CountryOption> Countries { get; private set; } = [];
     public IReadOnlyList<MeetingOption> Meetings { get; private set; } = [];
-    /// <summary>Codes of the lines of the group's agenda, by code; retired ones flagged.</summary>
-    public IReadOnlyDictionary<string, (int Id, bool Retired)> AgendaLines { get; private set; } = new Dictionary<string, (int, bool)>();
+    /// <summary>The lines of the group's agenda; retired ones flagged.</summary>
+    public IReadOnlyList<LineLinks.Line> AgendaLines { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -108,8 +108,7 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Page
         activity.Status = Activity.Status;
         foreach (var c in activity.Countries.Where(c => !valid.Value.CountryIds.Contains(c.CountryId)).ToList()) activity.Countries.Remove(c);
         foreach (var cid in valid.Value.CountryIds.Where(cid => activity.Countries.All(c => c.CountryId != cid))) activity.Countries.Add(new PlanActivityCountry { CountryId = cid });
-        foreach (var l in activity.Lines.Where(l => !valid.Value.LineIds.Contains(l.LineOfActionId)).ToList()) activity.Lines.Remove(l);
-        foreach (var lid in valid.Value.LineIds.Where(lid => activity.Lines.All(l => l.LineOfActionId != lid))) activity.Lines.Add(new PlanActivityLine { LineOfActionId = lid });
+        LineLinks.Replace(activity.Lines, valid.Value.LineIds);
         return await SaveAsync($"/plans/{Plan.Id}/edit#activities", "activity", ct);
     }
 
@@ -200,21 +199,16 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Page
         var countryIds = await db.Countries.AsNoTracking().Where(c => codes.Contains(c.Code)).Select(c => c.Id).ToListAsync(ct);
         if (countryIds.Count != codes.Count) ModelState.AddMessage("Activity.Countries", "Choose countries from the list.");
 
-        var lineIds = new List<int>();
-        var linked = ActivityId is { } aid ? Plan.Activities.Single(a => a.Id == aid).Lines.Select(l => l.LineOfActionId).ToHashSet() : [];
-        var unknown = new List<string>();
-        var retired = new List<string>();
-        foreach (var code in Activity.LineCodes())
+        var linked = ActivityId is { } aid ? Plan.Activities.Single(a => a.Id == aid).Lines.Select(l => l.LineOfActionId) : [];
+        var lines = LineLinks.Resolve(AgendaLines, Activity.LineCodes());
+        if (lines.Problem(linked, "Some codes are not lines of action of this group's agenda: {0}.",
+            "A retired line of action cannot be newly linked: {0}.") is { } problem)
         {
-            if (!AgendaLines.TryGetValue(code, out var line)) unknown.Add(code);
-            else if (line.Retired && !linked.Contains(line.Id)) retired.Add(code);
-            else lineIds.Add(line.Id);
+            ModelState.AddMessage("Activity.Lines", problem);
         }
-        if (unknown.Count > 0) ModelState.AddMessage("Activity.Lines", "Some codes are not lines of action of this group's agenda: {0}.", string.Join(", ", unknown));
-        else if (retired.Count > 0) ModelState.AddMessage("Activity.Lines", "A retired line of action cannot be newly linked: {0}.", string.Join(", ", retired));
 
         if (!ModelState.IsValid) return null;
-        return (start, end, responsibleId, countryIds, lineIds);
+        return (start, end, responsibleId, countryIds, [.. lines.Ids]);
     }
 
     private List<PlanActivity> Ordered() => Plan.Activities.OrderBy(a => a.Position).ThenBy(a => a.Id).ToList();
@@ -264,19 +258,19 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Page
         Groups = groups
             .OrderBy(g => g.Id == Group.Id ? 0 : family.Contains(g.Id) ? 1 : g.AgendaId == agendaId ? 2 : 3)
             .ThenBy(g => g.Name.Source, StringComparer.Ordinal)
-            .Select(g => new GroupOption(g.Id, g.Slug, new LocalizedString(g.Name.Source, g.Name.En, g.Name.Es, g.Name.Pt, g.Name.Fr), g.DocumentLanguage, family.Contains(g.Id)))
+            .Select(g => new GroupOption(g.Id, g.Slug, g.Name.ToDocument(), g.DocumentLanguage, family.Contains(g.Id)))
             .ToList();
         var countries = await db.Countries.AsNoTracking()
-            .Select(c => new CountryOption(c.Code, new LocalizedString(c.Name.Source, c.Name.En, c.Name.Es, c.Name.Pt, c.Name.Fr)))
+            .Select(c => new CountryOption(c.Code, c.Name.ToDocument()))
             .ToListAsync(ct);
         Countries = countries.OrderBy(c => Ui.Plain(c.Name), Ui.Collation).ToList();
         var groupId = Group.Id;
         var meetings = await db.Meetings.AsNoTracking().Where(m => m.GroupId == groupId)
             .Select(m => new { m.Id, m.Title, m.StartsAtUtc, m.TimeZone }).ToListAsync(ct);
         Meetings = meetings.OrderByDescending(m => m.StartsAtUtc)
-            .Select(m => new MeetingOption(m.Id, new LocalizedString(m.Title.Source, m.Title.En, m.Title.Es, m.Title.Pt, m.Title.Fr), m.StartsAtUtc, m.TimeZone)).ToList();
-        AgendaLines = (await db.Lines.AsNoTracking().Where(l => l.AgendaId == agendaId).Select(l => new { l.Id, l.Code, l.RetiredOn }).ToListAsync(ct))
-            .ToDictionary(l => l.Code, l => (l.Id, l.RetiredOn is not null), StringComparer.Ordinal);
+            .Select(m => new MeetingOption(m.Id, m.Title.ToDocument(), m.StartsAtUtc, m.TimeZone)).ToList();
+        AgendaLines = await db.Lines.AsNoTracking().Where(l => l.AgendaId == agendaId)
+            .Select(l => new LineLinks.Line(l.Id, l.Code, l.RetiredOn != null)).ToListAsync(ct);
     }
 
     private void Fill()
@@ -309,7 +303,7 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Page
             Responsible = Groups.FirstOrDefault(g => g.Id == a.ResponsibleGroupId)?.Slug ?? "",
             Status = a.Status,
             Countries = await db.Countries.AsNoTracking().Where(c => countryIds.Contains(c.Id)).Select(c => c.Code).ToListAsync(ct),
-            Lines = string.Join(", ", AgendaLines.Where(l => lineIds.Contains(l.Value.Id)).Select(l => l.Key).Order(Rumbo.Core.Agendas.CodeComparer.Instance)),
+            Lines = string.Join(", ", AgendaLines.Where(l => lineIds.Contains(l.Id)).Select(l => l.Code).Order(Rumbo.Core.Agendas.CodeComparer.Instance)),
         };
     }
 

@@ -8,6 +8,7 @@ using Rumbo.Core.Groups;
 using Rumbo.Core.Meetings;
 using Rumbo.Web.Infrastructure;
 using Rumbo.Core.Records;
+using Rumbo.Core.Validation;
 
 namespace Rumbo.Web.Pages.Records;
 
@@ -73,10 +74,11 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Page
         if (!user.IsSignedIn) return Challenge();
         var meeting = await MeetingHeader.LoadAsync(db, id, ct);
         if (meeting is null) return NotFound();
+        var record = await LoadRecordAsync(id, number, ct);
+        // A record the user may not read is not found, as one that does not exist; one they read but may not write is refused.
+        if (record is null || !user.CanSeeRecord(meeting.GroupId, record.Status, record.Dissemination)) return NotFound();
         if (!user.CanWriteRecord(meeting.GroupId)) return StatusCode(StatusCodes.Status403Forbidden);
         Meeting = meeting;
-        var record = await LoadRecordAsync(id, number, ct);
-        if (record is null) return NotFound();
         Record = record;
         var groupId = meeting.GroupId;
         var people = await db.GroupMembers.AsNoTracking().Where(m => m.GroupId == groupId)
@@ -263,6 +265,7 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Page
                 {
                     if (!hasOwner && !ModelState.HasError($"{op}.OwnerPersonId")) ModelState.AddMessage($"{op}.OwnerPersonId", "An action needs an owner: choose a member or write a name.");
                     if (o.DueDate is null && !ModelState.HasError($"{op}.DueDate")) ModelState.AddMessage($"{op}.DueDate", "An action needs a due date.");
+                    else if (o.DueDate is { } due && !DateBounds.Contains(due)) ModelState.AddMessage($"{op}.DueDate", DateBounds.Outside);
                 }
                 else if (hasOwner || o.DueDate is not null)
                 {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using Rumbo.Core.Accounts;
+using Rumbo.Core.Agendas;
 using Rumbo.Core.Data;
 using Rumbo.Core.Meetings;
 using Rumbo.Core.Records;
@@ -41,15 +42,15 @@ public sealed class ExportModel(RumboDbContext db, CurrentUser currentUser, IStr
             CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(language);
             var facts = new List<(string, string)>
             {
-                (t["Group"], MeetingHeader.In(ToText(meeting.GroupName), r.Language)),
+                (t["Group"], meeting.GroupName.In(r.Language)),
                 (t["Date"], Ui.Date(meeting.LocalDate)),
                 (t["Status"], r.Status == RecordStatus.Draft ? t["Draft"] : t["Approved"]),
                 (t["Version"], r.Number.ToString(CultureInfo.InvariantCulture)),
             };
             if (r.ApprovedAtUtc is DateTime at) facts.Add((t["Approved on"], Ui.Date(DateOnly.FromDateTime(at)) + (r.ApprovedBy is null ? "" : $" ({r.ApprovedBy})")));
             return new RecordDocument(
-                $"{t.Name(r.Kind)}: {MeetingHeader.In(ToText(meeting.Title), r.Language)}",
-                MeetingHeader.In(ToText(meeting.GroupName), r.Language), r.Language, facts, r.Summary,
+                $"{t.Name(r.Kind)}: {meeting.Title.In(r.Language)}",
+                meeting.GroupName.In(r.Language), r.Language, facts, r.Summary,
                 r.Sections.Select(s => new RecordDocumentSection(s.Heading, s.Body, s.Outcomes.Select(o => new RecordDocumentOutcome(
                     t.Name(o.Kind), o.Text, o.Owner, o.DueDate is { } d ? Ui.Date(d) : null)).ToList())).ToList(),
                 new RecordDocumentLabels(t["Summary"], t["Outcomes"], t["Kind"], t["Text"], t["Owner"], t["Due"]));
@@ -60,7 +61,4 @@ public sealed class ExportModel(RumboDbContext db, CurrentUser currentUser, IStr
             CultureInfo.CurrentCulture = culture;
         }
     }
-
-    private static Rumbo.Core.Agendas.LocalizedText ToText(Rumbo.Core.Agendas.LocalizedString s) =>
-        new() { Source = s.Source, En = s.En, Es = s.Es, Pt = s.Pt, Fr = s.Fr };
 }

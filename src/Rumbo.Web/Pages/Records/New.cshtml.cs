@@ -45,7 +45,7 @@ public sealed class NewModel(RumboDbContext db, CurrentUser currentUser, TimePro
         if (!user.CanWriteRecord(meeting.GroupId)) return StatusCode(StatusCodes.Status403Forbidden);
         Meeting = meeting;
         var items = await db.Set<MeetingItem>().AsNoTracking().Where(i => i.MeetingId == id).OrderBy(i => i.Position).ToListAsync(ct);
-        AgendaItems = items.Select(i => new ItemOption(i.Id, MeetingHeader.L(i.Title))).ToList();
+        AgendaItems = items.Select(i => new ItemOption(i.Id, i.Title.ToDocument())).ToList();
         Existing = await db.Set<MeetingRecord>().Where(r => r.MeetingId == id).MaxAsync(r => (int?)r.Number, ct);
         return null;
     }
@@ -90,7 +90,7 @@ public sealed class NewModel(RumboDbContext db, CurrentUser currentUser, TimePro
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
         var position = 0;
-        foreach (var item in items) record.Sections.Add(new RecordSection { MeetingItemId = item.Id, Position = position++, Heading = MeetingHeader.In(item.Title, Language) });
+        foreach (var item in items) record.Sections.Add(new RecordSection { MeetingItemId = item.Id, Position = position++, Heading = item.Title.ToDocument().In(Language) });
         foreach (var heading in others) record.Sections.Add(new RecordSection { Position = position++, Heading = heading });
         db.Add(record);
         try

@@ -125,7 +125,7 @@ public sealed class RecordModel(RumboDbContext db, CurrentUser currentUser, Time
 
     public async Task<IActionResult> OnPostCommentAsync(int id, int number, CancellationToken ct)
     {
-        if (await RefuseAsync(id, (u, groupId) => u.CanCommentRecord(groupId), ct) is { } refused) return refused;
+        if (await RefuseAsync(id, number, (u, groupId) => u.CanCommentRecord(groupId), ct) is { } refused) return refused;
         var user = await currentUser.GetAsync(User, ct);
         if (await LoadAsync(id, number, ct) is { } missing) return missing;
         if (Record.Status != RecordStatus.Draft) return Refuse(StatusCodes.Status409Conflict, "This record is approved and frozen: it takes no more comments.");
@@ -145,7 +145,7 @@ public sealed class RecordModel(RumboDbContext db, CurrentUser currentUser, Time
 
     public async Task<IActionResult> OnPostReplyAsync(int id, int number, int comment, CancellationToken ct)
     {
-        if (await RefuseAsync(id, (u, groupId) => u.CanCommentRecord(groupId), ct) is { } refused) return refused;
+        if (await RefuseAsync(id, number, (u, groupId) => u.CanCommentRecord(groupId), ct) is { } refused) return refused;
         var user = await currentUser.GetAsync(User, ct);
         if (await LoadAsync(id, number, ct) is { } missing) return missing;
         var parent = await db.RecordComments.SingleOrDefaultAsync(c => c.Id == comment && c.RecordId == Record.Id, ct);
@@ -179,7 +179,7 @@ public sealed class RecordModel(RumboDbContext db, CurrentUser currentUser, Time
     /// </summary>
     private async Task<IActionResult> SettleAsync(int id, int number, int comment, Func<RecordComment, CurrentUser.Snapshot, string?> change, CancellationToken ct)
     {
-        if (await RefuseAsync(id, (u, groupId) => u.CanCommentRecord(groupId) || u.CanWriteRecord(groupId), ct) is { } refused) return refused;
+        if (await RefuseAsync(id, number, (u, groupId) => u.CanCommentRecord(groupId) || u.CanWriteRecord(groupId), ct) is { } refused) return refused;
         var user = await currentUser.GetAsync(User, ct);
         if (await LoadAsync(id, number, ct) is { } missing) return missing;
         var target = await db.RecordComments.SingleOrDefaultAsync(c => c.Id == comment && c.RecordId == Record.Id, ct);
@@ -203,7 +203,7 @@ public sealed class RecordModel(RumboDbContext db, CurrentUser currentUser, Time
 
     public async Task<IActionResult> OnPostNewVersionAsync(int id, int number, CancellationToken ct)
     {
-        if (await RefuseAsync(id, (u, groupId) => u.CanWriteRecord(groupId), ct) is { } refused) return refused;
+        if (await RefuseAsync(id, number, (u, groupId) => u.CanWriteRecord(groupId), ct) is { } refused) return refused;
         if (await LoadAsync(id, number, ct) is { } missing) return missing;
         if (Record.Status != RecordStatus.Approved) return Refuse(StatusCodes.Status409Conflict, "A draft is edited as it is: a new version is made from an approved record.");
         if (!IsLatest) return Refuse(StatusCodes.Status409Conflict, "A newer version of this record exists already.");
@@ -227,7 +227,7 @@ public sealed class RecordModel(RumboDbContext db, CurrentUser currentUser, Time
 
     private async Task<IActionResult> ChangeAsync(int id, int number, Func<MeetingRecord, CurrentUser.Snapshot, string?> change, bool needsDissemination, CancellationToken ct)
     {
-        if (await RefuseAsync(id, (u, groupId) => u.CanWriteRecord(groupId), ct) is { } refused) return refused;
+        if (await RefuseAsync(id, number, (u, groupId) => u.CanWriteRecord(groupId), ct) is { } refused) return refused;
         var user = await currentUser.GetAsync(User, ct);
         if (await LoadAsync(id, number, ct) is { } missing) return missing;
         var badDissemination = ModelState.HasError(nameof(Dissemination));
@@ -257,16 +257,17 @@ public sealed class RecordModel(RumboDbContext db, CurrentUser currentUser, Time
     }
 
     /// <summary>
-    /// The permission is asked of the meeting's group before the record is read, so that whoever may not write gets
-    /// 403 (or the sign-in page), whether or not they may see the record.
+    /// Refuses before anything else is read: someone signed out is asked to sign in; a record the user may not read is
+    /// not found, as one that does not exist, so that its number tells nothing; one they read but may not change is 403.
     /// </summary>
-    private async Task<IActionResult?> RefuseAsync(int id, Func<CurrentUser.Snapshot, int, bool> allowed, CancellationToken ct)
+    private async Task<IActionResult?> RefuseAsync(int id, int number, Func<CurrentUser.Snapshot, int, bool> allowed, CancellationToken ct)
     {
         var user = await currentUser.GetAsync(User, ct);
         if (!user.IsSignedIn) return Challenge();
-        var groupId = await db.Meetings.Where(m => m.Id == id).Select(m => (int?)m.GroupId).SingleOrDefaultAsync(ct);
-        if (groupId is null) return NotFound();
-        return allowed(user, groupId.Value) ? null : StatusCode(StatusCodes.Status403Forbidden);
+        var record = await db.MeetingRecords.AsNoTracking().Where(r => r.MeetingId == id && r.Number == number)
+            .Select(r => new { r.Meeting!.GroupId, r.Status, r.Dissemination }).SingleOrDefaultAsync(ct);
+        if (record is null || !user.CanSeeRecord(record.GroupId, record.Status, record.Dissemination)) return NotFound();
+        return allowed(user, record.GroupId) ? null : StatusCode(StatusCodes.Status403Forbidden);
     }
 
     private PageResult Refuse(int status, string message)

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rumbo.Core.Accounts;
 using Rumbo.Core.Auditing;
+using Rumbo.Core.Validation;
+using Rumbo.Web.Infrastructure;
 
 namespace Rumbo.Web.Pages.Admin.Audit;
 
@@ -42,8 +44,13 @@ public sealed class IndexModel(AuditReader reader, CurrentUser current) : PageMo
     public async Task OnGetAsync(CancellationToken ct)
     {
         Response.Headers.CacheControl = Rumbo.Web.Infrastructure.Ui.PrivateNoStore;
-        Result = await reader.ListAsync(new AuditQuery(Type, Id, Actor, From, To, PageNumber), ct);
+        // A date outside the bounds filters nothing and is said by its field.
+        if (From is { } from && !DateBounds.Contains(from)) ModelState.AddMessage("from", DateBounds.Outside);
+        if (To is { } to && !DateBounds.Contains(to)) ModelState.AddMessage("to", DateBounds.Outside);
+        Result = await reader.ListAsync(new AuditQuery(Type, Id, Actor, Bounded(From), Bounded(To), PageNumber), ct);
     }
+
+    private static DateOnly? Bounded(DateOnly? date) => date is { } d && DateBounds.Contains(d) ? d : null;
 
     public string PageLink(int page)
     {

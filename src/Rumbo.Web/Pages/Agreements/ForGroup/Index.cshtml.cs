@@ -30,7 +30,7 @@ public sealed class GroupModel(RumboDbContext db, CurrentUser currentUser) : Pag
             .Select(g => new { g.Id, g.Slug, g.Name, g.Agenda!.DocumentLanguage }).SingleOrDefaultAsync(ct);
         if (group is null) return NotFound();
         Slug = group.Slug;
-        GroupName = MeetingHeader.L(group.Name);
+        GroupName = group.Name.ToDocument();
         Language = group.DocumentLanguage;
         var user = await currentUser.GetAsync(User, ct);
         Agreements = await AgreementReader.LoadAsync(db, db.Agreements.Where(a => a.GroupId == group.Id).Visible(user), ct);

@@ -74,10 +74,10 @@ public sealed class GroupDocumentsModel(RumboDbContext db, CurrentUser currentUs
     private async Task<bool> LoadAsync(string slug, CancellationToken ct)
     {
         var g = await Db.Groups.AsNoTracking().Where(x => x.Slug == slug)
-            .Select(x => new { x.Id, x.Slug, x.Name.Source, x.Name.En, x.Name.Es, x.Name.Pt, x.Name.Fr, x.Agenda!.DocumentLanguage })
+            .Select(x => new { x.Id, x.Slug, Name = x.Name.ToDocument(), x.Agenda!.DocumentLanguage })
             .SingleOrDefaultAsync(ct);
         if (g is null) return false;
-        Group = new GroupInfo(g.Id, g.Slug, new LocalizedString(g.Source, g.En, g.Es, g.Pt, g.Fr), g.DocumentLanguage);
+        Group = new GroupInfo(g.Id, g.Slug, g.Name, g.DocumentLanguage);
         var user = await currentUser.GetAsync(User, ct);
         CanUpload = user.CanUploadDocument(g.Id);
         MaxUploadMegabytes = uploads.Options.MaxUploadMegabytes;

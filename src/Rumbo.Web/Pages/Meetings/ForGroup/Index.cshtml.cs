@@ -26,7 +26,7 @@ public sealed class GroupMeetingsModel(RumboDbContext db, MeetingReader reader, 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
         var g = await db.Groups.AsNoTracking().Where(x => x.Slug == slug)
-            .Select(x => new { x.Id, x.Slug, Name = new LocalizedString(x.Name.Source, x.Name.En, x.Name.Es, x.Name.Pt, x.Name.Fr), x.Agenda!.DocumentLanguage })
+            .Select(x => new { x.Id, x.Slug, Name = x.Name.ToDocument(), x.Agenda!.DocumentLanguage })
             .SingleOrDefaultAsync(ct);
         if (g is null) return NotFound();
         (Slug, Name, Language) = (g.Slug, g.Name, g.DocumentLanguage);

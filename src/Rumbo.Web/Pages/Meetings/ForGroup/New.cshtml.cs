@@ -7,6 +7,7 @@ using Rumbo.Core.Accounts;
 using Rumbo.Core.Agendas;
 using Rumbo.Core.Data;
 using Rumbo.Core.Meetings;
+using Rumbo.Core.Validation;
 using Rumbo.Web.Infrastructure;
 
 namespace Rumbo.Web.Pages.Meetings.ForGroup;
@@ -54,6 +55,7 @@ public sealed class NewModel(RumboDbContext db, CurrentUser currentUser) : PageM
         {
             if (Interval is not (>= 1 and <= 12)) ModelState.AddMessage(nameof(Interval), "Enter how often it repeats, from 1 to 12.");
             if (badUntil) ModelState.AddMessage(nameof(Until), "Enter a date as year, month and day.");
+            else if (Until is { } far && !DateBounds.Contains(far)) ModelState.AddMessage(nameof(Until), DateBounds.Outside);
             else if (Count is null && Until is null) ModelState.AddMessage(nameof(Count), "Say how many times it takes place, or until when.");
             else if (Count is { } c && c is < 2 or > Recurrence.MaxOccurrences)
                 ModelState.AddMessage(nameof(Count), "Enter a number of occurrences from 2 to 52.");
@@ -98,7 +100,7 @@ public sealed class NewModel(RumboDbContext db, CurrentUser currentUser) : PageM
         var user = await currentUser.GetAsync(User, ct);
         if (!user.IsSignedIn) return Challenge();
         var g = await db.Groups.AsNoTracking().Where(x => x.Slug == slug)
-            .Select(x => new { x.Id, x.Slug, Name = new LocalizedString(x.Name.Source, x.Name.En, x.Name.Es, x.Name.Pt, x.Name.Fr), x.Agenda!.DocumentLanguage })
+            .Select(x => new { x.Id, x.Slug, Name = x.Name.ToDocument(), x.Agenda!.DocumentLanguage })
             .SingleOrDefaultAsync(ct);
         if (g is null) return NotFound();
         if (!user.CanManageMeetings(g.Id)) return StatusCode(StatusCodes.Status403Forbidden);

@@ -58,7 +58,7 @@ public sealed class NewPlanModel(RumboDbContext db, CurrentUser currentUser, Tim
         if (g is null) return NotFound();
         if (!user.CanEditPlans(g.Id)) return StatusCode(StatusCodes.Status403Forbidden);
         (GroupId, Slug, Language) = (g.Id, g.Slug, g.DocumentLanguage);
-        GroupName = new LocalizedString(g.Name.Source, g.Name.En, g.Name.Es, g.Name.Pt, g.Name.Fr);
+        GroupName = g.Name.ToDocument();
         return null;
     }
 }

@@ -1,0 +1,58 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Rumbo.Core.Agendas;
+
+public static class LocalizedStringExtensions
+{
+    /// <summary>The text in the wanted language when translated, else the source; with the language it is in.</summary>
+    public static (string Text, string Language) In(this LocalizedString s, string language, string sourceLanguage)
+    {
+        var translated = language switch
+        {
+            "en" => s.En,
+            "es" => s.Es,
+            "pt" => s.Pt,
+            "fr" => s.Fr,
+            _ => null,
+        };
+        return string.IsNullOrWhiteSpace(translated) ? (s.Source, sourceLanguage) : (translated, language);
+    }
+
+    /// <summary>The text in the wanted language when translated, else the source.</summary>
+    public static string In(this LocalizedString s, string language) => s.In(language, "").Text;
+}
+
+/// <summary>
+/// Lets queries call <see cref="LocalizedText.ToDocument"/> in their projections. EF Core runs a method given a
+/// complex property on the client and then reads the whole row that holds it, every column of the entity; the
+/// method is therefore replaced, before the query is compiled, by the constructor it stands for, which reads only
+/// the text's five columns.
+/// </summary>
+public sealed class LocalizedTextProjection : ExpressionVisitor, IQueryExpressionInterceptor
+{
+    public static readonly LocalizedTextProjection Instance = new();
+
+    private static readonly MethodInfo ToDocument = typeof(LocalizedText).GetMethod(nameof(LocalizedText.ToDocument))!;
+    private static readonly ConstructorInfo Constructor = typeof(LocalizedString).GetConstructor(
+        [typeof(string), typeof(string), typeof(string), typeof(string), typeof(string)])!;
+
+    private LocalizedTextProjection()
+    {
+    }
+
+    public Expression QueryCompilationStarting(Expression queryExpression, QueryExpressionEventData eventData) => Visit(queryExpression);
+
+    protected override Expression VisitMethodCall(MethodCallExpression node)
+    {
+        if (node.Method != ToDocument || node.Object is null) return base.VisitMethodCall(node);
+        var text = Visit(node.Object);
+        return Expression.New(Constructor,
+            Expression.Property(text, nameof(LocalizedText.Source)),
+            Expression.Property(text, nameof(LocalizedText.En)),
+            Expression.Property(text, nameof(LocalizedText.Es)),
+            Expression.Property(text, nameof(LocalizedText.Pt)),
+            Expression.Property(text, nameof(LocalizedText.Fr)));
+    }
+}
