@@ -16,7 +16,7 @@ public abstract partial class PermissionMatrixTests
             [Who.GroupCoordinator, Who.Secretariat]) { File = () => MatrixPdf("File") },
         new("upload a new version of a document", async t => $"/documents/{await t.MatrixDocument()}/edit?handler=Version",
             async t => new() { ["Version"] = await t.MatrixDocumentVersion(), ["Note"] = "Matrix version" },
-            [Who.GroupCoordinator, Who.Secretariat]) { File = () => MatrixPdf("File") },
+            [Who.GroupCoordinator, Who.Secretariat], [Who.SignedIn, Who.FocalPoint]) { File = () => MatrixPdf("File") },
         new("upload a document through the API", _ => Task.FromResult("/api/v1/documents"),
             async t => new() { ["group"] = (await t.Scenario()).Complete, ["title"] = "Matrix API upload", ["language"] = "en", ["kind"] = "Report", ["visibility"] = "members" },
             [Who.GroupCoordinator, Who.Secretariat]) { File = () => MatrixPdf("file"), Api = true },
