@@ -59,6 +59,13 @@ public sealed class Meeting
     /// <summary>IANA time zone id (America/Santiago) in which the meeting was planned.</summary>
     public string TimeZone { get; set; } = "UTC";
     public int DurationMinutes { get; set; } = 90;
+
+    /// <summary>When the meeting ends. Providers may read the start back unspecified; it is UTC all the same.</summary>
+    public DateTime EndsAtUtc => DateTime.SpecifyKind(StartsAtUtc, DateTimeKind.Utc).AddMinutes(DurationMinutes);
+
+    /// <summary>Whether the meeting has begun: attendance taken before it waits for the coordinator's confirmation.</summary>
+    public bool HasStarted(DateTime nowUtc) => StartsAtUtc <= nowUtc;
+
     public string? OnlineUrl { get; set; }
     public string? Place { get; set; }
     public string? City { get; set; }
@@ -152,7 +159,7 @@ public sealed class MeetingParticipant
     public static string? Refusal(Meeting meeting, MeetingParticipant? row, RegistrationAct act, DateTime nowUtc)
     {
         if (meeting.Status == MeetingStatus.Cancelled) return "The meeting was cancelled.";
-        if (DateTime.SpecifyKind(meeting.StartsAtUtc, DateTimeKind.Utc).AddMinutes(meeting.DurationMinutes) < nowUtc)
+        if (meeting.EndsAtUtc < nowUtc)
             return "The meeting has taken place: registration is closed.";
         if (act is RegistrationAct.Accept or RegistrationAct.Decline && row?.Invited != true) return "Only people invited to the meeting accept or decline.";
         if (act == RegistrationAct.Register && row?.Registered == true) return "You are already registered.";

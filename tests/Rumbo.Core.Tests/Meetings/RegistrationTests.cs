@@ -14,6 +14,18 @@ public sealed class RegistrationTests
         new() { StartsAtUtc = Now.AddDays(3), DurationMinutes = 90, Status = status };
 
     [Fact]
+    public void A_meeting_has_started_from_its_start_and_ended_after_its_duration_and_registration_closes_then()
+    {
+        var meeting = new Meeting { StartsAtUtc = DateTime.SpecifyKind(Now.AddMinutes(-30), DateTimeKind.Unspecified), DurationMinutes = 90 };
+        Assert.Equal(Now.AddHours(1), meeting.EndsAtUtc);
+        Assert.Equal(DateTimeKind.Utc, meeting.EndsAtUtc.Kind);
+        Assert.True(meeting.HasStarted(Now));
+        Assert.False(meeting.HasStarted(Now.AddMinutes(-31)));
+        Assert.Null(MeetingParticipant.Refusal(meeting, null, RegistrationAct.Register, Now.AddMinutes(59)));
+        Assert.Equal("The meeting has taken place: registration is closed.", MeetingParticipant.Refusal(meeting, null, RegistrationAct.Register, Now.AddMinutes(61)));
+    }
+
+    [Fact]
     public void An_uninvited_person_registers_and_cancelling_leaves_no_row()
     {
         var row = new MeetingParticipant();

@@ -286,13 +286,33 @@ public abstract class MeetingVisibilityTests(RumboApp app)
         var wrong = await c.PostAsync($"{url}?handler=Attendance", form, [.. fields.Where(f => f.Item1 != "Attendance[0].Country"), ("Attendance[0].Country", "ZZ")]);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, wrong.StatusCode);
         Assert.NotNull((await MeetingClient.ParseAsync(wrong)).QuerySelector("#Attendance_0__Country-error"));
-        Assert.Equal(HttpStatusCode.Redirect, (await c.PostAsync($"{url}?handler=Attendance", form, [.. fields])).StatusCode);
+        // The meeting is a month ahead: the page warns, saves nothing, and waits for the coordinator to confirm.
+        var ahead = await c.PostAsync($"{url}?handler=Attendance", form, [.. fields]);
+        Assert.Equal(HttpStatusCode.OK, ahead.StatusCode);
+        var warned = await MeetingClient.ParseAsync(ahead);
+        Assert.Contains("has not taken place yet", warned.QuerySelector("#attendance-warning")!.TextContent);
+        // What was chosen stays in the form for the confirmation.
+        for (var i = 0; i < people.Count; i++)
+            Assert.Equal(fields.Single(f => f.Item1 == $"Attendance[{i}].Attended").Item2, warned.QuerySelector($"#Attendance_{i}_Attended option[selected]")!.GetAttribute("value"));
+        await using (var db = app.Database.CreateContext())
+        {
+            Assert.DoesNotContain(await db.MeetingParticipants.AsNoTracking().Where(p => p.MeetingId == m.Closed).ToListAsync(), p => p.Attended != null);
+        }
+        Assert.Equal(HttpStatusCode.Redirect, (await c.PostAsync($"{url}?handler=Attendance", form, [.. fields, ("Confirmed", "true")])).StatusCode);
 
         // Someone who never registered came, for country B.
         var (_, walkIn) = await c.PersonAsync();
         form = await c.OpenAsync(url, coordinator);
+        var walkInAhead = await c.PostAsync($"{url}?handler=AddAttendee", form,
+            ("AttendeePersonId", walkIn.ToString(CultureInfo.InvariantCulture)), ("AttendeeCountry", m.Groups.CountryB));
+        Assert.Equal(HttpStatusCode.OK, walkInAhead.StatusCode);
+        Assert.NotNull((await MeetingClient.ParseAsync(walkInAhead)).QuerySelector("#attendee-warning"));
+        await using (var db = app.Database.CreateContext())
+        {
+            Assert.False(await db.MeetingParticipants.AnyAsync(p => p.MeetingId == m.Closed && p.PersonId == walkIn));
+        }
         Assert.Equal(HttpStatusCode.Redirect, (await c.PostAsync($"{url}?handler=AddAttendee", form,
-            ("AttendeePersonId", walkIn.ToString(CultureInfo.InvariantCulture)), ("AttendeeCountry", m.Groups.CountryB))).StatusCode);
+            ("AttendeePersonId", walkIn.ToString(CultureInfo.InvariantCulture)), ("AttendeeCountry", m.Groups.CountryB), ("Confirmed", "true"))).StatusCode);
 
         var page = await c.PageAsync(url, coordinator);
         var summary = page.QuerySelectorAll("section[aria-labelledby=summary-heading] tbody tr")

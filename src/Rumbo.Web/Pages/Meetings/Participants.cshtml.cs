@@ -44,6 +44,13 @@ public sealed class ParticipantsModel(RumboDbContext db, CurrentUser currentUser
     [BindProperty]
     public string? AttendeeCountry { get; set; }
 
+    /// <summary>Sent by the "anyway" button of the warning about a meeting that has not started.</summary>
+    [BindProperty]
+    public bool Confirmed { get; set; }
+
+    /// <summary>The form ("attendance" or "attendee") waiting for confirmation because the meeting has not started.</summary>
+    public string? WaitingForConfirmation { get; private set; }
+
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public IReadOnlyList<Member> Members { get; private set; } = [];
     public IReadOnlyList<Person> People { get; private set; } = [];
@@ -105,6 +112,15 @@ public sealed class ParticipantsModel(RumboDbContext db, CurrentUser currentUser
             if (a.Country is not null && !codes.Contains(a.Country)) ModelState.AddMessage($"Attendance[{i}].Country", "Choose a country from the list.");
         }
         if (!ModelState.IsValid) return Invalid();
+        // Attendance before the meeting is usually a slip of the date; it is allowed once the coordinator confirms.
+        if (!Confirmed && !Meeting.HasStarted(clock.GetUtcNow().UtcDateTime))
+        {
+            WaitingForConfirmation = "attendance";
+            Rows = Rows.Select(r => Attendance.FirstOrDefault(a => a.PersonId == r.PersonId) is { } a
+                ? r with { Attended = a.Attended switch { "yes" => true, "no" => false, _ => null }, Country = a.Country }
+                : r).ToList();
+            return Page();
+        }
 
         var ids = await Db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Id, ct);
         foreach (var a in Attendance)
@@ -127,6 +143,11 @@ public sealed class ParticipantsModel(RumboDbContext db, CurrentUser currentUser
         if (AttendeeCountry is not null && Countries.All(c => c.Code != AttendeeCountry))
             ModelState.AddMessage(nameof(AttendeeCountry), "Choose a country from the list.");
         if (!ModelState.IsValid) return Invalid();
+        if (!Confirmed && !Meeting.HasStarted(clock.GetUtcNow().UtcDateTime))
+        {
+            WaitingForConfirmation = "attendee";
+            return Page();
+        }
 
         var pid = AttendeePersonId!.Value;
         var countryId = AttendeeCountry is null
