@@ -10,19 +10,8 @@ using Rumbo.TestSupport;
 namespace Rumbo.Core.Tests.Agendas;
 
 /// <summary>Data access on both providers: every test here runs once on SQLite and once on PostgreSQL.</summary>
-public abstract class DatabaseTests(DatabaseProvider provider) : IAsyncLifetime
+public abstract class DatabaseTests(DatabaseProvider provider) : MigratedDatabaseTests(provider)
 {
-    private TestDatabase database = null!;
-
-    public async Task InitializeAsync()
-    {
-        database = await TestDatabase.CreateAsync(provider);
-        await using var db = database.CreateContext();
-        await db.Database.MigrateAsync();
-    }
-
-    public async Task DisposeAsync() => await database.DisposeAsync();
-
     private static AgendaDocument Planning() => AgendaParser.Parse(SeedDocuments.Read(SeedFile("LC-CRP")), "planning.md");
 
     private static AgendaDocument Social() => AgendaParser.Parse(SeedDocuments.Read(SeedFile("LC-MDS")), "social.txt");
@@ -34,7 +23,7 @@ public abstract class DatabaseTests(DatabaseProvider provider) : IAsyncLifetime
     [Fact]
     public async Task Migrations_leave_no_pending_model_changes()
     {
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.False(db.Database.HasPendingModelChanges(), "The model has changes that no migration covers: add a migration for both providers.");
     }
@@ -42,7 +31,7 @@ public abstract class DatabaseTests(DatabaseProvider provider) : IAsyncLifetime
     [Fact]
     public async Task Importing_a_document_stores_every_item_with_its_code()
     {
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         var result = await Store(db).ImportAsync(Planning());
 
         Assert.Equal(ImportOutcome.Created, result.Outcome);
@@ -60,12 +49,12 @@ public abstract class DatabaseTests(DatabaseProvider provider) : IAsyncLifetime
     [Fact]
     public async Task Importing_the_same_document_twice_changes_nothing()
     {
-        await using (var db = database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             await Store(db).ImportAsync(Planning());
         }
         var before = await Snapshot();
-        await using (var db = database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             var again = await Store(db).ImportAsync(Planning());
             Assert.Equal(ImportOutcome.Unchanged, again.Outcome);
@@ -76,12 +65,12 @@ public abstract class DatabaseTests(DatabaseProvider provider) : IAsyncLifetime
     [Fact]
     public async Task A_changed_document_updates_texts_in_place_and_keeps_ids()
     {
-        await using (var db = database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             await Store(db).ImportAsync(Planning());
         }
         int lineId;
-        await using (var db = database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             lineId = (await db.Lines.SingleAsync(l => l.Code == "1.2.3")).Id;
         }
@@ -94,11 +83,11 @@ public abstract class DatabaseTests(DatabaseProvider provider) : IAsyncLifetime
         areas[0] = areas[0] with { Objectives = objectives };
         changed = changed with { Areas = areas };
 
-        await using (var db = database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             Assert.Equal(ImportOutcome.Updated, (await Store(db).ImportAsync(changed)).Outcome);
         }
-        await using (var db = database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             var line = await db.Lines.AsNoTracking().SingleAsync(l => l.Code == "1.2.3");
             Assert.Equal(lineId, line.Id);
@@ -112,11 +101,11 @@ public abstract class DatabaseTests(DatabaseProvider provider) : IAsyncLifetime
     {
         var original = Social() with { Title = new LocalizedString("Regional Agenda for Inclusive Social Development", Es: "Agenda Regional de Desarrollo Social Inclusivo") };
         int id;
-        await using (var db = database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             id = (await Store(db).ImportAsync(original)).AgendaId;
         }
-        await using (var db = database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             var exported = await Store(db).ExportAsync(id);
             Assert.NotNull(exported);
@@ -129,13 +118,13 @@ public abstract class DatabaseTests(DatabaseProvider provider) : IAsyncLifetime
     [Fact]
     public async Task An_invalid_agenda_is_refused_and_the_database_is_unchanged()
     {
-        await using (var db = database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             await Store(db).ImportAsync(Planning());
         }
         var before = await Snapshot();
         var broken = Planning() with { Areas = [.. Planning().Areas.Skip(1)] };
-        await using (var db = database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             var e = await Assert.ThrowsAsync<AgendaValidationException>(() => Store(db).ImportAsync(broken));
             Assert.Contains(e.Problems, p => p.Field == "areas");
@@ -147,11 +136,11 @@ public abstract class DatabaseTests(DatabaseProvider provider) : IAsyncLifetime
     public async Task Demo_data_seeds_both_agendas_once()
     {
         var services = new ServiceCollection()
-            .AddRumboCore(provider, database.ConnectionString)
+            .AddRumboCore(Database.Provider, Database.ConnectionString)
             .BuildServiceProvider();
         await DemoData.InitializeAsync(services, new RumboOptions());
         await DemoData.InitializeAsync(services, new RumboOptions());
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         var symbols = await db.Agendas.OrderBy(a => a.Symbol).Select(a => a.Symbol).ToListAsync();
         Assert.Equal(["LC/CDS.3/5", "LC/CRP.20/6"], symbols);
         Assert.Equal(8, await db.Principles.CountAsync());
@@ -160,13 +149,13 @@ public abstract class DatabaseTests(DatabaseProvider provider) : IAsyncLifetime
     [Fact]
     public async Task Reader_resolves_every_spelling_of_an_agenda_key_and_sees_new_versions()
     {
-        await using (var db = database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             await Store(db).ImportAsync(Planning());
             await Store(db).ImportAsync(Social());
         }
         using var cache = new MemoryCache(new MemoryCacheOptions());
-        await using (var db = database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             var reader = new AgendaReader(db, cache);
             foreach (var key in new[] { "LC/CRP.20/6", "LC%2FCRP.20%2F6", "LC-CRP.20-6", "lc-crp-20-6" })
@@ -182,11 +171,11 @@ public abstract class DatabaseTests(DatabaseProvider provider) : IAsyncLifetime
         }
         // A write by another process (here: another context) is seen at once, whatever the cache holds.
         var changed = Planning() with { Place = "Brasília (Brazil)" };
-        await using (var db = database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             await Store(db).ImportAsync(changed);
         }
-        await using (var db = database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             Assert.Equal("Brasília (Brazil)", (await new AgendaReader(db, cache).GetTreeAsync("lc-crp-20-6"))?.Place);
         }
@@ -195,13 +184,13 @@ public abstract class DatabaseTests(DatabaseProvider provider) : IAsyncLifetime
     [Fact]
     public async Task Search_ignores_case_and_accents_and_marks_the_matches()
     {
-        await using (var db = database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             await Store(db).ImportAsync(Planning());
             await Store(db).ImportAsync(Social());
         }
         using var cache = new MemoryCache(new MemoryCacheOptions());
-        await using var ctx = database.CreateContext();
+        await using var ctx = Database.CreateContext();
         var search = new AgendaSearch(ctx, new AgendaReader(ctx, cache));
 
         var r = await search.SearchAsync("\"TECHNOLOGY FORESIGHT observatories\"", "en");
@@ -228,12 +217,12 @@ public abstract class DatabaseTests(DatabaseProvider provider) : IAsyncLifetime
         var social = Social();
         var axes = social.Areas.ToList();
         axes[2] = axes[2] with { Title = new LocalizedString(axes[2].Title.Source, Es: "Institucionalidad social fortalecida y gestión pública") };
-        await using (var db = database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             await Store(db).ImportAsync(social with { Areas = axes });
         }
         using var cache = new MemoryCache(new MemoryCacheOptions());
-        await using var ctx = database.CreateContext();
+        await using var ctx = Database.CreateContext();
         var search = new AgendaSearch(ctx, new AgendaReader(ctx, cache));
         var hit = Assert.Single((await search.SearchAsync("GESTION publica", "es")).Hits);
         Assert.Equal("es", hit.Language);
@@ -246,7 +235,7 @@ public abstract class DatabaseTests(DatabaseProvider provider) : IAsyncLifetime
     [Fact]
     public async Task Reimporting_a_document_keeps_translations_and_retires_what_it_drops()
     {
-        await using (var db = database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             await Store(db).ImportAsync(Planning());
             var line = await db.Lines.SingleAsync(l => l.Code == "2.3.2");
@@ -254,7 +243,7 @@ public abstract class DatabaseTests(DatabaseProvider provider) : IAsyncLifetime
             await Store(db).SaveAgendaAsync(await db.Agendas.SingleAsync());
         }
         // The document again: it knows nothing of the translation, which stays.
-        await using (var db = database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             Assert.Equal(ImportOutcome.Unchanged, (await Store(db).ImportAsync(Planning())).Outcome);
             Assert.Equal("Implementar sistemas de vigilancia del futuro.", (await db.Lines.AsNoTracking().SingleAsync(l => l.Code == "2.3.2")).Text.Es);
@@ -265,7 +254,7 @@ public abstract class DatabaseTests(DatabaseProvider provider) : IAsyncLifetime
         var objectives = areas[1].Objectives.ToList();
         objectives[2] = objectives[2] with { Lines = [.. objectives[2].Lines.Take(4)] };
         areas[1] = areas[1] with { Objectives = objectives };
-        await using (var db = database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             Assert.Equal(ImportOutcome.Updated, (await Store(db).ImportAsync(planning with { Areas = areas })).Outcome);
             var retired = await db.Lines.AsNoTracking().SingleAsync(l => l.Code == "2.3.5");
@@ -277,11 +266,11 @@ public abstract class DatabaseTests(DatabaseProvider provider) : IAsyncLifetime
     [Fact]
     public async Task Every_save_is_audited_with_old_and_new_values()
     {
-        await using (var db = database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             await Store(db).ImportAsync(Planning());
         }
-        await using (var db = database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             Assert.Equal(4 + 21 + 89 + 1, await db.AuditEntries.CountAsync(a => a.Action == Rumbo.Core.Auditing.AuditAction.Created));
             // A creation records the keys the database gave, not the temporary ones of before the insert.
@@ -296,7 +285,7 @@ public abstract class DatabaseTests(DatabaseProvider provider) : IAsyncLifetime
             line.Text.Pt = "Conceber e aplicar metodologias.";
             await Store(db).SaveAgendaAsync(await db.Agendas.SingleAsync());
         }
-        await using (var check = database.CreateContext())
+        await using (var check = Database.CreateContext())
         {
             var lineId = (await check.Lines.SingleAsync(l => l.Code == "1.1.1")).Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var entry = await check.AuditEntries.AsNoTracking().SingleAsync(a => a.EntityType == "LineOfAction" && a.EntityId == lineId && a.Action == Rumbo.Core.Auditing.AuditAction.Updated);
@@ -311,22 +300,22 @@ public abstract class DatabaseTests(DatabaseProvider provider) : IAsyncLifetime
     [Fact]
     public async Task Audit_entries_cannot_be_changed_or_deleted_through_the_context()
     {
-        await using (var db = database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             await Store(db).ImportAsync(Social());
         }
-        await using (var db = database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             var entry = await db.AuditEntries.FirstAsync();
             entry.Actor = "someone else";
             await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
         }
-        await using (var db = database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             db.AuditEntries.Remove(await db.AuditEntries.FirstAsync());
             await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
         }
-        await using (var check = database.CreateContext())
+        await using (var check = Database.CreateContext())
         {
             Assert.DoesNotContain(await check.AuditEntries.Select(a => a.Actor).ToListAsync(), a => a == "someone else");
         }
@@ -335,7 +324,7 @@ public abstract class DatabaseTests(DatabaseProvider provider) : IAsyncLifetime
     /// <summary>Everything stored, as text, to compare before and after.</summary>
     private async Task<string> Snapshot()
     {
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         var agendas = await db.Agendas.AsNoTracking().OrderBy(a => a.Id).ToListAsync();
         var lines = await db.Lines.AsNoTracking().OrderBy(l => l.Id).Select(l => new { l.Id, l.Code, l.Text.Source, l.Text.Es }).ToListAsync();
         var objectives = await db.Objectives.AsNoTracking().OrderBy(o => o.Id).Select(o => new { o.Id, o.Code, o.Text.Source }).ToListAsync();

@@ -85,23 +85,12 @@ public sealed class LineLinksTests
 }
 
 /// <summary>Codes read against an agenda in the database, on both providers.</summary>
-public abstract class LineLinksDatabaseTests(DatabaseProvider provider) : IAsyncLifetime
+public abstract class LineLinksDatabaseTests(DatabaseProvider provider) : MigratedDatabaseTests(provider)
 {
-    private TestDatabase database = null!;
-
-    public async Task InitializeAsync()
-    {
-        database = await TestDatabase.CreateAsync(provider);
-        await using var db = database.CreateContext();
-        await db.Database.MigrateAsync();
-    }
-
-    public async Task DisposeAsync() => await database.DisposeAsync();
-
     [Fact]
     public async Task Codes_are_read_against_the_agendas_lines_with_their_retirement()
     {
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         var file = SeedDocuments.FileNames.Single(n => n.StartsWith("LC-CRP", StringComparison.Ordinal));
         await new AgendaStore(db, TimeProvider.System, new AgendaReader(db, new MemoryCache(new MemoryCacheOptions())))
             .ImportAsync(AgendaParser.Parse(SeedDocuments.Read(file), "planning.md"));

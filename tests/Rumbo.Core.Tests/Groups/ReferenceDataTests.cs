@@ -7,22 +7,11 @@ using Rumbo.TestSupport;
 namespace Rumbo.Core.Tests.Groups;
 
 /// <summary>The countries and institutions shipped with Rumbo, stored on both providers.</summary>
-public abstract class ReferenceDataTests(DatabaseProvider provider) : IAsyncLifetime
+public abstract class ReferenceDataTests(DatabaseProvider provider) : MigratedDatabaseTests(provider)
 {
-    private TestDatabase database = null!;
-
-    public async Task InitializeAsync()
-    {
-        database = await TestDatabase.CreateAsync(provider);
-        await using var db = database.CreateContext();
-        await db.Database.MigrateAsync();
-    }
-
-    public async Task DisposeAsync() => await database.DisposeAsync();
-
     private async Task<ReferenceDataResult> Ensure()
     {
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         return await ReferenceData.EnsureAsync(db);
     }
 
@@ -31,7 +20,7 @@ public abstract class ReferenceDataTests(DatabaseProvider provider) : IAsyncLife
     {
         var result = await Ensure();
         Assert.Equal(46, result.CountriesAdded);
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         Assert.Equal(33, await db.Countries.CountAsync(c => c.Status == CountryStatus.MemberState));
         var associates = await db.Countries.Where(c => c.Status == CountryStatus.AssociateMember).OrderBy(c => c.Name.Source).Select(c => c.Name.Source).ToListAsync();
         Assert.Equal(
@@ -48,7 +37,7 @@ public abstract class ReferenceDataTests(DatabaseProvider provider) : IAsyncLife
     public async Task Codes_are_unique_and_are_the_ISO_3166_codes()
     {
         await Ensure();
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         var countries = await db.Countries.AsNoTracking().ToListAsync();
         Assert.Equal(countries.Count, countries.Select(c => c.Code).Distinct().Count());
         Assert.Equal(countries.Count, countries.Select(c => c.Code3).Distinct().Count());
@@ -65,7 +54,7 @@ public abstract class ReferenceDataTests(DatabaseProvider provider) : IAsyncLife
     public async Task Names_are_in_English_and_Spanish_with_the_English_as_source()
     {
         await Ensure();
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         var countries = await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Code);
         Assert.All(countries.Values, c =>
         {
@@ -92,7 +81,7 @@ public abstract class ReferenceDataTests(DatabaseProvider provider) : IAsyncLife
     public async Task Institutions_hang_under_their_parents_and_ministries_under_their_countries()
     {
         await Ensure();
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         var institutions = await db.Institutions.AsNoTracking().Include(i => i.Parent).Include(i => i.Country).ToListAsync();
         Assert.Equal(ReferenceData.Institutions.Count, institutions.Count);
         Institution Named(string name) => institutions.Single(i => i.Name.Source == name);
@@ -127,14 +116,14 @@ public abstract class ReferenceDataTests(DatabaseProvider provider) : IAsyncLife
     {
         Assert.True((await Ensure()).Changed);
         int audit;
-        await using (var db = database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             audit = await db.AuditEntries.CountAsync();
             Assert.Equal(46 + ReferenceData.Institutions.Count, audit);
         }
         var again = await Ensure();
         Assert.False(again.Changed);
-        await using (var db = database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             Assert.Equal(audit, await db.AuditEntries.CountAsync());
             Assert.All(await db.Institutions.ToListAsync(), i => Assert.Equal(0, i.Version));
@@ -145,7 +134,7 @@ public abstract class ReferenceDataTests(DatabaseProvider provider) : IAsyncLife
     public async Task A_changed_shipped_field_is_put_back_and_fields_Rumbo_does_not_ship_are_kept()
     {
         await Ensure();
-        await using (var db = database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             var brazil = await db.Countries.SingleAsync(c => c.Code == "BR");
             brazil.Name.Es = "Brazil";
@@ -156,14 +145,14 @@ public abstract class ReferenceDataTests(DatabaseProvider provider) : IAsyncLife
             await db.SaveChangesAsync();
         }
         int audit;
-        await using (var db = database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             audit = await db.AuditEntries.CountAsync();
         }
 
         var result = await Ensure();
         Assert.Equal(new ReferenceDataResult(0, 1, 0, 1), result);
-        await using (var db = database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             var brazil = await db.Countries.SingleAsync(c => c.Code == "BR");
             Assert.Equal(("Brasil", "Brasil"), (brazil.Name.Es, brazil.Name.Pt));
