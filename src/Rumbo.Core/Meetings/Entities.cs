@@ -60,11 +60,27 @@ public sealed class Meeting
     public string TimeZone { get; set; } = "UTC";
     public int DurationMinutes { get; set; } = 90;
 
-    /// <summary>When the meeting ends. Providers may read the start back unspecified; it is UTC all the same.</summary>
-    public DateTime EndsAtUtc => DateTime.SpecifyKind(StartsAtUtc, DateTimeKind.Utc).AddMinutes(DurationMinutes);
+    /// <summary>When the meeting ends.</summary>
+    public DateTime EndsAtUtc => EndOf(StartsAtUtc, DurationMinutes);
 
     /// <summary>Whether the meeting has begun: attendance taken before it waits for the coordinator's confirmation.</summary>
-    public bool HasStarted(DateTime nowUtc) => StartsAtUtc <= nowUtc;
+    public bool HasStarted(DateTime nowUtc) => Started(StartsAtUtc, nowUtc);
+
+    /// <summary>Whether the meeting is over: registration is closed and lists show it among the past ones.</summary>
+    public bool HasEnded(DateTime nowUtc) => Ended(StartsAtUtc, DurationMinutes, nowUtc);
+
+    // The rules themselves take the times alone, so that pages holding a projection rather than the entity ask the
+    // same rule instead of comparing with the clock on their own.
+
+    /// <summary>When a meeting of this start and duration ends. Providers may read the start back unspecified; it is UTC all the same.</summary>
+    public static DateTime EndOf(DateTime startsAtUtc, int durationMinutes) =>
+        DateTime.SpecifyKind(startsAtUtc, DateTimeKind.Utc).AddMinutes(durationMinutes);
+
+    /// <summary>A meeting has started from the instant of its start.</summary>
+    public static bool Started(DateTime startsAtUtc, DateTime nowUtc) => startsAtUtc <= nowUtc;
+
+    /// <summary>A meeting has ended from the instant of its end.</summary>
+    public static bool Ended(DateTime startsAtUtc, int durationMinutes, DateTime nowUtc) => EndOf(startsAtUtc, durationMinutes) <= nowUtc;
 
     public string? OnlineUrl { get; set; }
     public string? Place { get; set; }
@@ -159,7 +175,7 @@ public sealed class MeetingParticipant
     public static string? Refusal(Meeting meeting, MeetingParticipant? row, RegistrationAct act, DateTime nowUtc)
     {
         if (meeting.Status == MeetingStatus.Cancelled) return "The meeting was cancelled.";
-        if (meeting.EndsAtUtc < nowUtc)
+        if (meeting.HasEnded(nowUtc))
             return "The meeting has taken place: registration is closed.";
         if (act is RegistrationAct.Accept or RegistrationAct.Decline && row?.Invited != true) return "Only people invited to the meeting accept or decline.";
         if (act == RegistrationAct.Register && row?.Registered == true) return "You are already registered.";

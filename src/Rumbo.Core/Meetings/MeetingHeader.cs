@@ -28,6 +28,9 @@ public sealed record MeetingHeader(
 
     public string Url => $"/meetings/{Id}";
 
+    /// <summary>Whether the meeting has begun, by the rule of <see cref="Meeting.HasStarted"/>.</summary>
+    public bool HasStarted(DateTime nowUtc) => Meeting.Started(StartsAtUtc, nowUtc);
+
     public static async Task<MeetingHeader?> LoadAsync(RumboDbContext db, int meetingId, CancellationToken ct)
     {
         var m = await db.Meetings.AsNoTracking().Where(x => x.Id == meetingId)

@@ -26,6 +26,22 @@ public sealed class RegistrationTests
     }
 
     [Fact]
+    public void At_the_instant_of_its_end_a_meeting_is_over_for_registration_as_for_the_lists_and_a_header_starts_when_the_entity_does()
+    {
+        var meeting = new Meeting { StartsAtUtc = Now, DurationMinutes = 90 };
+        var end = Now.AddMinutes(90);
+        Assert.False(meeting.HasEnded(end.AddTicks(-1)));
+        Assert.Null(MeetingParticipant.Refusal(meeting, null, RegistrationAct.Register, end.AddTicks(-1)));
+        Assert.True(meeting.HasEnded(end));
+        Assert.True(Meeting.Ended(meeting.StartsAtUtc, meeting.DurationMinutes, end));
+        Assert.Equal("The meeting has taken place: registration is closed.", MeetingParticipant.Refusal(meeting, null, RegistrationAct.Register, end));
+
+        var header = new MeetingHeader(1, 1, 1, "g", new("Group"), "en", new("Meeting"), DateTime.SpecifyKind(Now, DateTimeKind.Unspecified), "UTC");
+        foreach (var at in new[] { Now.AddTicks(-1), Now, Now.AddTicks(1) }) Assert.Equal(meeting.HasStarted(at), header.HasStarted(at));
+        Assert.False(header.HasStarted(Now.AddTicks(-1)));
+    }
+
+    [Fact]
     public void An_uninvited_person_registers_and_cancelling_leaves_no_row()
     {
         var row = new MeetingParticipant();

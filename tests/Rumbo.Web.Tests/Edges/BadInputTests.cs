@@ -112,6 +112,59 @@ public abstract class BadInputTests(RumboApp app)
     }
 
     [Theory]
+    // These were stored as they came; the mistyped one erased the date the agenda had.
+    [InlineData("0001-01-01", "Enter a date from 1900-01-01 to 2200-12-31.")]
+    [InlineData("9999-12-31", "Enter a date from 1900-01-01 to 2200-12-31.")]
+    [InlineData("1899-12-31", "Enter a date from 1900-01-01 to 2200-12-31.")]
+    [InlineData("2025-13-45", "Enter a date as year, month and day.")]
+    public async Task An_agenda_dated_far_away_or_mistyped_is_refused_by_its_field_and_keeps_its_date(string date, string message)
+    {
+        const string url = "/agendas/lc-crp-20-6/edit";
+        var secretariat = await c.SecretariatAsync();
+        var form = await c.OpenAsync(url, secretariat);
+        string Value(string id) => form.Page.GetElementById(id)!.GetAttribute("value") ?? form.Page.GetElementById(id)!.TextContent;
+        await using var before = app.Database.CreateContext();
+        var stored = await before.Agendas.AsNoTracking().Where(a => a.Slug == "lc-crp-20-6").Select(a => new { a.Date, a.Version, a.Place }).SingleAsync();
+        var audit = await CountAsync(db => db.AuditEntries);
+
+        var response = await c.PostAsync(url, form,
+            ("Title.Source", Value("Title_Source")), ("AdoptingBody.Source", Value("AdoptingBody_Source")), ("Meeting.Source", Value("Meeting_Source")),
+            ("Description.Source", Value("Description_Source")), ("FollowUpMechanism.Source", Value("FollowUpMechanism_Source")),
+            ("Status", "Adopted"), ("Place", "Somewhere else"), ("Date", date));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var page = await MeetingClient.ParseAsync(response);
+        Assert.Equal(message, page.QuerySelector("#Date-error")?.TextContent.Trim());
+        Assert.Equal("true", page.QuerySelector("#Date")!.GetAttribute("aria-invalid"));
+        Assert.Equal("Date-error", page.QuerySelector("#Date")!.GetAttribute("aria-describedby"));
+        await using var after = app.Database.CreateContext();
+        Assert.Equal(stored, await after.Agendas.AsNoTracking().Where(a => a.Slug == "lc-crp-20-6").Select(a => new { a.Date, a.Version, a.Place }).SingleAsync());
+        Assert.Equal(audit, await CountAsync(db => db.AuditEntries));
+    }
+
+    [Theory]
+    // These were recorded as the plan's adoption.
+    [InlineData("0001-01-01")]
+    [InlineData("9999-12-31")]
+    [InlineData("2201-01-01")]
+    public async Task A_plan_adopted_far_in_the_past_or_future_is_refused_by_its_field_and_stays_a_draft(string date)
+    {
+        var s = await GroupScenario.SharedAsync(app.Database);
+        var id = await PlanScenario.CreatePlanAsync(app.Database, s.Complete);
+        var (cookie, _) = await SignedIn.CoordinatorAsync(app, s.Complete);
+        var url = $"/plans/{id}/edit";
+        var form = await c.OpenAsync(url, cookie);
+
+        var response = await c.PostAsync($"{url}?handler=Adopt", form, ("Adoption.AdoptedOn", date), ("Adoption.Note", "Adopted by the plenary."));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal(Outside, (await MeetingClient.ParseAsync(response)).QuerySelector("#Adoption_AdoptedOn-error")?.TextContent.Trim());
+        await using var db = app.Database.CreateContext();
+        var plan = await db.WorkPlans.AsNoTracking().SingleAsync(p => p.Id == id);
+        Assert.Equal((Rumbo.Core.Plans.PlanStatus.Draft, (DateOnly?)null), (plan.Status, plan.AdoptedOn));
+    }
+
+    [Theory]
     // from=0001-01-01 answered 500 before: the filter looks a week back for meetings under way.
     [InlineData("from=0001-01-01", "Invalid from")]
     [InlineData("from=0001-01-01T00:00:00-05:00", "Invalid from")]

@@ -54,7 +54,7 @@ public sealed class IndexModel(RumboDbContext db, MeetingReader reader, CurrentU
         var filter = new MeetingFilter(Group: Blank(Group), Agenda: Blank(Agenda), Kind: kind,
             FromUtc: PeriodValue == "upcoming" ? now : null, ToUtc: PeriodValue == "past" ? now : null);
         var all = await reader.ListAsync(filter, viewer, ct);
-        if (PeriodValue == "past") all = all.Where(m => m.EndsAtUtc <= now).OrderByDescending(m => m.StartsAtUtc).ToList();
+        if (PeriodValue == "past") all = all.Where(m => Meeting.Ended(m.StartsAtUtc, m.DurationMinutes, now)).OrderByDescending(m => m.StartsAtUtc).ToList();
         Total = all.Count;
         Pages = Math.Max(1, (Total + PageSize - 1) / PageSize);
         PageNumber = Math.Clamp(PageNumber, 1, Pages);

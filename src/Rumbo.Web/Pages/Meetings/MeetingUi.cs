@@ -30,12 +30,22 @@ public static class MeetingUi
     }
 
     /// <summary>Short form for lists: "10 Mar 2026, 10:00 (UTC−03:00)".</summary>
-    public static IHtmlContent Short(DateTime startUtc, string zone)
+    public static IHtmlContent Short(DateTime startUtc, string zone) =>
+        new HtmlString($"<time datetime=\"{MeetingTimes.Iso(startUtc)}\">{WebUtility.HtmlEncode(ShortDateTime(startUtc, zone))}</time> <span class=\"zone muted\">({WebUtility.HtmlEncode(ShortZone(startUtc, zone))})</span>");
+
+    /// <summary>
+    /// The short form as plain text, for a sentence of the interface: a localized string encodes its arguments, so
+    /// markup given to it would be shown as text.
+    /// </summary>
+    public static string ShortText(DateTime startUtc, string zone) => $"{ShortDateTime(startUtc, zone)} ({ShortZone(startUtc, zone)})";
+
+    private static string ShortDateTime(DateTime startUtc, string zone)
     {
         var local = MeetingTimes.Local(startUtc, zone);
-        var text = local.Date.ToString(Ui.Language == "es" ? "d MMM yyyy" : "d MMM yyyy", CultureInfo.CurrentUICulture) + ", " + local.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture);
-        return new HtmlString($"<time datetime=\"{MeetingTimes.Iso(startUtc)}\">{WebUtility.HtmlEncode(text)}</time> <span class=\"zone muted\">({WebUtility.HtmlEncode(zone)}, {WebUtility.HtmlEncode(MeetingTimes.OffsetText(startUtc, zone))})</span>");
+        return local.Date.ToString("d MMM yyyy", CultureInfo.CurrentUICulture) + ", " + local.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture);
     }
+
+    private static string ShortZone(DateTime startUtc, string zone) => $"{zone}, {MeetingTimes.OffsetText(startUtc, zone)}";
 
     public static string Utc(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 

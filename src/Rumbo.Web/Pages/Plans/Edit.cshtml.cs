@@ -6,6 +6,7 @@ using Rumbo.Core.Agendas;
 using Rumbo.Core.Data;
 using Rumbo.Core.Groups;
 using Rumbo.Core.Plans;
+using Rumbo.Core.Validation;
 using Rumbo.Web.Infrastructure;
 
 namespace Rumbo.Web.Pages.Plans;
@@ -149,6 +150,7 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Page
         {
             ModelState.AddMessage("Adoption.AdoptedOn", "Enter a date as year, month and day.");
         }
+        else if (!DateBounds.Contains(adoptedOn)) ModelState.AddMessage("Adoption.AdoptedOn", DateBounds.Outside);
         if (meetingBindingFailed || (Adoption.MeetingId is { } mid && Meetings.All(m => m.Id != mid)))
         {
             ModelState.AddMessage("Adoption.MeetingId", "Choose a meeting of this group from the list.");

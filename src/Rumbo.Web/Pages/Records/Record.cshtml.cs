@@ -98,7 +98,7 @@ public sealed class RecordModel(RumboDbContext db, CurrentUser currentUser, Time
         Versions = all.Where(v => user.CanSeeRecord(meeting.GroupId, v.Status, v.Dissemination)).ToList();
         IsLatest = all.Count == 0 || all[0].Number == number;
         SupersededBy = Versions.Where(v => v.Number > number && v.Status == RecordStatus.Approved).Select(v => (int?)v.Number).Min();
-        MeetingAhead = meeting.StartsAtUtc > clock.GetUtcNow().UtcDateTime;
+        MeetingAhead = !meeting.HasStarted(clock.GetUtcNow().UtcDateTime);
         if (user.CanSeeGroupInternals(meeting.GroupId))
         {
             var recordId = record.Id;

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Rumbo.Core.Accounts;
 using Rumbo.Core.Agendas;
+using Rumbo.Core.Validation;
 using Rumbo.Web.Infrastructure;
 
 namespace Rumbo.Web.Pages.Agendas.Edit;
@@ -54,8 +55,12 @@ public sealed class AgendaModel(AgendaStore store, CurrentUser currentUser) : Ed
         var agenda = await Store.LoadForEditAsync(key, ct);
         if (agenda is null) return NotFound();
         Agenda = agenda;
+        // Validate starts afresh, so a date that could not be read is noted first: saved as empty, it would erase the date.
+        var unreadableDate = ModelState.HasError(nameof(Date));
         Validate((nameof(Title), Title), (nameof(AdoptingBody), AdoptingBody), (nameof(Meeting), Meeting),
             (nameof(Description), Description), (nameof(FollowUpMechanism), FollowUpMechanism));
+        if (unreadableDate) ModelState.AddMessage(nameof(Date), "Enter a date as year, month and day.");
+        else if (Date is { } date && !DateBounds.Contains(date)) ModelState.AddMessage(nameof(Date), DateBounds.Outside);
         if (!Enum.IsDefined(Status)) ModelState.AddMessage(nameof(Status), "Choose a status.");
         if (Place?.Length > 200) ModelState.AddMessage(nameof(Place), "The text is longer than 200 characters.");
         if (!ModelState.IsValid)

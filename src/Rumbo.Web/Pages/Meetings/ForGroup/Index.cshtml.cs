@@ -34,8 +34,8 @@ public sealed class GroupMeetingsModel(RumboDbContext db, MeetingReader reader, 
         CanManage = viewer.CanManageMeetings(g.Id);
         var all = await reader.ListAsync(new MeetingFilter(GroupId: g.Id), viewer, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        Upcoming = all.Where(m => m.EndsAtUtc > now).ToList();
-        Past = all.Where(m => m.EndsAtUtc <= now).OrderByDescending(m => m.StartsAtUtc).ToList();
+        Upcoming = all.Where(m => !Meeting.Ended(m.StartsAtUtc, m.DurationMinutes, now)).ToList();
+        Past = all.Where(m => Meeting.Ended(m.StartsAtUtc, m.DurationMinutes, now)).OrderByDescending(m => m.StartsAtUtc).ToList();
         return Page();
     }
 }
