@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
 using Rumbo.Core;
 using Rumbo.Core.Accounts;
 using Rumbo.Core.Data;
@@ -85,6 +86,7 @@ builder.Services.ConfigureApplicationCookie(o =>
 builder.Services.AddRumboAccountsWeb(builder.Configuration, dataDirectory);
 builder.Services.AddAuthorization();
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+builder.Services.AddSingleton(typeof(IStringLocalizer<>), typeof(CachedLocalizer<>));
 builder.Services.AddRazorPages().AddViewLocalization();
 QuietTempData.AddTo(builder.Services);
 builder.Services.AddProblemDetails();

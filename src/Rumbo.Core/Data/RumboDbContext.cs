@@ -10,9 +10,25 @@ using Rumbo.Core.People;
 
 namespace Rumbo.Core.Data;
 
-public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options, IAuditActor? actor = null, TimeProvider? clock = null, ContentStamp? stamp = null)
-    : IdentityDbContext<RumboUser, RumboRole, int>(options)
+/// <remarks>
+/// Contexts are pooled (<see cref="RumboDatabase.AddRumboDatabase"/>), so the constructor takes only the options: who
+/// acts, the clock and the content stamp are given with each lease by <see cref="Lease"/>.
+/// </remarks>
+public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options) : IdentityDbContext<RumboUser, RumboRole, int>(options)
 {
+    private IAuditActor? actor;
+    private TimeProvider? clock;
+    private ContentStamp? stamp;
+
+    /// <summary>Who saves through this context, the time it records and the stamp a save invalidates, for one request or job.</summary>
+    public RumboDbContext Lease(IAuditActor? actor, TimeProvider? clock, ContentStamp? stamp)
+    {
+        this.actor = actor;
+        this.clock = clock;
+        this.stamp = stamp;
+        return this;
+    }
+
     public DbSet<Agenda> Agendas => Set<Agenda>();
     public DbSet<Principle> Principles => Set<Principle>();
     public DbSet<Area> Areas => Set<Area>();
@@ -50,9 +66,6 @@ public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options, IAu
     public DbSet<Plans.PlanActivity> PlanActivities => Set<Plans.PlanActivity>();
     public DbSet<Plans.PlanActivityCountry> PlanActivityCountries => Set<Plans.PlanActivityCountry>();
     public DbSet<Plans.PlanActivityLine> PlanActivityLines => Set<Plans.PlanActivityLine>();
-
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.AddInterceptors(LocalizedTextProjection.Instance);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

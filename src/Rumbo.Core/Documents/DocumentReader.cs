@@ -84,7 +84,6 @@ public sealed class DocumentReader(RumboDbContext db)
             q = q.Where(d => d.Lines.Any(l => l.LineOfAction!.Code == code && (agenda == null || l.LineOfAction.Agenda!.Slug == agenda)));
         }
 
-        var total = await q.CountAsync(ct);
         var rows = await q
             .OrderBy(d => d.Date == null).ThenByDescending(d => d.Date).ThenByDescending(d => d.Id)
             .Take(take)
@@ -92,24 +91,30 @@ public sealed class DocumentReader(RumboDbContext db)
             {
                 d.Id, d.Title, d.Symbol, d.Language, d.Date, d.Kind, d.Visibility, d.CreatedAtUtc, d.Description,
                 Group = new { d.Group!.Id, d.Group.Slug, Name = d.Group.Name.ToDocument(), d.Group.Agenda!.DocumentLanguage },
-                Current = d.Versions.OrderByDescending(v => v.Number)
-                    .Select(v => new DocumentFile(v.Number, v.MediaType, v.Extension, v.Size, v.FileName, v.UploadedAtUtc)).FirstOrDefault(),
             })
             .ToListAsync(ct);
+        // A short list is the whole count: most groups and meetings hold fewer documents than a page shows.
+        var total = rows.Count < take ? rows.Count : await q.CountAsync(ct);
 
-        var texts = new Dictionary<int, string?>();
-        if (terms.Count > 0 && rows.Count > 0)
-        {
-            var ids = rows.Select(r => r.Id).ToList();
-            texts = await db.DocumentVersions.AsNoTracking()
-                .Where(v => ids.Contains(v.DocumentId) && v.Number == db.DocumentVersions.Where(x => x.DocumentId == v.DocumentId).Max(x => x.Number))
-                .ToDictionaryAsync(v => v.DocumentId, v => v.ExtractedText, ct);
-        }
+        // The listed documents' current versions (and their text, for a search's excerpts) in a second query: taking
+        // them inside the first made the database number every version of every document on each listing, and made
+        // the statement costly to prepare even for a group without documents.
+        var ids = rows.Select(r => r.Id).ToList();
+        var withText = terms.Count > 0;
+        var current = ids.Count == 0 ? [] : await db.DocumentVersions.AsNoTracking()
+            .Where(v => ids.Contains(v.DocumentId) && v.Number == db.DocumentVersions.Where(x => x.DocumentId == v.DocumentId).Max(x => x.Number))
+            .Select(v => new
+            {
+                v.DocumentId,
+                File = new DocumentFile(v.Number, v.MediaType, v.Extension, v.Size, v.FileName, v.UploadedAtUtc),
+                Text = withText ? v.ExtractedText : null,
+            })
+            .ToDictionaryAsync(v => v.DocumentId, ct);
         var items = rows.Select(r => new DocumentListItem(r.Id, r.Title, r.Symbol, r.Language, r.Date, r.Kind, r.Visibility, r.CreatedAtUtc,
                 new DocumentGroup(r.Group.Id, r.Group.Slug, r.Group.Name, r.Group.DocumentLanguage),
-                r.Current)
+                current.GetValueOrDefault(r.Id)?.File)
             {
-                Excerpt = terms.Count == 0 ? null : Excerpt(texts.GetValueOrDefault(r.Id), terms) ?? Excerpt(r.Description, terms),
+                Excerpt = terms.Count == 0 ? null : Excerpt(current.GetValueOrDefault(r.Id)?.Text, terms) ?? Excerpt(r.Description, terms),
             })
             .ToList();
         return (items, total);

@@ -140,7 +140,7 @@ public sealed class GovernanceRules(RumboDbContext db, TimeProvider? clock = nul
     {
         var groups = db.Groups.AsNoTracking();
         if (groupIds is not null) groups = groups.Where(g => groupIds.Contains(g.Id));
-        var list = await groups
+        var query = groups
             .Select(g => new
             {
                 g.Id, g.AgendaId, g.Kind, g.Status,
@@ -153,9 +153,10 @@ public sealed class GovernanceRules(RumboDbContext db, TimeProvider? clock = nul
                     CountryId = m.RepresentsInstitution != null ? m.RepresentsInstitution.CountryId : m.Person.Institution != null ? m.Person.Institution.CountryId : null,
                 }).ToList(),
                 Countries = g.Countries.Where(c => c.Role == GroupCountryRole.Coordinating).Select(c => c.CountryId).ToList(),
-            })
-            .AsSplitQuery()
-            .ToListAsync(ct);
+            });
+        // One group's two or three coordinators and coordinating countries join into a handful of rows: one query
+        // then costs less than three. Over many groups the joined rows multiply, and split queries stay cheaper.
+        var list = await (groupIds is { Count: 1 } ? query.AsSingleQuery() : query.AsSplitQuery()).ToListAsync(ct);
         var year = (clock ?? TimeProvider.System).GetUtcNow().Year;
         var meetings = await MeetingDaysAsync(groupIds, year, ct);
         return list.Select(g => new GroupFacts(g.Id, g.AgendaId, g.Kind, g.Status,

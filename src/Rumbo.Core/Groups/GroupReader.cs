@@ -153,25 +153,29 @@ public sealed class GroupReader(RumboDbContext db, GovernanceRules rules)
                 Area = x.Area == null ? null : new AreaLabel(x.Area.Code, x.Area.Title.ToDocument()),
                 Parent = x.Parent == null ? null : new GroupLink(x.Parent.Slug, x.Parent.Name.ToDocument(),
                     x.Parent.Kind, x.Parent.Status, x.Parent.Agenda!.DocumentLanguage),
-                Subgroups = db.Groups.Where(s => s.ParentId == x.Id).Select(s => new GroupLink(s.Slug,
-                    s.Name.ToDocument(), s.Kind, s.Status, s.Agenda!.DocumentLanguage)).ToList(),
-                Members = x.Members.Select(m => new
-                {
-                    m.PersonId, m.Role, m.Since, m.Person!.GivenName, m.Person.FamilyName, m.Person.IsExample, m.Person.Position,
-                    Represents = m.RepresentsInstitutionId ?? m.Person.InstitutionId,
-                }).ToList(),
-                Countries = x.Countries.Select(c => new GroupCountryItem(
-                    new CountryLabel(c.Country!.Code, c.Country.Name.ToDocument()),
-                    c.Role)).ToList(),
-                Lines = x.Lines.Select(l => new GroupLineItem(l.LineOfAction!.Code, l.LineOfAction.Text.ToDocument(),
-                    l.LineOfAction.Agenda!.Slug, l.LineOfAction.Agenda.Symbol, l.LineOfAction.Agenda.DocumentLanguage, l.LineOfAction.RetiredOn)).ToList(),
             })
-            .AsSplitQuery()
             .SingleOrDefaultAsync(ct);
         if (g is null) return null;
 
-        var institutions = await PeopleReader.InstitutionLabelsAsync(db, g.Members.Select(m => m.Represents), ct);
-        var members = g.Members
+        // The collections by the group's id, one short query each. EF Core's split query would repeat the first
+        // query's joins in each of them, and SQLite spent more time preparing those statements than running them.
+        var id = g.Id;
+        var subgroups = await db.Groups.AsNoTracking().Where(s => s.ParentId == id)
+            .Select(s => new GroupLink(s.Slug, s.Name.ToDocument(), s.Kind, s.Status, s.Agenda!.DocumentLanguage)).ToListAsync(ct);
+        var memberRows = await db.GroupMembers.AsNoTracking().Where(m => m.GroupId == id)
+            .Select(m => new
+            {
+                m.PersonId, m.Role, m.Since, m.Person!.GivenName, m.Person.FamilyName, m.Person.IsExample, m.Person.Position,
+                Represents = m.RepresentsInstitutionId ?? m.Person.InstitutionId,
+            }).ToListAsync(ct);
+        var countries = await db.GroupCountries.AsNoTracking().Where(c => c.GroupId == id)
+            .Select(c => new GroupCountryItem(new CountryLabel(c.Country!.Code, c.Country.Name.ToDocument()), c.Role)).ToListAsync(ct);
+        var lines = await db.GroupLines.AsNoTracking().Where(l => l.GroupId == id)
+            .Select(l => new GroupLineItem(l.LineOfAction!.Code, l.LineOfAction.Text.ToDocument(),
+                l.LineOfAction.Agenda!.Slug, l.LineOfAction.Agenda.Symbol, l.LineOfAction.Agenda.DocumentLanguage, l.LineOfAction.RetiredOn)).ToListAsync(ct);
+
+        var institutions = await PeopleReader.InstitutionLabelsAsync(db, memberRows.Select(m => m.Represents), ct);
+        var members = memberRows
             .Select(m => new GroupMemberItem(new PersonLabel(m.PersonId, $"{m.GivenName} {m.FamilyName}".Trim(), m.IsExample), m.Role,
                 m.Represents is int i ? institutions.GetValueOrDefault(i) : null, m.Position, m.Since))
             .OrderBy(m => m.Person.Name, StringComparer.CurrentCulture)
@@ -179,12 +183,12 @@ public sealed class GroupReader(RumboDbContext db, GovernanceRules rules)
         var facts = await rules.FactsAsync([g.Id], ct);
         var checks = facts.Count == 1 ? GovernanceRules.Check(facts[0]) : [];
         return new GroupDetail(g.Id, g.Slug, g.Name, g.Mandate, g.Kind, g.Status, g.Agenda, g.Area, g.Parent,
-            g.Subgroups.OrderBy(s => s.Kind).ThenBy(s => s.Name.Source, StringComparer.CurrentCulture).ToList(),
+            subgroups.OrderBy(s => s.Kind).ThenBy(s => s.Name.Source, StringComparer.CurrentCulture).ToList(),
             g.StartDate, g.EndDate,
             members.Where(m => m.Role == GroupRole.Coordinator).ToList(),
             members.Where(m => m.Role != GroupRole.Coordinator).ToList(),
-            SortCountries(g.Countries),
-            g.Lines.OrderBy(l => l.AgendaSymbol, StringComparer.Ordinal).ThenBy(l => l.Code, CodeComparer.Instance).ToList(),
+            SortCountries(countries),
+            lines.OrderBy(l => l.AgendaSymbol, StringComparer.Ordinal).ThenBy(l => l.Code, CodeComparer.Instance).ToList(),
             checks, g.Version);
     }
 

@@ -21,9 +21,10 @@ public sealed class GroupAgreementsViewComponent(RumboDbContext db, CurrentUser 
         var ct = HttpContext.RequestAborted;
         var user = await currentUser.GetAsync(UserClaimsPrincipal, ct);
         var visible = db.Agreements.Where(a => a.GroupId == groupId).Visible(user);
-        var total = await visible.CountAsync(ct);
-        List<AgreementSummary> latest = total == 0 ? [] : await AgreementReader.SummariesAsync(
+        var latest = await AgreementReader.SummariesAsync(
             visible.OrderByDescending(a => a.AdoptedOn).ThenByDescending(a => a.Id).Take(5), ct);
+        // Fewer than a page's worth is the whole count.
+        var total = latest.Count < 5 ? latest.Count : await visible.CountAsync(ct);
         var agreements = latest.OrderByDescending(a => a.AdoptedOn).ThenByDescending(a => a.MeetingStartsAtUtc).ThenBy(a => a.Number).ToList();
 
         // The actions of the newest version of each meeting's record the reader may read, in one query.
