@@ -38,6 +38,10 @@ try
 {
     (provider, connectionString, dataDirectory) = RumboDatabase.Resolve(builder.Configuration, builder.Environment.ContentRootPath);
     mail = MailOptions.Read(builder.Configuration);
+    if (ReaderZones.Find(rumbo.TimeZone) is null)
+    {
+        throw new InvalidOperationException($"Rumbo:TimeZone must be an IANA time zone such as '{RumboOptions.DefaultTimeZone}', not '{rumbo.TimeZone}'.");
+    }
 }
 catch (InvalidOperationException e) when (e.Message.StartsWith("Rumbo:", StringComparison.Ordinal))
 {
