@@ -36,6 +36,9 @@ public sealed record AuditRow(long Id, DateTime At, int? UserId, string Actor, A
 {
     /// <summary>The record the entry is about, named; null only for rows made outside <see cref="AuditReader.ListAsync"/>.</summary>
     public AuditSubject? Subject { get; init; }
+
+    /// <summary>The account that made the change, when a user made it: its person's page, if it has one.</summary>
+    public AuditSubject? By { get; init; }
 }
 
 /// <summary>
@@ -90,6 +93,7 @@ public sealed class AuditReader(RumboDbContext db, AuditSubjects subjects)
         var wanted = rows.Select(r => (r.EntityType, r.EntityId))
             .Concat(rows.SelectMany(r => r.Changes).SelectMany(c => new[] { c.OldValue?.Subject, c.NewValue?.Subject })
                 .OfType<AuditSubject>().Select(s => (s.Kind, s.Id)))
+            .Concat(rows.Where(r => r.UserId is not null).Select(r => (nameof(Accounts.RumboUser), r.UserId!.Value.ToString(CultureInfo.InvariantCulture))))
             .ToList();
         var named = await subjects.ResolveAsync(wanted, ct);
         AuditValue? Named(AuditValue? v) => v?.Subject is { } s && named.TryGetValue((s.Kind, s.Id), out var found) ? v with { Subject = found } : v;
@@ -97,6 +101,7 @@ public sealed class AuditReader(RumboDbContext db, AuditSubjects subjects)
         {
             Subject = named.TryGetValue((r.EntityType, r.EntityId), out var s) ? s : AuditSubject.Gone(r.EntityType, r.EntityId, null),
             Changes = r.Changes.Select(c => c with { OldValue = Named(c.OldValue), NewValue = Named(c.NewValue) }).ToList(),
+            By = r.UserId is { } user && named.TryGetValue((nameof(Accounts.RumboUser), user.ToString(CultureInfo.InvariantCulture)), out var by) ? by : null,
         }).ToList();
         return new AuditPage(rows, page, entries.Count > AuditQuery.PageSize, types);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
@@ -5,12 +6,14 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using Rumbo.Core.Accounts;
 using Rumbo.Core.Groups;
 using Rumbo.Core.Meetings;
 using Rumbo.Core.People;
 using Rumbo.Core.Records;
 using Rumbo.TestSupport;
+using Rumbo.Web.Pages.Admin.Audit;
 
 namespace Rumbo.Web.Tests.Admin;
 
@@ -71,11 +74,11 @@ public abstract class ReadableAuditTests(RumboApp app)
         row.QuerySelectorAll("dl.changes > div").Single(d => d.QuerySelector("dt")!.TextContent == label);
 
     /// <summary>A meeting renamed and its minutes approved through their pages, by a coordinator, on the fixed clock.</summary>
-    private async Task<(RecordsScenario Scenario, int RecordId, string Coordinator)> EditedAsync(HttpClient http)
+    private async Task<(RecordsScenario Scenario, int RecordId, int Coordinator)> EditedAsync(HttpClient http)
     {
         var s = await RecordsScenario.CreateAsync(app.Database);
         var number = await s.AddRecordAsync(app.Database, RecordStatus.Draft, Visibility.Members, "audited");
-        var (coordinator, _) = await SignedIn.CoordinatorAsync(app, s.Groups.Complete);
+        var (coordinator, coordinatorUser) = await SignedIn.CoordinatorAsync(app, s.Groups.Complete);
 
         var edit = await OpenAsync(http, $"/meetings/{s.Meeting}/edit", coordinator);
         var fields = edit.Page.QuerySelectorAll("form.meeting-form input[name], form.meeting-form select[name], form.meeting-form textarea[name]")
@@ -95,7 +98,7 @@ public abstract class ReadableAuditTests(RumboApp app)
         await using var db = app.Database.CreateContext();
         var recordId = await db.MeetingRecords.Where(r => r.MeetingId == s.Meeting && r.Number == number).Select(r => r.Id).SingleAsync();
         Assert.Equal(RecordStatus.Approved, await db.MeetingRecords.Where(r => r.Id == recordId).Select(r => r.Status).SingleAsync());
-        return (s, recordId, coordinator);
+        return (s, recordId, coordinatorUser);
     }
 
     [Fact]
@@ -103,7 +106,7 @@ public abstract class ReadableAuditTests(RumboApp app)
     {
         await using var site = Site();
         var http = site.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
-        var (s, recordId, _) = await EditedAsync(http);
+        var (s, recordId, coordinator) = await EditedAsync(http);
         var admin = await SignedIn.CookieAsync(app, Roles.SecretariatAdmin);
 
         var meeting = await PageAsync(http, $"/admin/audit?type=Meeting&id={s.Meeting}", admin);
@@ -114,6 +117,9 @@ public abstract class ReadableAuditTests(RumboApp app)
         Assert.Equal("Audited working meeting", link.TextContent);
         Assert.Equal("Meeting", renamed.QuerySelector("th.subject .kind")!.TextContent);
         Assert.Equal(SantiagoTime, renamed.QuerySelector("td time")!.TextContent);
+        int coordinatorPerson;
+        await using (var db = app.Database.CreateContext()) coordinatorPerson = (await db.Users.Where(u => u.Id == coordinator).Select(u => u.PersonId).SingleAsync())!.Value;
+        Assert.Equal($"/people/{coordinatorPerson}", renamed.QuerySelectorAll("td")[1].QuerySelector("a")!.GetAttribute("href"));
         Assert.Equal("2026-07-16T02:30:09Z", renamed.QuerySelector("td time")!.GetAttribute("datetime"));
         var title = Change(renamed, "Title (original text)");
         Assert.Equal("Audited working meeting", title.QuerySelector("ins")!.TextContent);
@@ -218,6 +224,37 @@ public abstract class ReadableAuditTests(RumboApp app)
         Assert.DoesNotMatch("^[0-9]+$", group.TextContent);
         Assert.Equal("Named Member", row.QuerySelector("th.subject a")!.TextContent);
         Assert.Equal("Member of a group", row.QuerySelector("th.subject .kind")!.TextContent);
+    }
+
+    [Fact]
+    public void Every_kind_label_and_status_the_trail_can_show_has_its_Spanish()
+    {
+        var localizer = app.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
+        using var scope = app.Services.CreateScope();
+        var model = scope.ServiceProvider.GetRequiredService<Rumbo.Core.Data.RumboDbContext>().Model;
+        var audited = model.GetEntityTypes().Where(e => !e.IsOwned() && e.ClrType.Name is not ("AuditEntry" or "ContentVersion")).ToList();
+        // Every kind of record the context audits has its word, and every enum of theirs its words.
+        var unnamed = audited.Select(e => e.ClrType.Name).Where(n => !AuditText.Kinds.Contains(n)).ToList();
+        Assert.True(unnamed.Count == 0, "kinds with no word: " + string.Join(", ", unnamed));
+        var enums = audited.SelectMany(e => e.GetProperties()).Select(p => Nullable.GetUnderlyingType(p.ClrType) ?? p.ClrType)
+            .Where(t => t.IsEnum).Distinct().ToList();
+        Assert.NotEmpty(enums);
+        var keys = AuditText.Kinds.Select(k => "entity:" + k)
+            .Concat(AuditText.Labels.Values.Distinct())
+            .Concat(enums.SelectMany(t => Enum.GetNames(t).Select(n => t == typeof(InvitationGrant) ? $"grant:{n}" : $"{t.Name}:{n}")))
+            .Concat(["Yes", "No", "(deleted)", "original text", "English", "Spanish", "Portuguese", "French"])
+            .ToList();
+        var before = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = new CultureInfo("es");
+            var missing = keys.Where(k => localizer[k].ResourceNotFound).ToList();
+            Assert.True(missing.Count == 0, "no Spanish for: " + string.Join(", ", missing));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
     }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider

@@ -133,7 +133,7 @@ public static partial class AuditText
     [
         "Agenda", "Principle", "Area", "StrategicObjective", "LineOfAction", "Country", "Institution", "Person", "Group",
         "GroupCountry", "GroupMember", "GroupLine", "FocalPoint", "Invitation", "PersonalAccessToken", "RumboUser",
-        "RumboRole", "IdentityUserRole`1", "Meeting", "MeetingSeries", "MeetingItem", "MeetingItemLine", "MeetingParticipant",
+        "RumboRole", "IdentityUserRole`1", "IdentityUserClaim`1", "IdentityUserLogin`1", "IdentityUserToken`1", "IdentityRoleClaim`1", "Meeting", "MeetingSeries", "MeetingItem", "MeetingItemLine", "MeetingParticipant",
         "MeetingRecord", "RecordSection", "RecordOutcome", "RecordComment", "Agreement", "AgreementLine", "AgreementFollowUp",
         "CalendarFeed", "Document", "DocumentVersion", "DocumentLine", "WorkPlan", "PlanActivity", "PlanActivityCountry",
         "PlanActivityLine",
