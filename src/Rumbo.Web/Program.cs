@@ -40,7 +40,7 @@ try
     mail = MailOptions.Read(builder.Configuration);
     if (ReaderZones.Find(rumbo.TimeZone) is null)
     {
-        throw new InvalidOperationException($"Rumbo:TimeZone must be an IANA time zone such as '{RumboOptions.DefaultTimeZone}', not '{rumbo.TimeZone}'.");
+        throw new InvalidOperationException($"Rumbo:TimeZone \"{rumbo.TimeZone}\" is not an IANA time zone (such as {RumboOptions.DefaultTimeZone}).");
     }
 }
 catch (InvalidOperationException e) when (e.Message.StartsWith("Rumbo:", StringComparison.Ordinal))
