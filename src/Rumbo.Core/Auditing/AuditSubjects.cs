@@ -19,7 +19,8 @@ public sealed record AuditSubject(string Kind, string Id, LocalizedString? Name,
 
 /// <summary>
 /// Names the records of one page of the trail and the records their foreign keys point at, with one query per kind of
-/// record on the page (and one more per kind for those that were deleted), never one per row.
+/// record on the page (and one more per kind for those that were deleted), never one per row. The trail is the
+/// secretariat's, who may see every record (drafts and closed meetings included), so a record that exists is linked.
 /// </summary>
 public sealed class AuditSubjects(RumboDbContext db)
 {
