@@ -9,7 +9,8 @@ namespace Rumbo.Core.Auditing;
 /// <summary>
 /// An audited record as a person knows it: its name (in the language of <paramref name="Language"/> when it is
 /// untranslated), a short mark that tells it from its siblings (a version, a code), and its page when it has one.
-/// A record that no longer exists has no page and keeps the last name the trail holds for it, if any.
+/// A record that no longer exists has no page and keeps the last name the trail holds for it, if any; <see cref="Exists"/>
+/// is false only for a record that was looked for and not found.
 /// </summary>
 public sealed record AuditSubject(string Kind, string Id, LocalizedString? Name, string Language, string? Detail, string? Url, bool Exists)
 {
@@ -75,6 +76,9 @@ public sealed class AuditSubjects(RumboDbContext db)
         ["RumboUser"] = async (db, ids, ct) => (await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
                 .Select(u => new { u.Id, u.Email, u.PersonId, GivenName = u.Person == null ? null : u.Person.GivenName, FamilyName = u.Person == null ? null : u.Person.FamilyName }).ToListAsync(ct))
             .Select(u => Found("RumboUser", u.Id, Plain(u.PersonId is null ? u.Email ?? "" : $"{u.GivenName} {u.FamilyName}".Trim()), "", null, u.PersonId is { } p ? $"/people/{p}" : null)).ToList(),
+        ["RumboRole"] = async (db, ids, ct) => (await db.Roles.AsNoTracking().Where(r => ids.Contains(r.Id))
+                .Select(r => new { r.Id, r.Name }).ToListAsync(ct))
+            .Select(r => Found("RumboRole", r.Id, Plain(r.Name ?? ""), "", null, null)).ToList(),
         ["Country"] = async (db, ids, ct) => (await db.Countries.AsNoTracking().Where(c => ids.Contains(c.Id))
                 .Select(c => new { c.Id, c.Code, Name = c.Name.ToDocument() }).ToListAsync(ct))
             .Select(c => Found("Country", c.Id, c.Name, PeopleReader.ReferenceLanguage, null, $"/countries/{c.Code}")).ToList(),
@@ -122,6 +126,8 @@ public sealed class AuditSubjects(RumboDbContext db)
             }
             var missing = ids.Where(i => !result.ContainsKey((kind.Key, i))).ToList();
             if (missing.Count == 0) continue;
+            // A kind with no resolver (a link table, a role) is not looked for, so it is not said to be deleted either.
+            var lookedFor = resolve is not null;
             // Only a creation and a deletion hold every value; a deletion holds the last ones.
             var kept = await db.AuditEntries.AsNoTracking()
                 .Where(a => a.EntityType == kind.Key && missing.Contains(a.EntityId) && (a.Action == AuditAction.Created || a.Action == AuditAction.Deleted))
@@ -131,7 +137,7 @@ public sealed class AuditSubjects(RumboDbContext db)
             foreach (var id in missing)
             {
                 var last = kept.Where(k => k.EntityId == id).Select(k => LastName(k.Changes)).FirstOrDefault(n => n is not null);
-                result[(kind.Key, id)] = AuditSubject.Gone(kind.Key, id, last);
+                result[(kind.Key, id)] = lookedFor ? AuditSubject.Gone(kind.Key, id, last) : AuditSubject.Gone(kind.Key, id, last) with { Exists = true };
             }
         }
         return result;

@@ -236,6 +236,11 @@ public abstract class ReadableAuditTests(RumboApp app)
         // Every kind of record the context audits has its word, and every enum of theirs its words.
         var unnamed = audited.Select(e => e.ClrType.Name).Where(n => !AuditText.Kinds.Contains(n)).ToList();
         Assert.True(unnamed.Count == 0, "kinds with no word: " + string.Join(", ", unnamed));
+        // Every field the trail can hold has a label of its own (a text's languages are named after its label).
+        var unlabelled = audited.SelectMany(e => e.GetProperties().Where(p => !p.IsPrimaryKey() || p.IsForeignKey()).Select(p => (Kind: e.ClrType.Name, Field: p.Name))
+                .Concat(e.GetComplexProperties().Select(c => (Kind: e.ClrType.Name, Field: c.Name))))
+            .Where(f => !AuditText.HasLabel(f.Kind, f.Field)).Select(f => $"{f.Kind}.{f.Field}").Distinct().ToList();
+        Assert.True(unlabelled.Count == 0, "fields with no label: " + string.Join(", ", unlabelled));
         var enums = audited.SelectMany(e => e.GetProperties()).Select(p => Nullable.GetUnderlyingType(p.ClrType) ?? p.ClrType)
             .Where(t => t.IsEnum).Distinct().ToList();
         Assert.NotEmpty(enums);

@@ -126,6 +126,61 @@ public static partial class AuditText
         ["AcceptedAt"] = "Accepted",
         ["FileName"] = "File name",
         ["Size"] = "Size",
+        ["ClaimType"] = "Kind of claim",
+        ["ClaimValue"] = "Value of the claim",
+        ["RoleId"] = "Role",
+        ["ProviderDisplayName"] = "Sign-in provider",
+        ["IdentityUserToken`1.Value"] = "Value",
+        ["InvitedByUserId"] = "Invited by",
+        ["TokenHash"] = "Token (hidden)",
+        ["LastUsedAt"] = "Last used",
+        ["Prefix"] = "Start of the token",
+        ["RevokedAt"] = "Revoked",
+        ["ConcurrencyStamp"] = "Change stamp (hidden)",
+        ["NormalizedName"] = "Name for comparisons",
+        ["AccessFailedCount"] = "Failed sign-ins",
+        ["EmailConfirmed"] = "E-mail confirmed",
+        ["LockoutEnabled"] = "May be locked out",
+        ["LockoutEnd"] = "Locked out until",
+        ["NormalizedEmail"] = "E-mail for comparisons",
+        ["NormalizedUserName"] = "User name for comparisons",
+        ["PasswordHash"] = "Password (hidden)",
+        ["PhoneNumber"] = "Telephone",
+        ["PhoneNumberConfirmed"] = "Telephone confirmed",
+        ["SecurityStamp"] = "Security stamp (hidden)",
+        ["TwoFactorEnabled"] = "Two-step sign-in",
+        ["UserName"] = "User name",
+        ["ContentHash"] = "Fingerprint of the content",
+        ["DocumentLanguage"] = "Language of the document",
+        ["OriginalLanguage"] = "Original language",
+        ["Slug"] = "Short name in addresses",
+        ["SourceDocument"] = "Source document",
+        ["UpdatedAt"] = "Updated",
+        ["AdoptingBody"] = "Adopted by",
+        ["AreaLevelName"] = "Name of its areas",
+        ["FollowUpMechanism"] = "Follow-up mechanism",
+        ["Agenda.Meeting"] = "Meeting",
+        ["ObjectiveId"] = "Strategic objective",
+        ["SearchText"] = "Text for search",
+        ["Extension"] = "Extension",
+        ["ExtractedText"] = "Text of the file",
+        ["MediaType"] = "Type of file",
+        ["UploadedAtUtc"] = "Uploaded",
+        ["UploadedByUserId"] = "Uploaded by",
+        ["CalendarSequence"] = "Calendar revision",
+        ["CalendarUid"] = "Calendar identifier",
+        ["MeetingItemId"] = "Agenda item",
+        ["RecurrenceRule"] = "Repetition",
+        ["Code3"] = "Three-letter code",
+        ["Subregion"] = "Subregion",
+        ["IsExample"] = "Example data",
+        ["ActivityId"] = "Activity",
+        ["AtUtc"] = "Written",
+        ["RecordComment.ParentId"] = "In reply to",
+        ["RecordId"] = "Minutes or memory aid",
+        ["ResolvedAtUtc"] = "Resolved",
+        ["ResolvedByPersonId"] = "Resolved by",
+        ["SectionId"] = "Section",
     };
 
     /// <summary>The kinds of record the trail names, as resource keys "entity:Kind".</summary>
@@ -141,6 +196,9 @@ public static partial class AuditText
 
     /// <summary>Enums whose words are kept under another prefix than their type's name.</summary>
     private static readonly Dictionary<string, string> EnumPrefixes = new(StringComparer.Ordinal) { ["InvitationGrant"] = "grant" };
+
+    /// <summary>Whether the field has a label of its own rather than its name split into words.</summary>
+    public static bool HasLabel(string kind, string field) => Labels.ContainsKey($"{kind}.{field}") || Labels.ContainsKey(field);
 
     public static string Kind(IStringLocalizer t, string kind)
     {
