@@ -141,6 +141,7 @@ public abstract class ReadableAuditTests(RumboApp app)
         var aprobado = Rows(es)[0];
         Assert.Equal("Acta o ayuda memoria", aprobado.QuerySelector("th.subject .kind")!.TextContent);
         Assert.Equal("Aprobado", Change(aprobado, "Estado").QuerySelector("ins")!.TextContent);
+        Assert.Equal("inglés", Change(Rows(es)[1], "Idioma del registro").QuerySelector("ins")!.TextContent);
         Assert.Equal("Acta o ayuda memoria", es.QuerySelector("select#type option[selected]")!.TextContent);
         Assert.Contains(es.QuerySelectorAll("select#type option"), o => o.GetAttribute("value") == "Meeting" && o.TextContent == "Reunión");
     }

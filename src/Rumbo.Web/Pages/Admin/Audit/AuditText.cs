@@ -220,9 +220,11 @@ public static partial class AuditText
         return key is null ? Words(field) : t[key].Value;
     }
 
-    public static ShownValue? Value(IStringLocalizer t, AuditValue? value, string? raw, DateTimeZone zone)
+    public static ShownValue? Value(IStringLocalizer t, AuditValue? value, string? raw, DateTimeZone zone, string? field = null)
     {
         if (raw is null) return null;
+        // Languages are kept as their codes ("en"); a person reads the language's name.
+        if (field is not null && field.EndsWith("Language", StringComparison.Ordinal) && Ui.LanguageName(raw) != raw) return new ShownValue(t[Ui.LanguageName(raw)].Value);
         if (value is null) return Long(raw);
         switch (value.Kind)
         {
