@@ -104,7 +104,6 @@ ES = {
 "From": "Desde",
 "To": "Hasta",
 "No change matches.": "Ningún cambio coincide.",
-"When (UTC)": "Cuándo (UTC)",
 "What": "Qué",
 "Record": "Registro",
 "Changes": "Cambios",

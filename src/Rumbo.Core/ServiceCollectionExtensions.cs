@@ -24,6 +24,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IAuditActor>(new SystemActor("command line"));
         services.AddScoped<AgendaStore>();
         services.AddScoped<Accounts.CurrentUser>();
+        services.AddScoped<Accounts.ReaderZones>();
+        services.AddScoped<Auditing.AuditSubjects>();
         services.AddScoped<Auditing.AuditReader>();
         services.AddScoped<Groups.GovernanceRules>();
         services.AddScoped<Groups.GroupReader>();

@@ -39,6 +39,10 @@ try
 {
     (provider, connectionString, dataDirectory) = RumboDatabase.Resolve(builder.Configuration, builder.Environment.ContentRootPath);
     mail = MailOptions.Read(builder.Configuration);
+    if (ReaderZones.Find(rumbo.TimeZone) is null)
+    {
+        throw new InvalidOperationException($"Rumbo:TimeZone \"{rumbo.TimeZone}\" is not an IANA time zone (such as {RumboOptions.DefaultTimeZone}).");
+    }
 }
 catch (InvalidOperationException e) when (e.Message.StartsWith("Rumbo:", StringComparison.Ordinal))
 {

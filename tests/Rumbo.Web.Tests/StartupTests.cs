@@ -158,4 +158,13 @@ public sealed class StartupTests : IDisposable
         Assert.Equal(1, code);
         Assert.Contains("Rumbo:Mail:SiteUrl \"rumbo.example.org\" is not the site's public address", error);
     }
+
+    [Fact]
+    public async Task A_time_zone_that_is_not_a_zone_stops_the_start_with_a_message_naming_the_setting()
+    {
+        var (code, error) = await FailedStartAsync(new() { ["Rumbo__TimeZone"] = "Santiago" });
+        Assert.Equal(1, code);
+        Assert.Contains("Rumbo:TimeZone \"Santiago\" is not an IANA time zone", error);
+        Assert.DoesNotContain("   at ", error);
+    }
 }

@@ -9,6 +9,8 @@ public sealed class RumboUser : IdentityUser<int>
     public int? PersonId { get; set; }
     public Person? Person { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>The IANA zone the user reads times in; none means the site's (<c>Rumbo:TimeZone</c>).</summary>
+    public string? TimeZone { get; set; }
 }
 
 public sealed class RumboRole : IdentityRole<int>

@@ -34,6 +34,11 @@ public sealed class RumboOptions
     /// between. Changes made through another instance or the command line show within this time.
     /// </summary>
     public TimeSpan ContentCheckInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The IANA zone times are shown in for a reader who has not chosen one (decision 0016).</summary>
+    public string TimeZone { get; set; } = DefaultTimeZone;
+
+    public const string DefaultTimeZone = "America/Santiago";
 }
 
 public static class RumboDatabase

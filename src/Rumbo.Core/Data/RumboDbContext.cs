@@ -220,6 +220,8 @@ public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options) : I
         {
             e.HasOne(u => u.Person).WithMany().HasForeignKey(u => u.PersonId).OnDelete(DeleteBehavior.SetNull);
             e.HasIndex(u => u.PersonId).IsUnique();
+            // As long as a meeting's zone.
+            e.Property(u => u.TimeZone).HasMaxLength(64);
         });
         modelBuilder.Entity<Invitation>(e =>
         {

@@ -34,7 +34,7 @@ public abstract class AuditPageTests(RumboApp app)
         var rows = page.QuerySelectorAll("table.audit tbody tr").ToList();
         Assert.Equal(2, rows.Count); // created by the seed, then updated above, newest first
         Assert.Contains("Updated", rows[0].TextContent);
-        var change = rows[0].QuerySelectorAll("dl.changes div").Single(d => d.QuerySelector("dt")!.TextContent == "Text.Fr");
+        var change = rows[0].QuerySelectorAll("dl.changes div").Single(d => d.QuerySelector("dt")!.TextContent == "Text (French)");
         Assert.Equal("Tenir compte de la valeur publique.", change.QuerySelector("ins")!.TextContent);
         Assert.Equal("∅", change.QuerySelector("del")!.TextContent);
         Assert.Contains("Created", rows[1].TextContent);
@@ -69,7 +69,7 @@ public abstract class AuditPageTests(RumboApp app)
         var page = new HtmlParser().ParseDocument(await (await client.GetAsync("/admin/audit?type=LineOfAction", admin)).Content.ReadAsStringAsync());
         var rows = page.QuerySelectorAll("table.audit tbody tr").ToList();
         Assert.Equal(50, rows.Count);
-        Assert.All(rows, r => Assert.Contains("LineOfAction", r.TextContent));
+        Assert.All(rows, r => Assert.Equal("Line of action", r.QuerySelector("th.subject .kind")?.TextContent));
         Assert.NotNull(page.QuerySelector("a[rel=next]"));
         var second = new HtmlParser().ParseDocument(await (await client.GetAsync("/admin/audit?type=LineOfAction&p=2", admin)).Content.ReadAsStringAsync());
         Assert.NotNull(second.QuerySelector("a[rel=prev]"));

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using NodaTime;
 using Rumbo.Core.Accounts;
 using Rumbo.Core.Auditing;
 using Rumbo.Core.Validation;
@@ -12,7 +13,7 @@ namespace Rumbo.Web.Pages.Admin.Audit;
 /// The whole audit trail for the secretariat, and one record's history when a type and id are given. Read-only:
 /// the page has no handler that writes, and nothing else in Rumbo edits or deletes audit entries.
 /// </summary>
-public sealed class IndexModel(AuditReader reader, CurrentUser current) : PageModel
+public sealed class IndexModel(AuditReader reader, CurrentUser current, ReaderZones zones) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Type { get; set; }
     [BindProperty(SupportsGet = true)] public string? Id { get; set; }
@@ -22,6 +23,12 @@ public sealed class IndexModel(AuditReader reader, CurrentUser current) : PageMo
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public AuditPage Result { get; private set; } = null!;
+
+    /// <summary>The reader's zone: times are shown in it, and the From and To days are days in it.</summary>
+    public DateTimeZone Zone { get; private set; } = DateTimeZone.Utc;
+
+    /// <summary>The record whose history this is, named, when the page shows one record.</summary>
+    public AuditSubject? Subject => IsRecordHistory ? Result.Rows.FirstOrDefault()?.Subject : null;
 
     public bool IsRecordHistory => !string.IsNullOrEmpty(Type) && !string.IsNullOrEmpty(Id);
 
@@ -47,7 +54,9 @@ public sealed class IndexModel(AuditReader reader, CurrentUser current) : PageMo
         // A date outside the bounds filters nothing and is said by its field.
         if (From is { } from && !DateBounds.Contains(from)) ModelState.AddMessage("from", DateBounds.Outside);
         if (To is { } to && !DateBounds.Contains(to)) ModelState.AddMessage("to", DateBounds.Outside);
-        Result = await reader.ListAsync(new AuditQuery(Type, Id, Actor, Bounded(From), Bounded(To), PageNumber), ct);
+        var user = await current.GetAsync(User, ct);
+        Zone = await zones.ForAsync(user.UserId, ct);
+        Result = await reader.ListAsync(new AuditQuery(Type, Id, Actor, Bounded(From), Bounded(To), PageNumber) { Zone = Zone }, ct);
     }
 
     private static DateOnly? Bounded(DateOnly? date) => date is { } d && DateBounds.Contains(d) ? d : null;
