@@ -20,7 +20,7 @@ public abstract class AuditReaderTests(DatabaseProvider provider) : MigratedData
         var options = new DbContextOptionsBuilder<RumboDbContext>();
         RumboDatabase.Configure(options, Database.Provider, Database.ConnectionString);
         options.AddInterceptors(interceptors);
-        return new RumboDbContext(options.Options, new SystemActor("tests"), new FixedClock(Now));
+        return new RumboDbContext(options.Options).Lease(new SystemActor("tests"), new FixedClock(Now), null);
     }
 
     private static AuditReader Reader(RumboDbContext db) => new(db, new AuditSubjects(db));
