@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
@@ -145,8 +146,13 @@ app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api/v1"), pages =>
 });
 app.UseRequestLocalization(o =>
 {
-    string[] cultures = ["en", "es"];
-    o.SetDefaultCulture("en").AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+    // Read-only cultures, shared by every request: for a culture made with `new CultureInfo`, which the string
+    // overloads do, NodaTime keeps no format information and parsed every date pattern again on each call (a tenth
+    // of what a group's page allocated).
+    List<CultureInfo> cultures = [CultureInfo.GetCultureInfo("en"), CultureInfo.GetCultureInfo("es")];
+    o.DefaultRequestCulture = new RequestCulture(cultures[0]);
+    o.SupportedCultures = cultures;
+    o.SupportedUICultures = cultures;
     o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
 });
 
