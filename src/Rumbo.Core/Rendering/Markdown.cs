@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Ganss.Xss;
 using Markdig;
 using Microsoft.Extensions.Caching.Memory;
@@ -11,8 +9,9 @@ namespace Rumbo.Core.Rendering;
 /// Markdig renders, then HtmlSanitizer keeps only harmless elements and attributes, so raw HTML, script, event
 /// handlers and javascript: links never reach the reader.
 /// Sanitizing is the slow part (it parses the HTML into a DOM), and pages show the same texts on every request, so
-/// the HTML is kept in memory keyed by the SHA-256 of the Markdown. The key is derived from the content alone: an
-/// edited text has another key and renders afresh at once, and every web instance computes the same HTML for it.
+/// the HTML is kept in memory keyed by the Markdown text itself. The key is the content alone: an edited text has
+/// another key and renders afresh at once, and every web instance computes the same HTML for it. (A SHA-256 of the
+/// text served as the key before; encoding each text to hash it was a twentieth of what a meeting's page allocated.)
 /// </summary>
 public static class Markdown
 {
@@ -52,23 +51,14 @@ public static class Markdown
     public static string ToHtml(string? markdown)
     {
         if (string.IsNullOrWhiteSpace(markdown)) return string.Empty;
-        var key = Key(markdown);
-        if (Rendered.TryGetValue(key, out string? html) && html is not null) return html;
+        if (Rendered.TryGetValue(markdown, out string? html) && html is not null) return html;
         html = Render(markdown);
-        Rendered.Set(key, html, new MemoryCacheEntryOptions { Size = key.Length + html.Length, SlidingExpiration = TimeSpan.FromHours(6) });
+        Rendered.Set(markdown, html, new MemoryCacheEntryOptions { Size = markdown.Length + html.Length, SlidingExpiration = TimeSpan.FromHours(6) });
         return html;
     }
 
     /// <summary>The HTML of <see cref="ToHtml"/>, rendered and sanitized now.</summary>
     internal static string Render(string markdown) => Sanitizer.Sanitize(Markdig.Markdown.ToHtml(markdown, Pipeline));
-
-    private static string Key(string markdown)
-    {
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        var bytes = Encoding.UTF8.GetBytes(markdown);
-        SHA256.HashData(bytes, hash);
-        return Convert.ToHexString(hash);
-    }
 
     /// <summary>The text without its Markdown, for search, e-mails and exports.</summary>
     public static string ToPlainText(string? markdown)
