@@ -40,7 +40,7 @@ try
 {
     (provider, connectionString, dataDirectory) = RumboDatabase.Resolve(builder.Configuration, builder.Environment.ContentRootPath);
     mail = MailOptions.Read(builder.Configuration);
-    if (ReaderZones.Find(rumbo.TimeZone) is null)
+    if (!Rumbo.Core.Meetings.MeetingTimes.IsKnown(rumbo.TimeZone))
     {
         throw new InvalidOperationException($"Rumbo:TimeZone \"{rumbo.TimeZone}\" is not an IANA time zone (such as {RumboOptions.DefaultTimeZone}).");
     }

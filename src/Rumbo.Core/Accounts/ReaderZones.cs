@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Rumbo.Core.Data;
+using Rumbo.Core.Meetings;
 
 namespace Rumbo.Core.Accounts;
 
@@ -8,14 +9,12 @@ namespace Rumbo.Core.Accounts;
 public sealed class ReaderZones(RumboDbContext db, RumboOptions options)
 {
     /// <summary>The site's zone; a setting that names no zone is refused at start-up, so this falls back only in tests of that.</summary>
-    public DateTimeZone Site => Find(options.TimeZone) ?? DateTimeZone.Utc;
+    public DateTimeZone Site => MeetingTimes.Find(options.TimeZone) ?? DateTimeZone.Utc;
 
     public async Task<DateTimeZone> ForAsync(int? userId, CancellationToken ct = default)
     {
         if (userId is not { } id) return Site;
         var chosen = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.TimeZone).FirstOrDefaultAsync(ct);
-        return Find(chosen) ?? Site;
+        return MeetingTimes.Find(chosen) ?? Site;
     }
-
-    public static DateTimeZone? Find(string? id) => string.IsNullOrWhiteSpace(id) ? null : DateTimeZoneProviders.Tzdb.GetZoneOrNull(id);
 }

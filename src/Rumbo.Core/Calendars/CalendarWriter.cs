@@ -58,8 +58,7 @@ public static class CalendarWriter
     public const string ProductId = "-//Rumbo//Rumbo calendar//EN";
 
     /// <summary>An IANA zone from the tz database; UTC for one it does not know, so a bad value never breaks a feed.</summary>
-    public static DateTimeZone ZoneOf(string? id) =>
-        (string.IsNullOrWhiteSpace(id) ? null : DateTimeZoneProviders.Tzdb.GetZoneOrNull(id)) ?? DateTimeZone.Utc;
+    public static DateTimeZone ZoneOf(string? id) => Meetings.MeetingTimes.Find(id) ?? DateTimeZone.Utc;
 
     public static string MeetingUrl(string siteUrl, int meetingId) => $"{siteUrl}/meetings/{meetingId}";
 

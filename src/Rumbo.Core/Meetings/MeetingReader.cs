@@ -19,7 +19,7 @@ public sealed record MeetingSummary(
     string AgendaSlug, DateTime StartsAtUtc, string TimeZone, int DurationMinutes, MeetingFormat Format, Visibility Access,
     MeetingStatus Status, int? SeriesId, bool Details, string? Place, string? City, string? CountryCode, LocalizedString? CountryName)
 {
-    public DateTime EndsAtUtc => StartsAtUtc.AddMinutes(DurationMinutes);
+    public DateTime EndsAtUtc => Meeting.EndOf(StartsAtUtc, DurationMinutes);
 }
 
 public sealed record ItemLineView(string Code, string AgendaSlug, LocalizedString Text, string Language);
@@ -61,7 +61,7 @@ public sealed class MeetingReader(RumboDbContext db)
         if (filter.PublicOnly) q = q.Where(m => m.Access == Visibility.Public);
         var rows = await Project(q).ToListAsync(ct);
         // A meeting under way still counts from "from": its end, not its start, is compared.
-        if (filter.FromUtc is { } f) rows = rows.Where(r => r.StartsAtUtc.AddMinutes(r.DurationMinutes) > f).ToList();
+        if (filter.FromUtc is { } f) rows = rows.Where(r => !Meeting.Ended(r.StartsAtUtc, r.DurationMinutes, f)).ToList();
         var participating = await ParticipatingAsync(viewer, ct);
         return rows.OrderBy(r => r.StartsAtUtc).ThenBy(r => r.Id).Select(r => Mask(r, viewer, participating)).ToList();
     }
@@ -76,8 +76,8 @@ public sealed class MeetingReader(RumboDbContext db)
         var times = await db.Meetings.AsNoTracking().Where(m => m.GroupId == groupId)
             .Select(m => new { m.Id, m.StartsAtUtc, m.DurationMinutes }).ToListAsync(ct);
         var ordered = times.OrderBy(m => m.StartsAtUtc).ThenBy(m => m.Id).ToList();
-        var upcoming = ordered.Where(m => m.StartsAtUtc.AddMinutes(m.DurationMinutes) > nowUtc).Take(take).Select(m => m.Id).ToList();
-        var recent = ordered.Where(m => m.StartsAtUtc.AddMinutes(m.DurationMinutes) <= nowUtc).OrderByDescending(m => m.StartsAtUtc).Take(take).Select(m => m.Id).ToList();
+        var upcoming = ordered.Where(m => !Meeting.Ended(m.StartsAtUtc, m.DurationMinutes, nowUtc)).Take(take).Select(m => m.Id).ToList();
+        var recent = ordered.Where(m => Meeting.Ended(m.StartsAtUtc, m.DurationMinutes, nowUtc)).OrderByDescending(m => m.StartsAtUtc).Take(take).Select(m => m.Id).ToList();
         List<int> ids = [.. upcoming, .. recent];
         if (ids.Count == 0) return ([], [], times.Count);
         var rows = (await Project(db.Meetings.AsNoTracking().Where(m => ids.Contains(m.Id))).ToListAsync(ct)).ToDictionary(r => r.Id);

@@ -20,7 +20,7 @@ public static class MeetingTimes
     public static IReadOnlyList<string> Zones { get; } = Canonical.Order(StringComparer.Ordinal).ToList();
 
     /// <summary>Any id of the database (aliases too), so that meetings saved with an alias still show.</summary>
-    public static DateTimeZone? Find(string? id) => id is null ? null : DateTimeZoneProviders.Tzdb.GetZoneOrNull(id);
+    public static DateTimeZone? Find(string? id) => string.IsNullOrWhiteSpace(id) ? null : DateTimeZoneProviders.Tzdb.GetZoneOrNull(id);
 
     public static bool IsKnown(string? id) => Find(id) is not null;
 

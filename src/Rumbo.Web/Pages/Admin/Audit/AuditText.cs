@@ -266,7 +266,6 @@ public static partial class AuditText
         return $"{local.LocalDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} ({mark})";
     }
 
-    public static string Iso(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private static ShownValue Long(string text) =>
         text.Length > ShortLength ? new ShownValue(Short(text, ShortLength), Full: text) : new ShownValue(text);
