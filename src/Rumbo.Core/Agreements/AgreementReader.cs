@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Rumbo.Core.Accounts;
 using Rumbo.Core.Agendas;
@@ -63,17 +64,41 @@ public static class AgreementReader
             .Select(ToView).ToList();
     }
 
-    /// <summary>
-    /// The summaries of the agreements of <paramref name="query"/>, in one query: what the lists on other features' pages
-    /// show, without loading each agreement's group, lines and reports as <see cref="LoadAsync"/> does.
-    /// </summary>
-    public static Task<List<AgreementSummary>> SummariesAsync(IQueryable<Agreement> query, CancellationToken ct) =>
-        query.AsNoTracking()
-            .Select(a => new AgreementSummary(a.Id, a.Number, a.Kind,
-                a.Text.ToDocument(), a.AdoptedOn, a.Meeting!.StartsAtUtc,
-                a.Group!.Countries.Count() + a.FollowUps.Count(f => !a.Group.Countries.Any(c => c.CountryId == f.CountryId)),
-                a.FollowUps.Count()))
-            .ToListAsync(ct);
+    /// <summary>A group's newest agreements the reader may see, newest first, with how many there are in all.</summary>
+    public static async Task<(List<AgreementSummary> Latest, int Total)> LatestOfGroupAsync(
+        RumboDbContext db, int groupId, CurrentUser.Snapshot user, int take, CancellationToken ct)
+    {
+        var groups = user.MemberGroups.ToList();
+        var latest = await LatestOfGroup.For(db)(db, groupId, user.IsSecretariatAdmin, groups, take).ToListAsync(ct);
+        // Fewer than asked for is the whole count.
+        return (latest, latest.Count < take ? latest.Count : await CountOfGroup.For(db)(db, groupId, user.IsSecretariatAdmin, groups, ct));
+    }
+
+    /// <summary>A meeting's agreements the reader may see.</summary>
+    public static Task<List<AgreementSummary>> OfMeetingAsync(RumboDbContext db, int meetingId, CurrentUser.Snapshot user, CancellationToken ct) =>
+        OfMeeting.For(db)(db, meetingId, user.IsSecretariatAdmin, user.MemberGroups.ToList()).ToListAsync(ct).AsTask();
+
+    private static readonly Expression<Func<Agreement, AgreementSummary>> Summary = a => new AgreementSummary(a.Id, a.Number, a.Kind,
+        a.Text.ToDocument(), a.AdoptedOn, a.Meeting!.StartsAtUtc,
+        a.Group!.Countries.Count() + a.FollowUps.Count(f => !a.Group.Countries.Any(c => c.CountryId == f.CountryId)),
+        a.FollowUps.Count());
+
+    // The group's and the meeting's pages run these on every request, compiled once (decision 0018). The visibility
+    // rule is Visible's, with the secretariat's "all" as a parameter.
+    private static readonly CompiledQuery<Func<RumboDbContext, int, bool, List<int>, int, IAsyncEnumerable<AgreementSummary>>> LatestOfGroup = new(() => EF.CompileAsyncQuery(
+        (RumboDbContext db, int groupId, bool all, List<int> groups, int take) => db.Agreements.AsNoTracking()
+            .Where(a => a.GroupId == groupId && (all || a.Visibility == Visibility.Public || groups.Contains(a.GroupId)))
+            .OrderByDescending(a => a.AdoptedOn).ThenByDescending(a => a.Id).Take(take)
+            .Select(Summary)));
+
+    private static readonly CompiledQuery<Func<RumboDbContext, int, bool, List<int>, CancellationToken, Task<int>>> CountOfGroup = new(() => EF.CompileAsyncQuery(
+        (RumboDbContext db, int groupId, bool all, List<int> groups, CancellationToken ct) => db.Agreements
+            .Count(a => a.GroupId == groupId && (all || a.Visibility == Visibility.Public || groups.Contains(a.GroupId)))));
+
+    private static readonly CompiledQuery<Func<RumboDbContext, int, bool, List<int>, IAsyncEnumerable<AgreementSummary>>> OfMeeting = new(() => EF.CompileAsyncQuery(
+        (RumboDbContext db, int meetingId, bool all, List<int> groups) => db.Agreements.AsNoTracking()
+            .Where(a => a.MeetingId == meetingId && (all || a.Visibility == Visibility.Public || groups.Contains(a.GroupId)))
+            .Select(Summary)));
 
     private static FollowUpCountry Country(Rumbo.Core.People.Country c) => new(c.Id, c.Code, c.Name.ToDocument());
 

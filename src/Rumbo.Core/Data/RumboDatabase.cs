@@ -132,9 +132,21 @@ public static class RumboDatabase
     /// </summary>
     public static IServiceCollection AddRumboDatabase(this IServiceCollection services, DatabaseProvider provider, string connectionString)
     {
-        services.AddPooledDbContextFactory<RumboDbContext>(b => Configure(b, provider, connectionString));
-        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<RumboDbContext>>().CreateDbContext()
-            .Lease(sp.GetService<IAuditActor>(), sp.GetService<TimeProvider>(), sp.GetService<ContentStamp>()));
+        // One per application, made by the container so that it closes the connections the pooled contexts kept open
+        // when the application stops.
+        if (provider == DatabaseProvider.Sqlite) services.AddSingleton<SqliteStatements>();
+        services.AddPooledDbContextFactory<RumboDbContext>((sp, b) =>
+        {
+            Configure(b, provider, connectionString);
+            if (sp.GetService<SqliteStatements>() is { } statements) b.AddInterceptors(statements);
+        });
+        services.AddScoped(sp =>
+        {
+            var db = sp.GetRequiredService<IDbContextFactory<RumboDbContext>>().CreateDbContext()
+                .Lease(sp.GetService<IAuditActor>(), sp.GetService<TimeProvider>(), sp.GetService<ContentStamp>());
+            sp.GetService<SqliteStatements>()?.Keep(db);
+            return db;
+        });
         return services;
     }
 }

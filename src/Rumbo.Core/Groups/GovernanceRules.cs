@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Rumbo.Core.Data;
 using Rumbo.Core.Meetings;
@@ -136,27 +137,46 @@ public sealed class GovernanceRules(RumboDbContext db, TimeProvider? clock = nul
     public static IReadOnlyList<RuleCheck> Check(GroupFacts group) => All.Select(r => r.Check(group)).ToList();
 
     /// <summary>The facts of the given groups (all when null), for checking many groups with two queries.</summary>
+    private sealed record CoordinatorRow(int PersonId, string GivenName, string FamilyName, InstitutionKind? Kind, int? CountryId);
+
+    private sealed record FactsRow(int Id, int AgendaId, GroupKind Kind, GroupStatus Status, List<CoordinatorRow> Coordinators, List<int> Countries);
+
+    private sealed record MeetingTime(int GroupId, DateTime StartsAtUtc, string TimeZone);
+
+    private static readonly Expression<Func<Group, FactsRow>> FactsOf = g => new FactsRow(
+        g.Id, g.AgendaId, g.Kind, g.Status,
+        g.Members.Where(m => m.Role == GroupRole.Coordinator).Select(m => new CoordinatorRow(
+            m.PersonId,
+            m.Person!.GivenName,
+            m.Person.FamilyName,
+            (InstitutionKind?)(m.RepresentsInstitution != null ? m.RepresentsInstitution.Kind : m.Person.Institution != null ? m.Person.Institution.Kind : null),
+            m.RepresentsInstitution != null ? m.RepresentsInstitution.CountryId : m.Person.Institution != null ? m.Person.Institution.CountryId : null)).ToList(),
+        g.Countries.Where(c => c.Role == GroupCountryRole.Coordinating).Select(c => c.CountryId).ToList());
+
+    // A group's page asks for one group's facts on every request: compiled once (decision 0018). One group's two or
+    // three coordinators and coordinating countries join into a handful of rows, so one query costs less than three.
+    private static readonly CompiledQuery<Func<RumboDbContext, List<int>, IAsyncEnumerable<FactsRow>>> FactsOfOne = new(() => EF.CompileAsyncQuery(
+        (RumboDbContext db, List<int> ids) => db.Groups.AsNoTracking().Where(g => ids.Contains(g.Id)).Select(FactsOf).AsSingleQuery()));
+
+    private static readonly CompiledQuery<Func<RumboDbContext, List<int>, DateTime, DateTime, IAsyncEnumerable<MeetingTime>>> MeetingTimes = new(() => EF.CompileAsyncQuery(
+        (RumboDbContext db, List<int> ids, DateTime from, DateTime to) => db.Meetings.AsNoTracking()
+            .Where(m => m.Status != MeetingStatus.Cancelled && m.StartsAtUtc >= from && m.StartsAtUtc < to && ids.Contains(m.GroupId))
+            .Select(m => new MeetingTime(m.GroupId, m.StartsAtUtc, m.TimeZone))));
+
     public async Task<IReadOnlyList<GroupFacts>> FactsAsync(IReadOnlyCollection<int>? groupIds = null, CancellationToken ct = default)
     {
-        var groups = db.Groups.AsNoTracking();
-        if (groupIds is not null) groups = groups.Where(g => groupIds.Contains(g.Id));
-        var query = groups
-            .Select(g => new
-            {
-                g.Id, g.AgendaId, g.Kind, g.Status,
-                Coordinators = g.Members.Where(m => m.Role == GroupRole.Coordinator).Select(m => new
-                {
-                    m.PersonId,
-                    m.Person!.GivenName,
-                    m.Person.FamilyName,
-                    Kind = (InstitutionKind?)(m.RepresentsInstitution != null ? m.RepresentsInstitution.Kind : m.Person.Institution != null ? m.Person.Institution.Kind : null),
-                    CountryId = m.RepresentsInstitution != null ? m.RepresentsInstitution.CountryId : m.Person.Institution != null ? m.Person.Institution.CountryId : null,
-                }).ToList(),
-                Countries = g.Countries.Where(c => c.Role == GroupCountryRole.Coordinating).Select(c => c.CountryId).ToList(),
-            });
-        // One group's two or three coordinators and coordinating countries join into a handful of rows: one query
-        // then costs less than three. Over many groups the joined rows multiply, and split queries stay cheaper.
-        var list = await (groupIds is { Count: 1 } ? query.AsSingleQuery() : query.AsSplitQuery()).ToListAsync(ct);
+        List<FactsRow> list;
+        if (groupIds is { Count: 1 })
+        {
+            list = await FactsOfOne.For(db)(db, [.. groupIds]).ToListAsync(ct);
+        }
+        else
+        {
+            var groups = db.Groups.AsNoTracking();
+            if (groupIds is not null) groups = groups.Where(g => groupIds.Contains(g.Id));
+            // Over many groups the joined rows multiply, and split queries stay cheaper.
+            list = await groups.Select(FactsOf).AsSplitQuery().ToListAsync(ct);
+        }
         var year = (clock ?? TimeProvider.System).GetUtcNow().Year;
         var meetings = await MeetingDaysAsync(groupIds, year, ct);
         return list.Select(g => new GroupFacts(g.Id, g.AgendaId, g.Kind, g.Status,
@@ -173,10 +193,17 @@ public sealed class GovernanceRules(RumboDbContext db, TimeProvider? clock = nul
     {
         var from = new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(-1);
         var to = new DateTime(year + 1, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(1);
-        var meetings = db.Meetings.AsNoTracking()
-            .Where(m => m.Status != MeetingStatus.Cancelled && m.StartsAtUtc >= from && m.StartsAtUtc < to);
-        if (groupIds is not null) meetings = meetings.Where(m => groupIds.Contains(m.GroupId));
-        var rows = await meetings.Select(m => new { m.GroupId, m.StartsAtUtc, m.TimeZone }).ToListAsync(ct);
+        List<MeetingTime> rows;
+        if (groupIds is not null)
+        {
+            rows = await MeetingTimes.For(db)(db, [.. groupIds], from, to).ToListAsync(ct);
+        }
+        else
+        {
+            rows = await db.Meetings.AsNoTracking()
+                .Where(m => m.Status != MeetingStatus.Cancelled && m.StartsAtUtc >= from && m.StartsAtUtc < to)
+                .Select(m => new MeetingTime(m.GroupId, m.StartsAtUtc, m.TimeZone)).ToListAsync(ct);
+        }
         return rows
             .Select(m => (m.GroupId, Day: LocalDay(m.StartsAtUtc, m.TimeZone)))
             .Where(m => m.Day.Year == year)

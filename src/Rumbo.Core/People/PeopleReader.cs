@@ -172,10 +172,14 @@ public sealed class PeopleReader(RumboDbContext db)
     {
         var wanted = ids.OfType<int>().Distinct().ToList();
         if (wanted.Count == 0) return [];
-        return await db.Institutions.AsNoTracking()
-            .Where(i => wanted.Contains(i.Id))
-            .Select(i => new InstitutionLabel(i.Id, i.Name.ToDocument(),
-                i.Acronym, i.Kind, i.Country == null ? null : i.Country.Code))
-            .ToDictionaryAsync(i => i.Id, ct);
+        var labels = new Dictionary<int, InstitutionLabel>();
+        await foreach (var label in Institutions.For(db)(db, wanted).WithCancellation(ct)) labels[label.Id] = label;
+        return labels;
     }
+
+    // Compiled once: every group's and person's page runs it (decision 0018).
+    private static readonly CompiledQuery<Func<RumboDbContext, List<int>, IAsyncEnumerable<InstitutionLabel>>> Institutions = new(() => EF.CompileAsyncQuery(
+        (RumboDbContext db, List<int> wanted) => db.Institutions.AsNoTracking()
+            .Where(i => wanted.Contains(i.Id))
+            .Select(i => new InstitutionLabel(i.Id, i.Name.ToDocument(), i.Acronym, i.Kind, i.Country == null ? null : i.Country.Code))));
 }

@@ -15,31 +15,35 @@ public sealed class GroupAgreementsViewComponent(RumboDbContext db, CurrentUser 
 
     public sealed record Model(string Slug, string Language, IReadOnlyList<AgreementSummary> Agreements, int Total, IReadOnlyList<ActionItem> Actions);
 
+    private sealed record ActionRow(
+        int MeetingId, int Number, string Language, string Text, int? OwnerPersonId, string? Given, string? Family, string? OwnerName, DateOnly? DueDate);
+
+    // The actions of the newest version of each meeting's record the reader may read, in one query, compiled once as the
+    // group page runs it on every request (decision 0018).
+    private static readonly CompiledQuery<Func<RumboDbContext, int, bool, DateOnly, IAsyncEnumerable<ActionRow>>> DueActions = new(() => EF.CompileAsyncQuery(
+        (RumboDbContext db, int groupId, bool internals, DateOnly today) =>
+            (from r in db.MeetingRecords.AsNoTracking()
+             where r.Meeting!.GroupId == groupId && (internals || (r.Status == RecordStatus.Approved && r.Dissemination == Visibility.Public))
+                 && r.Number == db.MeetingRecords.Where(x => x.MeetingId == r.MeetingId && x.Meeting!.GroupId == groupId
+                     && (internals || (x.Status == RecordStatus.Approved && x.Dissemination == Visibility.Public))).Max(x => x.Number)
+             join s in db.RecordSections on r.Id equals s.RecordId
+             join o in db.RecordOutcomes on s.Id equals o.SectionId
+             where o.Kind == OutcomeKind.Action && o.DueDate >= today
+             orderby o.DueDate, o.Id
+             select new ActionRow(r.MeetingId, r.Number, r.Language, o.Text, o.OwnerPersonId, o.Owner!.GivenName, o.Owner.FamilyName, o.OwnerName, o.DueDate))
+            .Take(10)));
+
     // What the page already read (slug, group, language) is passed in rather than read again.
     public async Task<IViewComponentResult> InvokeAsync(int groupId, string slug, string language)
     {
         var ct = HttpContext.RequestAborted;
         var user = await currentUser.GetAsync(UserClaimsPrincipal, ct);
-        var visible = db.Agreements.Where(a => a.GroupId == groupId).Visible(user);
-        var latest = await AgreementReader.SummariesAsync(
-            visible.OrderByDescending(a => a.AdoptedOn).ThenByDescending(a => a.Id).Take(5), ct);
-        // Fewer than a page's worth is the whole count.
-        var total = latest.Count < 5 ? latest.Count : await visible.CountAsync(ct);
+        var (latest, total) = await AgreementReader.LatestOfGroupAsync(db, groupId, user, 5, ct);
         var agreements = latest.OrderByDescending(a => a.AdoptedOn).ThenByDescending(a => a.MeetingStartsAtUtc).ThenBy(a => a.Number).ToList();
 
-        // The actions of the newest version of each meeting's record the reader may read, in one query.
         var internals = user.CanSeeGroupInternals(groupId);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var readable = db.MeetingRecords.Where(r => r.Meeting!.GroupId == groupId
-            && (internals || (r.Status == RecordStatus.Approved && r.Dissemination == Visibility.Public)));
-        var actions = await (from r in readable.AsNoTracking()
-                             where r.Number == readable.Where(x => x.MeetingId == r.MeetingId).Max(x => x.Number)
-                             join s in db.RecordSections on r.Id equals s.RecordId
-                             join o in db.RecordOutcomes on s.Id equals o.SectionId
-                             where o.Kind == OutcomeKind.Action && o.DueDate >= today
-                             orderby o.DueDate, o.Id
-                             select new { r.MeetingId, r.Number, r.Language, o.Text, o.OwnerPersonId, Given = o.Owner!.GivenName, Family = o.Owner.FamilyName, o.OwnerName, o.DueDate })
-            .Take(10).ToListAsync(ct);
+        var actions = await DueActions.For(db)(db, groupId, internals, today).ToListAsync(ct);
         var items = actions
             .Select(a => new ActionItem(a.MeetingId, a.Number, a.Text, a.Language, a.OwnerPersonId,
                 a.OwnerPersonId is null ? a.OwnerName : $"{a.Given} {a.Family}".Trim(), a.DueDate!.Value)).ToList();
