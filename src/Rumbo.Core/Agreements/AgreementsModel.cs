@@ -14,7 +14,8 @@ internal static class AgreementsModel
             e.Property(a => a.Visibility).HasConversion<string>().HasMaxLength(16);
             e.Property(a => a.Version).IsConcurrencyToken();
             e.HasIndex(a => new { a.MeetingId, a.Number }).IsUnique();
-            e.HasIndex(a => a.GroupId);
+            // A group's newest agreements, read by its page on every request.
+            e.HasIndex(a => new { a.GroupId, a.AdoptedOn });
             e.ComplexProperty(a => a.Text);
             e.HasOne(a => a.Group).WithMany().HasForeignKey(a => a.GroupId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(a => a.Lines).WithOne().HasForeignKey(l => l.AgreementId).OnDelete(DeleteBehavior.Cascade);

@@ -34,6 +34,8 @@ internal static class RecordsModel
             e.Property(o => o.Kind).HasConversion<string>().HasMaxLength(16);
             e.Property(o => o.OwnerName).HasMaxLength(200);
             e.HasOne(o => o.Owner).WithMany().HasForeignKey(o => o.OwnerPersonId).OnDelete(DeleteBehavior.Restrict);
+            // The actions still due, which a group's page lists: few of all actions, so the query starts from them.
+            e.HasIndex(o => new { o.Kind, o.DueDate });
         });
         b.Entity<RecordComment>(e =>
         {

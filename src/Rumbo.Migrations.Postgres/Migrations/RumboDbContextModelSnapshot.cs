@@ -802,7 +802,7 @@ namespace Rumbo.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GroupId");
+                    b.HasIndex("GroupId", "AdoptedOn");
 
                     b.HasIndex("MeetingId", "Number")
                         .IsUnique();
@@ -2123,6 +2123,8 @@ namespace Rumbo.Migrations.Postgres.Migrations
                     b.HasIndex("OwnerPersonId");
 
                     b.HasIndex("SectionId");
+
+                    b.HasIndex("Kind", "DueDate");
 
                     b.ToTable("record_outcomes", (string)null);
                 });

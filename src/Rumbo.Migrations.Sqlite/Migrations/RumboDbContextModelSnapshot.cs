@@ -773,7 +773,7 @@ namespace Rumbo.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GroupId");
+                    b.HasIndex("GroupId", "AdoptedOn");
 
                     b.HasIndex("MeetingId", "Number")
                         .IsUnique();
@@ -2054,6 +2054,8 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                     b.HasIndex("OwnerPersonId");
 
                     b.HasIndex("SectionId");
+
+                    b.HasIndex("Kind", "DueDate");
 
                     b.ToTable("record_outcomes", (string)null);
                 });
