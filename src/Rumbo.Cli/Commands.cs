@@ -97,7 +97,7 @@ public static class Commands
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<RumboDbContext>();
             var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
-            await db.Database.MigrateAsync(ct);
+            await RumboDatabase.MigrateAsync(db, ct);
             stdout.WriteLine(pending.Count == 0 ? "The database is up to date." : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}");
             // Done here so that web instances started after the deploy's migrate step find nothing to write.
             var reference = await ReferenceData.EnsureAsync(db, ct);
@@ -157,7 +157,7 @@ public static class Commands
         {
             // The command line may be the first to touch a new database.
             await using var scope = services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<RumboDbContext>().Database.MigrateAsync(ct);
+            await RumboDatabase.MigrateAsync(scope.ServiceProvider.GetRequiredService<RumboDbContext>(), ct);
         }
         return services;
     }

@@ -13,7 +13,7 @@ public abstract class MigratedDatabaseTests(DatabaseProvider provider) : IAsyncL
     {
         Database = await TestDatabase.CreateAsync(provider);
         await using var db = Database.CreateContext();
-        await db.Database.MigrateAsync();
+        await RumboDatabase.MigrateAsync(db);
     }
 
     public async Task DisposeAsync() => await Database.DisposeAsync();

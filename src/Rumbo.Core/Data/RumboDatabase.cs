@@ -105,6 +105,20 @@ public static class RumboDatabase
         }
     }
 
+    /// <summary>
+    /// Applies the pending migrations; on SQLite, also puts the database file in write-ahead-log mode (a setting the
+    /// file keeps). In that mode readers do not wait for a writer, and each query's read transaction costs less: a
+    /// group's page served some 12 % more requests (decision 0019).
+    /// </summary>
+    public static async Task MigrateAsync(RumboDbContext db, CancellationToken ct = default)
+    {
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+    }
+
     /// <remarks>
     /// A list in a query (<c>ids.Contains(x.Id)</c>) goes to the database as one parameter (json_each on SQLite, = ANY
     /// on PostgreSQL) rather than EF Core's default of one parameter per element: with the default the SQL text

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Rumbo.Core.Accounts;
 using Rumbo.Core.Agendas;
@@ -53,6 +54,44 @@ public sealed class DocumentReader(RumboDbContext db)
 {
     public const int PageSize = 50;
 
+    private sealed record ListRow(
+        int Id, string Title, string? Symbol, string Language, DateOnly? Date, DocumentKind Kind, Visibility Visibility,
+        DateTime CreatedAtUtc, string? Description, DocumentGroup Group);
+
+    private sealed record CurrentRow(int DocumentId, DocumentFile File, string? Text);
+
+    private static readonly Expression<Func<Document, ListRow>> Row = d => new ListRow(
+        d.Id, d.Title, d.Symbol, d.Language, d.Date, d.Kind, d.Visibility, d.CreatedAtUtc, d.Description,
+        new DocumentGroup(d.Group!.Id, d.Group.Slug, d.Group.Name.ToDocument(), d.Group.Agenda!.DocumentLanguage));
+
+    // A group's and a meeting's page list their documents on every request: compiled once (decision 0018). The
+    // reader's visibility is passed as values (all, groups), as the other compiled queries do.
+    private static readonly CompiledQuery<Func<RumboDbContext, int, bool, List<int>, int, IAsyncEnumerable<ListRow>>> OfGroup = new(() => EF.CompileAsyncQuery(
+        (RumboDbContext db, int groupId, bool all, List<int> groups, int take) => db.Documents.AsNoTracking()
+            .Where(d => d.GroupId == groupId && (all || d.Visibility == Visibility.Public || groups.Contains(d.GroupId)))
+            .OrderBy(d => d.Date == null).ThenByDescending(d => d.Date).ThenByDescending(d => d.Id)
+            .Take(take).Select(Row)));
+
+    private static readonly CompiledQuery<Func<RumboDbContext, int, bool, List<int>, CancellationToken, Task<int>>> CountOfGroup = new(() => EF.CompileAsyncQuery(
+        (RumboDbContext db, int groupId, bool all, List<int> groups, CancellationToken ct) => db.Documents
+            .Count(d => d.GroupId == groupId && (all || d.Visibility == Visibility.Public || groups.Contains(d.GroupId)))));
+
+    private static readonly CompiledQuery<Func<RumboDbContext, int, bool, List<int>, int, IAsyncEnumerable<ListRow>>> OfMeeting = new(() => EF.CompileAsyncQuery(
+        (RumboDbContext db, int meetingId, bool all, List<int> groups, int take) => db.Documents.AsNoTracking()
+            .Where(d => d.MeetingId == meetingId && (all || d.Visibility == Visibility.Public || groups.Contains(d.GroupId)))
+            .OrderBy(d => d.Date == null).ThenByDescending(d => d.Date).ThenByDescending(d => d.Id)
+            .Take(take).Select(Row)));
+
+    // The listed documents' current versions (and their text, for a search's excerpts) in a second query: taking them
+    // inside the first made the database number every version of every document on each listing, and made the
+    // statement costly to prepare even for a group without documents.
+    private static readonly CompiledQuery<Func<RumboDbContext, List<int>, bool, IAsyncEnumerable<CurrentRow>>> Current = new(() => EF.CompileAsyncQuery(
+        (RumboDbContext db, List<int> ids, bool withText) => db.DocumentVersions.AsNoTracking()
+            .Where(v => ids.Contains(v.DocumentId) && v.Number == db.DocumentVersions.Where(x => x.DocumentId == v.DocumentId).Max(x => x.Number))
+            .Select(v => new CurrentRow(v.DocumentId,
+                new DocumentFile(v.Number, v.MediaType, v.Extension, v.Size, v.FileName, v.UploadedAtUtc),
+                withText ? v.ExtractedText : null))));
+
     /// <summary>The documents the reader may see that match, newest first, with the total count.</summary>
     public async Task<(IReadOnlyList<DocumentListItem> Items, int Total)> ListAsync(DocumentFilter f, CurrentUser.Snapshot reader, int take, CancellationToken ct)
     {
@@ -87,37 +126,40 @@ public sealed class DocumentReader(RumboDbContext db)
         var rows = await q
             .OrderBy(d => d.Date == null).ThenByDescending(d => d.Date).ThenByDescending(d => d.Id)
             .Take(take)
-            .Select(d => new
-            {
-                d.Id, d.Title, d.Symbol, d.Language, d.Date, d.Kind, d.Visibility, d.CreatedAtUtc, d.Description,
-                Group = new { d.Group!.Id, d.Group.Slug, Name = d.Group.Name.ToDocument(), d.Group.Agenda!.DocumentLanguage },
-            })
+            .Select(Row)
             .ToListAsync(ct);
         // A short list is the whole count: most groups and meetings hold fewer documents than a page shows.
         var total = rows.Count < take ? rows.Count : await q.CountAsync(ct);
+        return (await ItemsAsync(rows, terms, ct), total);
+    }
 
-        // The listed documents' current versions (and their text, for a search's excerpts) in a second query: taking
-        // them inside the first made the database number every version of every document on each listing, and made
-        // the statement costly to prepare even for a group without documents.
-        var ids = rows.Select(r => r.Id).ToList();
-        var withText = terms.Count > 0;
-        var current = ids.Count == 0 ? [] : await db.DocumentVersions.AsNoTracking()
-            .Where(v => ids.Contains(v.DocumentId) && v.Number == db.DocumentVersions.Where(x => x.DocumentId == v.DocumentId).Max(x => x.Number))
-            .Select(v => new
-            {
-                v.DocumentId,
-                File = new DocumentFile(v.Number, v.MediaType, v.Extension, v.Size, v.FileName, v.UploadedAtUtc),
-                Text = withText ? v.ExtractedText : null,
-            })
-            .ToDictionaryAsync(v => v.DocumentId, ct);
-        var items = rows.Select(r => new DocumentListItem(r.Id, r.Title, r.Symbol, r.Language, r.Date, r.Kind, r.Visibility, r.CreatedAtUtc,
-                new DocumentGroup(r.Group.Id, r.Group.Slug, r.Group.Name, r.Group.DocumentLanguage),
-                current.GetValueOrDefault(r.Id)?.File)
+    /// <summary>A group's newest <paramref name="take"/> documents the reader may see, and how many there are.</summary>
+    public async Task<(IReadOnlyList<DocumentListItem> Items, int Total)> OfGroupAsync(int groupId, CurrentUser.Snapshot reader, int take, CancellationToken ct)
+    {
+        var groups = reader.MemberGroups.ToList();
+        var rows = await OfGroup.For(db)(db, groupId, reader.IsSecretariatAdmin, groups, take).ToListAsync(ct);
+        var total = rows.Count < take ? rows.Count : await CountOfGroup.For(db)(db, groupId, reader.IsSecretariatAdmin, groups, ct);
+        return (await ItemsAsync(rows, [], ct), total);
+    }
+
+    /// <summary>The documents of a meeting the reader may see, newest first (at most a page).</summary>
+    public async Task<IReadOnlyList<DocumentListItem>> OfMeetingAsync(int meetingId, CurrentUser.Snapshot reader, CancellationToken ct)
+    {
+        var rows = await OfMeeting.For(db)(db, meetingId, reader.IsSecretariatAdmin, reader.MemberGroups.ToList(), PageSize).ToListAsync(ct);
+        return await ItemsAsync(rows, [], ct);
+    }
+
+    private async Task<IReadOnlyList<DocumentListItem>> ItemsAsync(List<ListRow> rows, IReadOnlyList<string> terms, CancellationToken ct)
+    {
+        if (rows.Count == 0) return [];
+        var current = (await Current.For(db)(db, rows.Select(r => r.Id).ToList(), terms.Count > 0).ToListAsync(ct))
+            .ToDictionary(v => v.DocumentId);
+        return rows.Select(r => new DocumentListItem(r.Id, r.Title, r.Symbol, r.Language, r.Date, r.Kind, r.Visibility, r.CreatedAtUtc,
+                r.Group, current.GetValueOrDefault(r.Id)?.File)
             {
                 Excerpt = terms.Count == 0 ? null : Excerpt(current.GetValueOrDefault(r.Id)?.Text, terms) ?? Excerpt(r.Description, terms),
             })
             .ToList();
-        return (items, total);
     }
 
     /// <summary>One document with its versions (newest first), or null when there is none the reader may see.</summary>

@@ -105,8 +105,10 @@ public sealed class MeetingReader(RumboDbContext db)
                 i.PresenterName, i.DurationMinutes))));
 
     private static readonly CompiledQuery<Func<RumboDbContext, int, IAsyncEnumerable<ItemLineRow>>> ItemLines = new(() => EF.CompileAsyncQuery(
-        (RumboDbContext db, int meetingId) => db.MeetingItemLines.AsNoTracking()
-            .Where(l => db.MeetingItems.Any(i => i.Id == l.MeetingItemId && i.MeetingId == meetingId))
+        // From the meeting's items to their lines, so that both tables are read by their keys: asked from the lines'
+        // side, SQLite scanned every item's lines of every meeting (2.3 ms a page at the bench's size, against 50 µs).
+        (RumboDbContext db, int meetingId) => db.MeetingItems.AsNoTracking().Where(i => i.MeetingId == meetingId)
+            .SelectMany(i => i.Lines)
             .Select(l => new ItemLineRow(l.MeetingItemId, l.LineOfAction!.Code, l.LineOfAction.Position, l.LineOfAction.Agenda!.Slug,
                 l.LineOfAction.Agenda.DocumentLanguage, l.LineOfAction.Text.ToDocument()))));
 

@@ -26,7 +26,7 @@ public static class DemoData
         var db = scope.ServiceProvider.GetRequiredService<RumboDbContext>();
         if (options.MigrateOnStartup)
         {
-            await db.Database.MigrateAsync(ct);
+            await RumboDatabase.MigrateAsync(db, ct);
         }
         else if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
         {

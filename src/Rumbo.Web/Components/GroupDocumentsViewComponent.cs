@@ -14,7 +14,7 @@ public sealed class GroupDocumentsViewComponent(DocumentReader reader, CurrentUs
     {
         var ct = HttpContext.RequestAborted;
         var user = await currentUser.GetAsync(UserClaimsPrincipal, ct);
-        var (latest, total) = await reader.ListAsync(new DocumentFilter(GroupId: groupId), user, 5, ct);
+        var (latest, total) = await reader.OfGroupAsync(groupId, user, 5, ct);
         return View(new Model(slug, latest, total, user.CanUploadDocument(groupId)));
     }
 }

@@ -11,7 +11,7 @@ public sealed class MeetingDocumentsViewComponent(DocumentReader reader, Current
     {
         var ct = HttpContext.RequestAborted;
         var user = await currentUser.GetAsync(UserClaimsPrincipal, ct);
-        var (items, _) = await reader.ListAsync(new DocumentFilter(MeetingId: meetingId), user, 50, ct);
+        var items = await reader.OfMeetingAsync(meetingId, user, ct);
         return items.Count == 0 ? Content(string.Empty) : View(items);
     }
 }

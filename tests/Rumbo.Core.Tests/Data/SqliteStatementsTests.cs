@@ -134,4 +134,25 @@ public sealed class SqliteStatementsTests() : MigratedDatabaseTests(DatabaseProv
 
         Assert.Equal(ConnectionState.Closed, connection.State);
     }
+
+    [Fact]
+    public async Task A_migrated_database_file_is_in_write_ahead_log_mode_and_its_readers_see_only_committed_writes()
+    {
+        await using var app = Application();
+        Assert.Equal("wal", await InRequest(app, db => db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync()) is [var mode] ? mode : null);
+
+        // A write not yet committed on another connection is not read; once committed, the kept connection reads it.
+        await using var writer = new SqliteConnection(Database.ConnectionString);
+        await writer.OpenAsync();
+        await using var tx = (SqliteTransaction)await writer.BeginTransactionAsync();
+        await using (var insert = writer.CreateCommand())
+        {
+            insert.Transaction = tx;
+            insert.CommandText = "INSERT INTO countries (Code, Code3, Name_Source, Subregion, Status) VALUES ('QW', 'QWX', 'QW', 'Caribbean', 'Member')";
+            await insert.ExecuteNonQueryAsync();
+        }
+        Assert.DoesNotContain("QW", await InRequest(app, db => CodesAfter(db, "QA")));
+        await tx.CommitAsync();
+        Assert.Contains("QW", await InRequest(app, db => CodesAfter(db, "QA")));
+    }
 }
