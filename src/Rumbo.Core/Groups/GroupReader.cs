@@ -198,8 +198,13 @@ public sealed class GroupReader(RumboDbContext db, GovernanceRules rules)
                 m.Represents is int i ? institutions.GetValueOrDefault(i) : null, m.Position, m.Since))
             .OrderBy(m => m.Person.Name, StringComparer.CurrentCulture)
             .ToList();
-        var facts = await rules.FactsAsync([g.Id], ct);
-        var checks = facts.Count == 1 ? GovernanceRules.Check(facts[0]) : [];
+        var coordinators = memberRows.Where(m => m.Role == GroupRole.Coordinator)
+            .Select(m => m.Represents is int i && institutions.GetValueOrDefault(i) is { } institution
+                ? new CoordinatorFacts(m.PersonId, $"{m.GivenName} {m.FamilyName}".Trim(), institution.Kind, institution.CountryCode)
+                : new CoordinatorFacts(m.PersonId, $"{m.GivenName} {m.FamilyName}".Trim(), null, null))
+            .ToList();
+        var coordinating = countries.Where(c => c.Role == GroupCountryRole.Coordinating).Select(c => c.Country.Code).ToList();
+        var checks = GovernanceRules.Check(await rules.FactsOfAsync(g.Id, g.Agenda.Id, g.Kind, g.Status, coordinators, coordinating, ct));
         return new GroupDetail(g.Id, g.Slug, g.Name, g.Mandate, g.Kind, g.Status, g.Agenda, g.Area, g.Parent,
             subgroups.OrderBy(s => s.Kind).ThenBy(s => s.Name.Source, StringComparer.CurrentCulture).ToList(),
             g.StartDate, g.EndDate,

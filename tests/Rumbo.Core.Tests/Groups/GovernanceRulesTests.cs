@@ -6,13 +6,13 @@ namespace Rumbo.Core.Tests.Groups;
 /// <summary>Each rule on hand-built facts: met, broken and not applicable.</summary>
 public sealed class GovernanceRulesTests
 {
-    private static readonly CoordinatorFacts ChileMinistry = new(1, "Example Coordinator (Chile)", InstitutionKind.Ministry, 10, false);
+    private static readonly CoordinatorFacts ChileMinistry = new(1, "Example Coordinator (Chile)", InstitutionKind.Ministry, "CL", false);
     private static readonly CoordinatorFacts Eclac = new(2, "Example Coordinator (ECLAC)", InstitutionKind.Eclac, null, true);
-    private static readonly CoordinatorFacts Academic = new(3, "Example Academic", InstitutionKind.Academia, 10, false);
+    private static readonly CoordinatorFacts Academic = new(3, "Example Academic", InstitutionKind.Academia, "CL", false);
     // A ministry with no country cannot stand for a country's ministry.
     private static readonly CoordinatorFacts StatelessMinistry = new(4, "Example Official", InstitutionKind.Ministry, null, false);
 
-    private static GroupFacts Facts(GroupKind kind, CoordinatorFacts[]? coordinators = null, int[]? coordinatingCountries = null) =>
+    private static GroupFacts Facts(GroupKind kind, CoordinatorFacts[]? coordinators = null, string[]? coordinatingCountries = null) =>
         new(1, 1, kind, GroupStatus.Active, coordinators ?? [], coordinatingCountries ?? []);
 
     private static readonly GroupKind[] WorkingGroups = [GroupKind.ThematicWorkingGroup, GroupKind.SubWorkingGroup, GroupKind.SubregionalGroup];
@@ -82,9 +82,9 @@ public sealed class GovernanceRulesTests
     public void Ad_hoc_groups_are_led_by_a_coordinating_country()
     {
         var rule = new CoordinatingCountryRule();
-        var met = rule.Check(Facts(GroupKind.AdHocWorkingGroup, coordinatingCountries: [10]));
+        var met = rule.Check(Facts(GroupKind.AdHocWorkingGroup, coordinatingCountries: ["CL"]));
         Assert.Equal((RuleOutcome.Met, GovernanceRules.PlanningAgenda), (met.Outcome, met.Source));
-        Assert.Equal(RuleOutcome.Met, rule.Check(Facts(GroupKind.AdHocWorkingGroup, coordinatingCountries: [10, 11])).Outcome);
+        Assert.Equal(RuleOutcome.Met, rule.Check(Facts(GroupKind.AdHocWorkingGroup, coordinatingCountries: ["CL", "UY"])).Outcome);
         // Coordinators who are people do not stand in for a coordinating country.
         Assert.Equal(RuleOutcome.Broken, rule.Check(Facts(GroupKind.AdHocWorkingGroup, [ChileMinistry, Eclac])).Outcome);
         Assert.Equal(RuleOutcome.Broken, rule.Check(Facts(GroupKind.AdHocWorkingGroup)).Outcome);

@@ -298,8 +298,8 @@ public abstract class PageTests(RumboApp app)
             .Concat(GovernanceRules.All.Select(r => $"rule:{r.Code}")).ToList();
         var messages = new[] { GroupKind.ThematicWorkingGroup, GroupKind.AdHocWorkingGroup, GroupKind.CouncilOrConference }
             .SelectMany(kind => new[] { 0, 1, 2 }.Select(n => new GroupFacts(0, 0, kind, GroupStatus.Active,
-                Enumerable.Range(0, n).Select(i => new CoordinatorFacts(i, "x", i == 0 ? InstitutionKind.Ministry : InstitutionKind.Eclac, i == 0 ? 1 : null, i == 1)).ToList(),
-                n > 0 ? [1] : [])))
+                Enumerable.Range(0, n).Select(i => new CoordinatorFacts(i, "x", i == 0 ? InstitutionKind.Ministry : InstitutionKind.Eclac, i == 0 ? "CL" : null, i == 1)).ToList(),
+                n > 0 ? ["CL"] : [])))
             .SelectMany(GovernanceRules.Check).Select(c => c.Message).Distinct().ToList();
         var before = CultureInfo.CurrentUICulture;
         try
