@@ -105,7 +105,8 @@ public sealed class MeetingModel(RumboDbContext db, MeetingReader reader, Curren
         SignedIn = user.IsSignedIn;
         HasPerson = user.PersonId is not null;
         CanManage = user.CanManageMeetings(detail.Meeting.GroupId);
-        IsPast = DateTime.SpecifyKind(detail.Meeting.EndsAtUtc, DateTimeKind.Utc) < clock.GetUtcNow().UtcDateTime;
+        // The one rule of when a meeting is over, as the lists and the registration ask it.
+        IsPast = Meeting.Ended(detail.Meeting.StartsAtUtc, detail.Meeting.DurationMinutes, clock.GetUtcNow().UtcDateTime);
         CanRegister = detail.Meeting.Status == MeetingStatus.Scheduled && !IsPast
             && user.CanRegisterForMeeting(detail.Meeting.Access, detail.Meeting.GroupId, detail.Own?.Invited == true);
     }
