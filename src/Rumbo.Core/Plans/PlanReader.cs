@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Rumbo.Core.Agendas;
 using Rumbo.Core.Data;
@@ -38,27 +39,32 @@ public sealed record LineActivityItem(int PlanId, LocalizedString PlanTitle, Gro
 /// <summary>Plans of work are public: they are the groups' published programmes (LC/MDS.4/3 tables 2 and 3).</summary>
 public sealed class PlanReader(RumboDbContext db)
 {
+    private static readonly Expression<Func<WorkPlan, PlanListItem>> Item = p => new PlanListItem(p.Id, p.Title.ToDocument(),
+        new GroupLink(p.Group!.Slug, p.Group.Name.ToDocument(), p.Group.Kind, p.Group.Status, p.Group.Agenda!.DocumentLanguage),
+        new AgendaLabel(p.Group.Agenda.Id, p.Group.Agenda.Slug, p.Group.Agenda.Symbol, p.Group.Agenda.Title.ToDocument(),
+            p.Group.Agenda.DocumentLanguage, p.Group.Agenda.AreaLevelName.ToDocument()),
+        p.PeriodStart, p.PeriodEnd, p.Status, p.AdoptedOn, p.Activities.Count);
+
+    // A group's page lists the group's plans on every request: compiled once (decision 0018).
+    private static readonly CompiledQuery<Func<RumboDbContext, int, IAsyncEnumerable<PlanListItem>>> OfGroup = new(() => EF.CompileAsyncQuery(
+        (RumboDbContext db, int groupId) => db.WorkPlans.AsNoTracking().Where(p => p.GroupId == groupId).Select(Item)));
+
     public async Task<IReadOnlyList<PlanListItem>> ListAsync(int? groupId = null, int? agendaId = null, PlanStatus? status = null, CancellationToken ct = default)
     {
-        var plans = db.WorkPlans.AsNoTracking();
-        if (groupId is not null) plans = plans.Where(p => p.GroupId == groupId);
-        if (agendaId is not null) plans = plans.Where(p => p.Group!.AgendaId == agendaId);
-        if (status is not null) plans = plans.Where(p => p.Status == status);
-        var rows = await plans
-            .Select(p => new
-            {
-                p.Id, p.Title, p.PeriodStart, p.PeriodEnd, p.Status, p.AdoptedOn, Activities = p.Activities.Count,
-                Group = new { p.Group!.Slug, p.Group.Name, p.Group.Kind, p.Group.Status },
-                Agenda = new { p.Group.Agenda!.Id, p.Group.Agenda.Slug, p.Group.Agenda.Symbol, p.Group.Agenda.Title, p.Group.Agenda.DocumentLanguage, p.Group.Agenda.AreaLevelName },
-            })
-            .ToListAsync(ct);
-        return rows
-            .OrderByDescending(p => p.PeriodStart).ThenBy(p => p.Id)
-            .Select(p => new PlanListItem(p.Id, p.Title.ToDocument(),
-                new GroupLink(p.Group.Slug, p.Group.Name.ToDocument(), p.Group.Kind, p.Group.Status, p.Agenda.DocumentLanguage),
-                new AgendaLabel(p.Agenda.Id, p.Agenda.Slug, p.Agenda.Symbol, p.Agenda.Title.ToDocument(), p.Agenda.DocumentLanguage, p.Agenda.AreaLevelName.ToDocument()),
-                p.PeriodStart, p.PeriodEnd, p.Status, p.AdoptedOn, p.Activities))
-            .ToList();
+        List<PlanListItem> rows;
+        if (groupId is int only && agendaId is null && status is null)
+        {
+            rows = await OfGroup.For(db)(db, only).ToListAsync(ct);
+        }
+        else
+        {
+            var plans = db.WorkPlans.AsNoTracking();
+            if (groupId is not null) plans = plans.Where(p => p.GroupId == groupId);
+            if (agendaId is not null) plans = plans.Where(p => p.Group!.AgendaId == agendaId);
+            if (status is not null) plans = plans.Where(p => p.Status == status);
+            rows = await plans.Select(Item).ToListAsync(ct);
+        }
+        return rows.OrderByDescending(p => p.PeriodStart).ThenBy(p => p.Id).ToList();
     }
 
     public async Task<PlanDetail?> GetAsync(int id, CancellationToken ct = default)
