@@ -51,9 +51,11 @@ public static class MeetingTimes
     public static LocalDateTime Local(DateTime utc, string zoneId) => InZone(utc, zoneId).LocalDateTime;
 
     /// <summary>The offset as people write it: UTC−03:00, UTC+01:00, UTC.</summary>
-    public static string OffsetText(DateTime utc, string zoneId)
+    public static string OffsetText(DateTime utc, string zoneId) => OffsetText(InZone(utc, zoneId).Offset);
+
+    /// <summary>The offset as people write it, with a true minus sign: UTC−03:00, UTC+01:00, UTC.</summary>
+    public static string OffsetText(Offset offset)
     {
-        var offset = InZone(utc, zoneId).Offset;
         if (offset == NodaTime.Offset.Zero) return "UTC";
         var span = offset.ToTimeSpan();
         var sign = span < TimeSpan.Zero ? "\u2212" : "+";

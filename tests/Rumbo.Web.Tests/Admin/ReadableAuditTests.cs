@@ -28,7 +28,7 @@ public abstract class ReadableAuditTests(RumboApp app)
 
     // 02:30 UTC on the 16th is 22:30 on the 15th in Santiago (UTC-4 in July): the day differs between the two.
     private static readonly DateTimeOffset Now = new(2026, 7, 16, 2, 30, 9, TimeSpan.Zero);
-    private const string SantiagoTime = "2026-07-15 22:30:09 (UTC-04:00)";
+    private const string SantiagoTime = "2026-07-15 22:30:09 (UTC\u221204:00)";
 
     private WebApplicationFactory<Program> Site() => app.WithWebHostBuilder(b =>
     {

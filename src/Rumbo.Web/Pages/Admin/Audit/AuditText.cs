@@ -260,9 +260,10 @@ public static partial class AuditText
     {
         var instant = Instant.FromDateTimeUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
         var local = instant.InZone(zone);
-        var offset = local.Offset.ToString("m", CultureInfo.InvariantCulture);
+        // The one writer of offsets, as the meeting pages, mails and calendars write them (UTC−04:00, true minus).
+        var offset = Rumbo.Core.Meetings.MeetingTimes.OffsetText(local.Offset);
         var name = zone.GetZoneInterval(instant).Name;
-        var mark = name.Any(char.IsLetter) && name != "UTC" ? $"{name}, UTC{offset}" : $"UTC{offset}";
+        var mark = name.Any(char.IsLetter) && name != "UTC" ? $"{name}, {offset}" : offset;
         return $"{local.LocalDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} ({mark})";
     }
 
