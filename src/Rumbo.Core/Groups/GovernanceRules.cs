@@ -141,23 +141,20 @@ public sealed class GovernanceRules(RumboDbContext db, TimeProvider? clock = nul
 
     public static IReadOnlyList<RuleCheck> Check(GroupFacts group) => All.Select(r => r.Check(group)).ToList();
 
-    /// <summary>The facts of the given groups (all when null), for checking many groups with two queries.</summary>
     private sealed record CoordinatorRow(int PersonId, string GivenName, string FamilyName, InstitutionKind? Kind, string? Country);
 
     private sealed record FactsRow(int Id, int AgendaId, GroupKind Kind, GroupStatus Status, List<CoordinatorRow> Coordinators, List<string> Countries);
 
     private sealed record MeetingTime(int GroupId, DateTime StartsAtUtc, string TimeZone);
 
-    private static readonly Expression<Func<GroupMember, CoordinatorRow>> Coordinator = m => new CoordinatorRow(
-        m.PersonId,
-        m.Person!.GivenName,
-        m.Person.FamilyName,
-        (InstitutionKind?)(m.RepresentsInstitution != null ? m.RepresentsInstitution.Kind : m.Person.Institution != null ? m.Person.Institution.Kind : null),
-        m.RepresentsInstitution != null ? m.RepresentsInstitution.Country!.Code : m.Person.Institution != null ? m.Person.Institution.Country!.Code : null);
-
     private static readonly Expression<Func<Group, FactsRow>> FactsOf = g => new FactsRow(
         g.Id, g.AgendaId, g.Kind, g.Status,
-        g.Members.Where(m => m.Role == GroupRole.Coordinator).AsQueryable().Select(Coordinator).ToList(),
+        g.Members.Where(m => m.Role == GroupRole.Coordinator).Select(m => new CoordinatorRow(
+            m.PersonId,
+            m.Person!.GivenName,
+            m.Person.FamilyName,
+            (InstitutionKind?)(m.RepresentsInstitution != null ? m.RepresentsInstitution.Kind : m.Person.Institution != null ? m.Person.Institution.Kind : null),
+            m.RepresentsInstitution != null ? m.RepresentsInstitution.Country!.Code : m.Person.Institution != null ? m.Person.Institution.Country!.Code : null)).ToList(),
         g.Countries.Where(c => c.Role == GroupCountryRole.Coordinating).Select(c => c.Country!.Code).ToList());
 
     private static readonly CompiledQuery<Func<RumboDbContext, List<int>, DateTime, DateTime, IAsyncEnumerable<MeetingTime>>> MeetingTimes = new(() => EF.CompileAsyncQuery(
@@ -165,6 +162,7 @@ public sealed class GovernanceRules(RumboDbContext db, TimeProvider? clock = nul
             .Where(m => m.Status != MeetingStatus.Cancelled && m.StartsAtUtc >= from && m.StartsAtUtc < to && ids.Contains(m.GroupId))
             .Select(m => new MeetingTime(m.GroupId, m.StartsAtUtc, m.TimeZone))));
 
+    /// <summary>The facts of the given groups (all when null), for checking many groups with two queries.</summary>
     public async Task<IReadOnlyList<GroupFacts>> FactsAsync(IReadOnlyCollection<int>? groupIds = null, CancellationToken ct = default)
     {
         var groups = db.Groups.AsNoTracking();

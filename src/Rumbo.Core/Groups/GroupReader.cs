@@ -199,9 +199,11 @@ public sealed class GroupReader(RumboDbContext db, GovernanceRules rules)
             .OrderBy(m => m.Person.Name, StringComparer.CurrentCulture)
             .ToList();
         var coordinators = memberRows.Where(m => m.Role == GroupRole.Coordinator)
-            .Select(m => m.Represents is int i && institutions.GetValueOrDefault(i) is { } institution
-                ? new CoordinatorFacts(m.PersonId, $"{m.GivenName} {m.FamilyName}".Trim(), institution.Kind, institution.CountryCode)
-                : new CoordinatorFacts(m.PersonId, $"{m.GivenName} {m.FamilyName}".Trim(), null, null))
+            .Select(m =>
+            {
+                var institution = m.Represents is int i ? institutions.GetValueOrDefault(i) : null;
+                return new CoordinatorFacts(m.PersonId, $"{m.GivenName} {m.FamilyName}".Trim(), institution?.Kind, institution?.CountryCode);
+            })
             .ToList();
         var coordinating = countries.Where(c => c.Role == GroupCountryRole.Coordinating).Select(c => c.Country.Code).ToList();
         var checks = GovernanceRules.Check(await rules.FactsOfAsync(g.Id, g.Agenda.Id, g.Kind, g.Status, coordinators, coordinating, ct));
