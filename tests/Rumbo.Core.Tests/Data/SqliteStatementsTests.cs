@@ -6,6 +6,7 @@ using Rumbo.Core.Agendas;
 using Rumbo.Core.Data;
 using Rumbo.Core.People;
 using Rumbo.TestSupport;
+using SQLitePCL;
 
 namespace Rumbo.Core.Tests.Data;
 
@@ -15,6 +16,8 @@ namespace Rumbo.Core.Tests.Data;
 /// </summary>
 public sealed class SqliteStatementsTests() : MigratedDatabaseTests(DatabaseProvider.Sqlite)
 {
+    private const int StatementRecompiled = 5;
+
     private ServiceProvider Application()
     {
         var services = new ServiceCollection();
@@ -65,6 +68,37 @@ public sealed class SqliteStatementsTests() : MigratedDatabaseTests(DatabaseProv
         Assert.Equal(["CC"], await InRequest(app, db => CodesAfter(db, "BB")));
         Assert.Empty(await InRequest(app, db => CodesAfter(db, "CC")));
         Assert.Equal(["AA", "BB", "CC"], await InRequest(app, db => CodesAfter(db, "")));
+    }
+
+    [Fact]
+    public async Task A_take_is_kept_per_value_and_SQLite_does_not_compile_its_statement_again_on_each_request()
+    {
+        await using var app = Application();
+        foreach (var code in new[] { "AA", "BB", "CC" }) await AddCountryElsewhere(code);
+        static Task<List<string>> First(RumboDbContext db, int n) =>
+            db.Countries.Where(c => string.Compare(c.Code, "") > 0).OrderBy(c => c.Code).Select(c => c.Code).Take(n).ToListAsync();
+        // The one kept connection, made to list the statements compiled on it from now on.
+        var connection = (SqliteConnection)await InRequest(app, db => Task.FromResult(db.Database.GetDbConnection()));
+        connection.Handle!.enable_sqlite3_next_stmt(true);
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(["AA", "BB"], await InRequest(app, db => First(db, 2)));
+            Assert.Equal(["AA"], await InRequest(app, db => First(db, 1)));
+            Assert.Equal(["AA", "BB", "CC"], await InRequest(app, db => First(db, 10)));
+        }
+
+        // SQLite counts, per statement (SQLITE_STMTSTATUS_REPREPARE, which SQLitePCLRaw does not name), how often it had to compile it again; a LIMIT bound as a parameter made it
+        // do so on every run.
+        Assert.Same(connection, await InRequest(app, db => Task.FromResult(db.Database.GetDbConnection())));
+        var kept = new List<(string Sql, int Compiled)>();
+        for (var stmt = raw.sqlite3_next_stmt(connection.Handle, null); stmt is not null && !stmt.IsInvalid; stmt = raw.sqlite3_next_stmt(connection.Handle, stmt))
+        {
+            kept.Add((raw.sqlite3_sql(stmt).utf8_to_string(), raw.sqlite3_stmt_status(stmt, StatementRecompiled, 0)));
+        }
+        var takes = kept.Where(s => s.Sql.Contains("FROM \"countries\"", StringComparison.Ordinal) && s.Sql.Contains("LIMIT", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["LIMIT 1", "LIMIT 10", "LIMIT 2"], takes.Select(s => s.Sql[s.Sql.IndexOf("LIMIT", StringComparison.Ordinal)..].Trim()).Order(StringComparer.Ordinal));
+        Assert.All(takes, s => Assert.Equal(0, s.Compiled));
     }
 
     [Fact]
