@@ -216,10 +216,7 @@ public sealed class GovernanceRules(RumboDbContext db, TimeProvider? clock = nul
             .ToDictionary(g => g.Key, g => g.Select(m => m.Day).ToList());
     }
 
-    internal static DateOnly LocalDay(DateTime utc, string timeZone)
-    {
-        var at = DateTime.SpecifyKind(utc, DateTimeKind.Utc);
-        var local = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone) ? TimeZoneInfo.ConvertTimeFromUtc(at, zone) : at;
-        return DateOnly.FromDateTime(local);
-    }
+    // The zones as the rest of Rumbo reads them (NodaTime's tz database), not the system's: the two can disagree on a
+    // zone's history, and TimeZoneInfo's lookup took a lock shared by every request.
+    internal static DateOnly LocalDay(DateTime utc, string timeZone) => Rumbo.Core.Meetings.MeetingTimes.Local(utc, timeZone).Date.ToDateOnly();
 }
