@@ -49,19 +49,52 @@ public static class AgreementReader
         return query.Where(a => a.Visibility == Visibility.Public || groups.Contains(a.GroupId));
     }
 
+    private sealed record AgreementRow(
+        int Id, int Number, AgreementKind Kind, LocalizedString Text, DateOnly AdoptedOn, Visibility Visibility, int Version,
+        int MeetingId, LocalizedString MeetingTitle, DateTime MeetingStartsAtUtc, int GroupId);
+
+    private sealed record GroupRow(int Id, string Slug, LocalizedString Name, int AgendaId, string Language);
+
+    private sealed record GroupCountryRow(int GroupId, FollowUpCountry Country, GroupCountryRole Role);
+
+    private sealed record LineRow(int AgreementId, AgreementLineLabel Line);
+
+    private sealed record FollowUpRow(
+        int AgreementId, FollowUpCountry Country, FollowUpStatus Status, string Text, string? EvidenceUrl, DateTime ReportedAtUtc,
+        int? ReportedByPersonId, string? GivenName, string? FamilyName, int Version);
+
+    /// <summary>
+    /// The agreements of the query with their lines and each country's follow-up, newest first. Each part is projected by
+    /// the agreements' or groups' ids: loading the entities with their includes read every agreement's whole meeting and
+    /// group (descriptions in five languages) and made a group's agreements the slowest page rendered afresh.
+    /// </summary>
     public static async Task<List<AgreementView>> LoadAsync(RumboDbContext db, IQueryable<Agreement> query, CancellationToken ct)
     {
-        var agreements = await query.AsNoTracking()
-            .Include(a => a.Meeting)
-            .Include(a => a.Group).ThenInclude(g => g!.Agenda)
-            .Include(a => a.Group).ThenInclude(g => g!.Countries).ThenInclude(c => c.Country)
-            .Include(a => a.Lines).ThenInclude(l => l.LineOfAction).ThenInclude(l => l!.Agenda)
-            .Include(a => a.FollowUps).ThenInclude(f => f.Country)
-            .Include(a => a.FollowUps).ThenInclude(f => f.ReportedBy)
-            .AsSplitQuery().ToListAsync(ct);
-        return agreements
-            .OrderByDescending(a => a.AdoptedOn).ThenByDescending(a => a.Meeting!.StartsAtUtc).ThenBy(a => a.Number)
-            .Select(ToView).ToList();
+        var rows = await query.AsNoTracking()
+            .Select(a => new AgreementRow(a.Id, a.Number, a.Kind, a.Text.ToDocument(), a.AdoptedOn, a.Visibility, a.Version,
+                a.MeetingId, a.Meeting!.Title.ToDocument(), a.Meeting.StartsAtUtc, a.GroupId))
+            .ToListAsync(ct);
+        if (rows.Count == 0) return [];
+        var ids = rows.Select(r => r.Id).ToList();
+        var groupIds = rows.Select(r => r.GroupId).Distinct().ToList();
+        var groups = await db.Groups.AsNoTracking().Where(g => groupIds.Contains(g.Id))
+            .Select(g => new GroupRow(g.Id, g.Slug, g.Name.ToDocument(), g.AgendaId, g.Agenda!.DocumentLanguage))
+            .ToDictionaryAsync(g => g.Id, ct);
+        var countries = (await db.GroupCountries.AsNoTracking().Where(c => groupIds.Contains(c.GroupId))
+            .Select(c => new GroupCountryRow(c.GroupId, new FollowUpCountry(c.Country!.Id, c.Country.Code, c.Country.Name.ToDocument()), c.Role))
+            .ToListAsync(ct)).ToLookup(c => c.GroupId);
+        var lines = (await db.AgreementLines.AsNoTracking().Where(l => ids.Contains(l.AgreementId))
+            .Select(l => new LineRow(l.AgreementId, new AgreementLineLabel(l.LineOfAction!.Id, l.LineOfAction.Code,
+                l.LineOfAction.Text.ToDocument(), l.LineOfAction.Agenda!.Slug)))
+            .ToListAsync(ct)).ToLookup(l => l.AgreementId, l => l.Line);
+        var followUps = (await db.AgreementFollowUps.AsNoTracking().Where(f => ids.Contains(f.AgreementId))
+            .Select(f => new FollowUpRow(f.AgreementId, new FollowUpCountry(f.Country!.Id, f.Country.Code, f.Country.Name.ToDocument()),
+                f.Status, f.Text, f.EvidenceUrl, f.ReportedAtUtc, f.ReportedByPersonId,
+                f.ReportedBy == null ? null : f.ReportedBy.GivenName, f.ReportedBy == null ? null : f.ReportedBy.FamilyName, f.Version))
+            .ToListAsync(ct)).ToLookup(f => f.AgreementId);
+        return rows
+            .OrderByDescending(a => a.AdoptedOn).ThenByDescending(a => a.MeetingStartsAtUtc).ThenBy(a => a.Number)
+            .Select(a => ToView(a, groups[a.GroupId], countries[a.GroupId], lines[a.Id], followUps[a.Id])).ToList();
     }
 
     /// <summary>A group's newest agreements the reader may see, newest first, with how many there are in all.</summary>
@@ -100,25 +133,21 @@ public static class AgreementReader
             .Where(a => a.MeetingId == meetingId && (all || a.Visibility == Visibility.Public || groups.Contains(a.GroupId)))
             .Select(Summary)));
 
-    private static FollowUpCountry Country(Rumbo.Core.People.Country c) => new(c.Id, c.Code, c.Name.ToDocument());
-
-    private static AgreementView ToView(Agreement a)
+    private static AgreementView ToView(AgreementRow a, GroupRow g, IEnumerable<GroupCountryRow> groupCountries,
+        IEnumerable<AgreementLineLabel> lines, IEnumerable<FollowUpRow> followUps)
     {
-        var g = a.Group!;
-        var reports = a.FollowUps.ToDictionary(f => f.CountryId, f => new FollowUpView(Country(f.Country!), f.Status, f.Text, f.EvidenceUrl,
-            f.ReportedAtUtc, f.ReportedByPersonId, f.ReportedBy?.FullName, f.Version));
+        var reports = followUps.ToDictionary(f => f.Country.Id, f => new FollowUpView(f.Country, f.Status, f.Text, f.EvidenceUrl,
+            f.ReportedAtUtc, f.ReportedByPersonId, f.ReportedByPersonId is null ? null : $"{f.GivenName} {f.FamilyName}".Trim(), f.Version));
         var collation = StringComparer.Create(System.Globalization.CultureInfo.CurrentUICulture, ignoreCase: true);
         // The group's countries first (coordinating, then participating), each with its report or none yet; then any other country that reported.
-        var own = g.Countries.OrderBy(c => c.Role).ThenBy(c => Display(c.Country!.Name.ToDocument()), collation)
-            .Select(c => new CountryFollowUp(Country(c.Country!), c.Role, reports.GetValueOrDefault(c.CountryId))).ToList();
-        var ownIds = g.Countries.Select(c => c.CountryId).ToHashSet();
+        var own = groupCountries.OrderBy(c => c.Role).ThenBy(c => Display(c.Country.Name), collation)
+            .Select(c => new CountryFollowUp(c.Country, c.Role, reports.GetValueOrDefault(c.Country.Id))).ToList();
+        var ownIds = own.Select(c => c.Country.Id).ToHashSet();
         var others = reports.Where(r => !ownIds.Contains(r.Key)).Select(r => new CountryFollowUp(r.Value.Country, null, r.Value))
             .OrderBy(c => Display(c.Country.Name), collation);
-        return new AgreementView(a.Id, a.Number, a.Kind, a.Text.ToDocument(), a.AdoptedOn, a.Visibility, a.Version,
-            a.MeetingId, a.Meeting!.Title.ToDocument(), a.Meeting.StartsAtUtc, g.Id, g.Slug, g.Name.ToDocument(), g.AgendaId,
-            g.Agenda!.DocumentLanguage,
-            a.Lines.Select(l => l.LineOfAction!).OrderBy(l => l.Code, StringComparer.Ordinal)
-                .Select(l => new AgreementLineLabel(l.Id, l.Code, l.Text.ToDocument(), l.Agenda!.Slug)).ToList(),
+        return new AgreementView(a.Id, a.Number, a.Kind, a.Text, a.AdoptedOn, a.Visibility, a.Version,
+            a.MeetingId, a.MeetingTitle, a.MeetingStartsAtUtc, g.Id, g.Slug, g.Name, g.AgendaId, g.Language,
+            lines.OrderBy(l => l.Code, StringComparer.Ordinal).ToList(),
             [.. own, .. others]);
     }
 
