@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Rumbo.Core.Agendas;
 using Rumbo.Core.Data;
@@ -110,22 +111,10 @@ public sealed class GroupReader(RumboDbContext db, GovernanceRules rules)
         if (filter.Kind is { } kind) groups = groups.Where(g => g.Kind == kind);
         if (filter.Status is { } status) groups = groups.Where(g => g.Status == status);
 
-        var rows = await groups
-            .Select(g => new
-            {
-                g.Id, g.Slug, g.Kind, g.Status,
-                Name = g.Name.ToDocument(),
-                Agenda = new AgendaLabel(g.Agenda!.Id, g.Agenda.Slug, g.Agenda.Symbol, g.Agenda.Title.ToDocument(),
-                    g.Agenda.DocumentLanguage, g.Agenda.AreaLevelName.ToDocument()),
-                Area = g.Area == null ? null : new AreaLabel(g.Area.Code, g.Area.Title.ToDocument()),
-                Countries = g.Countries.Select(c => new GroupCountryItem(
-                    new CountryLabel(c.Country!.Code, c.Country.Name.ToDocument()),
-                    c.Role)).ToList(),
-                Coordinators = g.Members.Count(m => m.Role == GroupRole.Coordinator),
-                Members = g.Members.Count,
-            })
-            .AsSplitQuery()
-            .ToListAsync(ct);
+        // The whole directory, the usual request, by a compiled query; a filtered one builds its query.
+        var rows = filter.IsEmpty
+            ? await AllListed.For(db)(db).ToListAsync(ct)
+            : await groups.Select(Listed).AsSplitQuery().ToListAsync(ct);
         if (rows.Count == 0) return [];
 
         var facts = await rules.FactsAsync(filter.IsEmpty ? null : rows.Select(r => r.Id).ToList(), ct);
@@ -138,6 +127,22 @@ public sealed class GroupReader(RumboDbContext db, GovernanceRules rules)
             .ThenBy(r => r.Name.Source, StringComparer.CurrentCulture)
             .ToList();
     }
+
+    private sealed record ListRow(
+        int Id, string Slug, GroupKind Kind, GroupStatus Status, LocalizedString Name, AgendaLabel Agenda, AreaLabel? Area,
+        List<GroupCountryItem> Countries, int Coordinators, int Members);
+
+    private static readonly Expression<Func<Group, ListRow>> Listed = g => new ListRow(
+        g.Id, g.Slug, g.Kind, g.Status, g.Name.ToDocument(),
+        new AgendaLabel(g.Agenda!.Id, g.Agenda.Slug, g.Agenda.Symbol, g.Agenda.Title.ToDocument(),
+            g.Agenda.DocumentLanguage, g.Agenda.AreaLevelName.ToDocument()),
+        g.Area == null ? null : new AreaLabel(g.Area.Code, g.Area.Title.ToDocument()),
+        g.Countries.Select(c => new GroupCountryItem(new CountryLabel(c.Country!.Code, c.Country.Name.ToDocument()), c.Role)).ToList(),
+        g.Members.Count(m => m.Role == GroupRole.Coordinator),
+        g.Members.Count);
+
+    private static readonly CompiledQuery<Func<RumboDbContext, IAsyncEnumerable<ListRow>>> AllListed = new(() => EF.CompileAsyncQuery(
+        (RumboDbContext db) => db.Groups.AsNoTracking().Select(Listed).AsSplitQuery()));
 
     private sealed record GroupHead(
         int Id, string Slug, GroupKind Kind, GroupStatus Status, DateOnly? StartDate, DateOnly? EndDate, int Version,
@@ -227,23 +232,24 @@ public sealed class GroupReader(RumboDbContext db, GovernanceRules rules)
         return list.OrderBy(g => g.Kind).ThenBy(g => g.Name.Source, StringComparer.CurrentCulture).ToList();
     }
 
+    private sealed record AgendaOption(AgendaLabel Label, List<AreaLabel> Areas);
+
+    // The directory's filter form is on every request of it: compiled once (decision 0018).
+    private static readonly CompiledQuery<Func<RumboDbContext, IAsyncEnumerable<AgendaOption>>> AgendaOptions = new(() => EF.CompileAsyncQuery(
+        (RumboDbContext db) => db.Agendas.AsNoTracking()
+            .OrderByDescending(a => a.Date).ThenBy(a => a.Symbol)
+            .Select(a => new AgendaOption(
+                new AgendaLabel(a.Id, a.Slug, a.Symbol, a.Title.ToDocument(), a.DocumentLanguage, a.AreaLevelName.ToDocument()),
+                a.Areas.OrderBy(x => x.Number).Select(x => new AreaLabel(x.Code, x.Title.ToDocument())).ToList()))
+            .AsSplitQuery()));
+
+    private static readonly CompiledQuery<Func<RumboDbContext, IAsyncEnumerable<CountryLabel>>> CountryOptions = new(() => EF.CompileAsyncQuery(
+        (RumboDbContext db) => db.Countries.AsNoTracking().OrderBy(c => c.Code).Select(c => new CountryLabel(c.Code, c.Name.ToDocument()))));
+
     public async Task<GroupFilterOptions> FilterOptionsAsync(CancellationToken ct = default)
     {
-        var agendas = await db.Agendas.AsNoTracking()
-            .OrderByDescending(a => a.Date).ThenBy(a => a.Symbol)
-            .Select(a => new
-            {
-                Label = new AgendaLabel(a.Id, a.Slug, a.Symbol, a.Title.ToDocument(),
-                    a.DocumentLanguage, a.AreaLevelName.ToDocument()),
-                Areas = a.Areas.OrderBy(x => x.Number)
-                    .Select(x => new AreaLabel(x.Code, x.Title.ToDocument())).ToList(),
-            })
-            .AsSplitQuery()
-            .ToListAsync(ct);
-        var countries = await db.Countries.AsNoTracking()
-            .OrderBy(c => c.Code)
-            .Select(c => new CountryLabel(c.Code, c.Name.ToDocument()))
-            .ToListAsync(ct);
+        var agendas = await AgendaOptions.For(db)(db).ToListAsync(ct);
+        var countries = await CountryOptions.For(db)(db).ToListAsync(ct);
         return new GroupFilterOptions(agendas.Select(a => (a.Label, (IReadOnlyList<AreaLabel>)a.Areas)).ToList(), countries);
     }
 
