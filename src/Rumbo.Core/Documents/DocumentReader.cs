@@ -114,7 +114,12 @@ public sealed class DocumentReader(RumboDbContext db)
             q = q.Where(d => d.Date >= from && d.Date <= to);
         }
         if (f.MeetingId is int meetingId) q = q.Where(d => d.MeetingId == meetingId);
-        if (f.LineId is int lineId) q = q.Where(d => d.Lines.Any(l => l.LineOfActionId == lineId));
+        if (f.LineId is int lineId)
+        {
+            // From the line's links, not a scan of every document (as for meetings and agreements).
+            var linked = db.DocumentLines.Where(l => l.LineOfActionId == lineId).Select(l => l.DocumentId);
+            q = q.Where(d => linked.Contains(d.Id));
+        }
         if (!string.IsNullOrWhiteSpace(f.Line))
         {
             var parts = f.Line.Trim().Split(':');

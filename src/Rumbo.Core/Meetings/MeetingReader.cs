@@ -121,7 +121,14 @@ public sealed class MeetingReader(RumboDbContext db)
         if (filter.Kind is { } kind) q = q.Where(m => m.Kind == kind);
         if (filter.FromUtc is { } from) q = q.Where(m => m.StartsAtUtc >= from.AddDays(-8));
         if (filter.ToUtc is { } to) q = q.Where(m => m.StartsAtUtc < to);
-        if (filter.LineId is { } line) q = q.Where(m => m.Items.Any(i => i.Lines.Any(l => l.LineOfActionId == line)));
+        // From the line's links to their meetings: asked from the meetings' side (any item with a link to the line),
+        // SQLite scanned every meeting and its items, 0.5 ms on the bench's data against 10 µs.
+        if (filter.LineId is { } line)
+        {
+            var meetings = db.MeetingItemLines.Where(l => l.LineOfActionId == line)
+                .Join(db.MeetingItems, l => l.MeetingItemId, i => i.Id, (l, i) => i.MeetingId);
+            q = q.Where(m => meetings.Contains(m.Id));
+        }
         if (filter.PublicOnly) q = q.Where(m => m.Access == Visibility.Public);
         var rows = await Project(q).ToListAsync(ct);
         // A meeting under way still counts from "from": its end, not its start, is compared.

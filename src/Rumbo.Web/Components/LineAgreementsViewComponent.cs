@@ -13,7 +13,9 @@ public sealed class LineAgreementsViewComponent(RumboDbContext db, CurrentUser c
     {
         var ct = HttpContext.RequestAborted;
         var user = await currentUser.GetAsync(UserClaimsPrincipal, ct);
-        var agreements = await AgreementReader.LoadAsync(db, db.Agreements.Where(a => a.Lines.Any(l => l.LineOfActionId == lineId)).Visible(user), ct);
+        // From the line's links: asked from the agreements' side, SQLite scanned every agreement.
+        var linked = db.AgreementLines.Where(l => l.LineOfActionId == lineId).Select(l => l.AgreementId);
+        var agreements = await AgreementReader.LoadAsync(db, db.Agreements.Where(a => linked.Contains(a.Id)).Visible(user), ct);
         if (agreements.Count == 0) return Content(string.Empty);
         return View(agreements);
     }
