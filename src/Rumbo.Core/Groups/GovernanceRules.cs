@@ -157,7 +157,7 @@ public sealed class GovernanceRules(RumboDbContext db, TimeProvider? clock = nul
             m.RepresentsInstitution != null ? m.RepresentsInstitution.Country!.Code : m.Person.Institution != null ? m.Person.Institution.Country!.Code : null)).ToList(),
         g.Countries.Where(c => c.Role == GroupCountryRole.Coordinating).Select(c => c.Country!.Code).ToList());
 
-    private static readonly CompiledQuery<Func<RumboDbContext, List<int>, DateTime, DateTime, IAsyncEnumerable<MeetingTime>>> MeetingTimes = new(() => EF.CompileAsyncQuery(
+    private static readonly CompiledQuery<Func<RumboDbContext, List<int>, DateTime, DateTime, IAsyncEnumerable<MeetingTime>>> MeetingTimesOfGroups = new(() => EF.CompileAsyncQuery(
         (RumboDbContext db, List<int> ids, DateTime from, DateTime to) => db.Meetings.AsNoTracking()
             .Where(m => m.Status != MeetingStatus.Cancelled && m.StartsAtUtc >= from && m.StartsAtUtc < to && ids.Contains(m.GroupId))
             .Select(m => new MeetingTime(m.GroupId, m.StartsAtUtc, m.TimeZone))));
@@ -212,7 +212,7 @@ public sealed class GovernanceRules(RumboDbContext db, TimeProvider? clock = nul
         List<MeetingTime> rows;
         if (groupIds is not null)
         {
-            rows = await MeetingTimes.For(db)(db, [.. groupIds], from, to).ToListAsync(ct);
+            rows = await MeetingTimesOfGroups.For(db)(db, [.. groupIds], from, to).ToListAsync(ct);
         }
         else
         {
@@ -227,5 +227,5 @@ public sealed class GovernanceRules(RumboDbContext db, TimeProvider? clock = nul
 
     // The zones as the rest of Rumbo reads them (NodaTime's tz database), not the system's: the two can disagree on a
     // zone's history, and TimeZoneInfo's lookup took a lock shared by every request.
-    internal static DateOnly LocalDay(DateTime utc, string timeZone) => Rumbo.Core.Meetings.MeetingTimes.Local(utc, timeZone).Date.ToDateOnly();
+    internal static DateOnly LocalDay(DateTime utc, string timeZone) => MeetingTimes.Local(utc, timeZone).Date.ToDateOnly();
 }
