@@ -119,6 +119,7 @@ public static class Commands
             stdout.WriteLine(seeded.GroupsCreated > 0 ? $"Groups: {seeded.GroupsCreated} created" : "Groups: unchanged (the database has groups already)");
             stdout.WriteLine(seeded.MeetingsCreated > 0 ? $"Meetings: {seeded.MeetingsCreated} created" : "Meetings: unchanged (the database has meetings already)");
             stdout.WriteLine(seeded.PlansCreated > 0 ? $"Plans of work: {seeded.PlansCreated} created" : "Plans of work: unchanged (the database has plans already)");
+            stdout.WriteLine(seeded.IndicatorsCreated > 0 ? $"Example indicators: {seeded.IndicatorsCreated} created" : "Example indicators: unchanged (the planning agenda has indicators already)");
             return 0;
         }));
 

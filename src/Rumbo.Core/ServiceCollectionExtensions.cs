@@ -5,6 +5,7 @@ using Rumbo.Core.Auditing;
 using Rumbo.Core.Calendars;
 using Rumbo.Core.Data;
 using Rumbo.Core.Documents;
+using Rumbo.Core.Indicators;
 using Rumbo.Core.Meetings;
 using Rumbo.Core.Plans;
 
@@ -35,6 +36,7 @@ public static class ServiceCollectionExtensions
         services.AddRumboMeetings();
         services.AddRumboDocuments();
         services.AddRumboPlans();
+        services.AddRumboIndicators();
         services.AddRumboCalendars();
         return services;
     }

@@ -66,6 +66,14 @@ public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options) : I
     public DbSet<Plans.PlanActivity> PlanActivities => Set<Plans.PlanActivity>();
     public DbSet<Plans.PlanActivityCountry> PlanActivityCountries => Set<Plans.PlanActivityCountry>();
     public DbSet<Plans.PlanActivityLine> PlanActivityLines => Set<Plans.PlanActivityLine>();
+    public DbSet<Indicators.Indicator> Indicators => Set<Indicators.Indicator>();
+    public DbSet<Indicators.IndicatorVersion> IndicatorVersions => Set<Indicators.IndicatorVersion>();
+    public DbSet<Indicators.IndicatorLine> IndicatorLines => Set<Indicators.IndicatorLine>();
+    public DbSet<Indicators.IndicatorSdgTarget> IndicatorSdgTargets => Set<Indicators.IndicatorSdgTarget>();
+    public DbSet<Indicators.IndicatorTarget> IndicatorTargets => Set<Indicators.IndicatorTarget>();
+    public DbSet<Indicators.IndicatorValue> IndicatorValues => Set<Indicators.IndicatorValue>();
+    public DbSet<Indicators.ValueTransition> ValueTransitions => Set<Indicators.ValueTransition>();
+    public DbSet<Indicators.ReportingRound> ReportingRounds => Set<Indicators.ReportingRound>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -265,6 +273,7 @@ public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options) : I
         Rumbo.Core.Calendars.CalendarsModel.Configure(modelBuilder);
         Rumbo.Core.Documents.DocumentsModel.Configure(modelBuilder);
         Rumbo.Core.Plans.PlansModel.Configure(modelBuilder);
+        Rumbo.Core.Indicators.IndicatorsModel.Configure(modelBuilder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

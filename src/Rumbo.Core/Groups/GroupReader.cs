@@ -257,24 +257,3 @@ public sealed class GroupReader(RumboDbContext db, GovernanceRules rules)
     private static List<GroupCountryItem> SortCountries(IEnumerable<GroupCountryItem> countries) =>
         countries.OrderBy(c => c.Role).ThenBy(c => c.Country.Code, StringComparer.Ordinal).ToList();
 }
-
-/// <summary>Orders codes by their numbers, so that 1.10 follows 1.9.</summary>
-public sealed class CodeComparer : IComparer<string>
-{
-    public static readonly CodeComparer Instance = new();
-
-    public int Compare(string? x, string? y)
-    {
-        if (ReferenceEquals(x, y)) return 0;
-        if (x is null) return -1;
-        if (y is null) return 1;
-        var a = x.Split('.');
-        var b = y.Split('.');
-        for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
-        {
-            var c = int.TryParse(a[i], out var m) && int.TryParse(b[i], out var n) ? m.CompareTo(n) : string.CompareOrdinal(a[i], b[i]);
-            if (c != 0) return c;
-        }
-        return a.Length.CompareTo(b.Length);
-    }
-}

@@ -11,14 +11,16 @@ namespace Rumbo.Core.Seed;
 /// <param name="GroupsCreated">None when the database already had groups.</param>
 /// <param name="MeetingsCreated">None when the database already had meetings.</param>
 /// <param name="PlansCreated">None when the database already had plans of work.</param>
-public sealed record SeedResult(IReadOnlyList<ImportResult> Agendas, ReferenceDataResult ReferenceData, int GroupsCreated, int MeetingsCreated = 0, int PlansCreated = 0);
+/// <param name="IndicatorsCreated">None when the planning agenda already had indicators.</param>
+public sealed record SeedResult(IReadOnlyList<ImportResult> Agendas, ReferenceDataResult ReferenceData, int GroupsCreated, int MeetingsCreated = 0, int PlansCreated = 0,
+    int IndicatorsCreated = 0);
 
 public static class DemoData
 {
     /// <summary>
     /// Migrates the database and ensures the reference data, which every installation needs. With demo data on, it
     /// then imports the source documents when the database holds no agenda, their groups when it holds no group, and the
-    /// meetings and plans of work they name when it holds none.
+    /// meetings and plans of work they name when it holds none, and example indicators for the planning agenda when it has none.
     /// </summary>
     public static async Task InitializeAsync(IServiceProvider services, RumboOptions options, CancellationToken ct = default)
     {
@@ -45,6 +47,7 @@ public static class DemoData
         await DemoGroups.SeedAsync(db, ct);
         await DemoMeetings.SeedAsync(db, ct);
         await DemoPlans.SeedAsync(db, ct);
+        await DemoIndicators.SeedAsync(db, ct);
     }
 
     /// <summary>Imports the source documents (unchanged ones stay as they are), ensures the reference data and creates the demo groups when there are none.</summary>
@@ -56,7 +59,8 @@ public static class DemoData
         var groups = await DemoGroups.SeedAsync(db, ct);
         var meetings = await DemoMeetings.SeedAsync(db, ct);
         var plans = await DemoPlans.SeedAsync(db, ct);
-        return new SeedResult(agendas, reference, groups, meetings, plans);
+        var indicators = await DemoIndicators.SeedAsync(db, ct);
+        return new SeedResult(agendas, reference, groups, meetings, plans, indicators);
     }
 
     private static async Task<IReadOnlyList<ImportResult>> ImportDocumentsAsync(IServiceProvider services, CancellationToken ct)

@@ -17,4 +17,8 @@ public sealed record ValidationMessage(string Key, params object[] Arguments)
     /// </summary>
     public string In(IStringLocalizer localizer) =>
         Arguments.Length == 0 ? localizer[Key].Value : localizer[Key, Arguments].Value;
+
+    /// <summary>The message in English, the keys' language: what the API answers in its problem details.</summary>
+    public string InEnglish() =>
+        Arguments.Length == 0 ? Key : string.Format(System.Globalization.CultureInfo.InvariantCulture, Key, Arguments);
 }

@@ -27,6 +27,7 @@ public static class ApiRoutes
         api.MapRecordsApi();
         api.MapDocumentsApi();
         api.MapPlansApi();
+        api.MapIndicatorsApi();
         return app;
     }
 

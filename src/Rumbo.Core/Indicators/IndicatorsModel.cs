@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Rumbo.Core.Indicators;
+
+internal static class IndicatorsModel
+{
+    public static void Configure(ModelBuilder b)
+    {
+        b.Entity<Indicator>(e =>
+        {
+            e.ToTable("indicators");
+            e.Property(i => i.Code).HasMaxLength(32);
+            e.Property(i => i.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(i => i.Version).IsConcurrencyToken();
+            e.HasIndex(i => new { i.AgendaId, i.Code }).IsUnique();
+            e.HasIndex(i => i.ObjectiveId);
+            e.HasOne(i => i.Agenda).WithMany().HasForeignKey(i => i.AgendaId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(i => i.Objective).WithMany().HasForeignKey(i => i.ObjectiveId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(i => i.Versions).WithOne(v => v.Indicator).HasForeignKey(v => v.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(i => i.Lines).WithOne().HasForeignKey(l => l.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(i => i.SdgTargets).WithOne().HasForeignKey(t => t.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<IndicatorVersion>(e =>
+        {
+            e.ToTable("indicator_versions");
+            e.HasIndex(v => new { v.IndicatorId, v.Number }).IsUnique();
+            e.ComplexProperty(v => v.Title);
+            e.ComplexProperty(v => v.Definition);
+            e.ComplexProperty(v => v.Method);
+            e.ComplexProperty(v => v.Source);
+            e.Property(v => v.Unit).HasConversion<string>().HasMaxLength(16);
+            e.Property(v => v.Periodicity).HasConversion<string>().HasMaxLength(16);
+            e.Property(v => v.Direction).HasConversion<string>().HasMaxLength(16);
+            e.Property(v => v.Dimensions).HasMaxLength(200);
+            e.Property(v => v.ChangeNote).HasMaxLength(2000);
+            e.HasOne(v => v.ResponsibleGroup).WithMany().HasForeignKey(v => v.ResponsibleGroupId).OnDelete(DeleteBehavior.SetNull);
+        });
+        b.Entity<IndicatorLine>(e =>
+        {
+            e.ToTable("indicator_lines");
+            e.HasKey(l => new { l.IndicatorId, l.LineOfActionId });
+            e.HasIndex(l => l.LineOfActionId);
+            e.HasOne(l => l.LineOfAction).WithMany().HasForeignKey(l => l.LineOfActionId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<IndicatorSdgTarget>(e =>
+        {
+            e.ToTable("indicator_sdg_targets");
+            e.HasKey(t => new { t.IndicatorId, t.Code });
+            e.Property(t => t.Code).HasMaxLength(16);
+        });
+        b.Entity<IndicatorTarget>(e =>
+        {
+            e.ToTable("indicator_targets");
+            e.Property(t => t.Note).HasMaxLength(2000);
+            e.Property(t => t.Version).IsConcurrencyToken();
+            // One regional target and one per country: the two partial indexes, because both databases count NULLs as distinct.
+            e.HasIndex(t => new { t.IndicatorId, t.CountryId }).IsUnique().HasFilter("\"CountryId\" IS NOT NULL");
+            e.HasIndex(t => t.IndicatorId).IsUnique().HasFilter("\"CountryId\" IS NULL").HasDatabaseName("IX_indicator_targets_regional");
+            e.HasOne(t => t.Indicator).WithMany().HasForeignKey(t => t.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(t => t.Country).WithMany().HasForeignKey(t => t.CountryId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(t => t.Milestones).WithOne().HasForeignKey(m => m.TargetId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<TargetMilestone>(e =>
+        {
+            e.ToTable("indicator_target_milestones");
+            e.HasKey(m => new { m.TargetId, m.Year });
+        });
+        b.Entity<IndicatorValue>(e =>
+        {
+            e.ToTable("indicator_values");
+            e.Property(v => v.Breakdown).HasMaxLength(200);
+            e.Property(v => v.Source).HasMaxLength(500);
+            e.Property(v => v.Notes).HasMaxLength(2000);
+            e.Property(v => v.EvidenceUrl).HasMaxLength(2000);
+            e.Property(v => v.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(v => v.Version).IsConcurrencyToken();
+            e.HasIndex(v => new { v.IndicatorVersionId, v.CountryId, v.Breakdown, v.Year }).IsUnique().HasFilter("\"CountryId\" IS NOT NULL");
+            e.HasIndex(v => new { v.IndicatorVersionId, v.Breakdown, v.Year }).IsUnique().HasFilter("\"CountryId\" IS NULL")
+                .HasDatabaseName("IX_indicator_values_regional");
+            e.HasIndex(v => new { v.CountryId, v.Status });
+            e.HasIndex(v => v.RoundId);
+            e.HasOne(v => v.IndicatorVersion).WithMany().HasForeignKey(v => v.IndicatorVersionId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(v => v.Country).WithMany().HasForeignKey(v => v.CountryId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(v => v.EvidenceDocument).WithMany().HasForeignKey(v => v.EvidenceDocumentId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne(v => v.Round).WithMany().HasForeignKey(v => v.RoundId).OnDelete(DeleteBehavior.SetNull);
+            e.HasMany(v => v.Transitions).WithOne().HasForeignKey(t => t.ValueId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<ValueTransition>(e =>
+        {
+            e.ToTable("indicator_value_transitions");
+            e.Property(t => t.From).HasConversion<string>().HasMaxLength(16);
+            e.Property(t => t.To).HasConversion<string>().HasMaxLength(16);
+            e.Property(t => t.Reason).HasMaxLength(2000);
+            e.HasIndex(t => t.ValueId);
+            e.HasOne(t => t.Person).WithMany().HasForeignKey(t => t.PersonId).OnDelete(DeleteBehavior.SetNull);
+        });
+        b.Entity<ReportingRound>(e =>
+        {
+            e.ToTable("reporting_rounds");
+            e.ComplexProperty(r => r.Title);
+            e.Property(r => r.Version).IsConcurrencyToken();
+            e.HasIndex(r => r.AgendaId);
+            e.HasOne(r => r.Agenda).WithMany().HasForeignKey(r => r.AgendaId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+}

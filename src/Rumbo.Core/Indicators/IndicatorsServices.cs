@@ -1,0 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Rumbo.Core.Indicators;
+
+public static class IndicatorsServices
+{
+    public static IServiceCollection AddRumboIndicators(this IServiceCollection services)
+    {
+        services.AddScoped<IndicatorReader>();
+        return services;
+    }
+}
