@@ -177,6 +177,7 @@ app.MapRumboApi();
 app.MapMeetingExports();
 app.MapAgreementExports();
 app.MapDocumentFiles();
+app.MapReportingTemplates();
 app.MapCalendarFeeds();
 app.MapHealthChecks("/health");
 

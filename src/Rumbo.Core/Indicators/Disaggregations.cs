@@ -65,4 +65,18 @@ public static class Disaggregations
         }
         return (Write(pairs), null, null);
     }
+
+    /// <summary>The breakdowns a series is reported by: the total, then each combination of one value per dimension.</summary>
+    public static IReadOnlyList<string> Breakdowns(IReadOnlyList<Dimension> dimensions)
+    {
+        var result = new List<string> { "" };
+        if (dimensions.Count == 0) return result;
+        IEnumerable<IEnumerable<KeyValuePair<string, string>>> combos = [[]];
+        foreach (var d in dimensions)
+        {
+            combos = combos.SelectMany(c => d.Values.Select(v => c.Append(new KeyValuePair<string, string>(d.Code, v.Code))));
+        }
+        result.AddRange(combos.Select(Write));
+        return result;
+    }
 }

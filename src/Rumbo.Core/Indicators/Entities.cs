@@ -180,6 +180,12 @@ public sealed class IndicatorValue
         _ => null,
     };
 
+    /// <summary>A returned value the country changes becomes its draft again.</summary>
+    public void Edit(int? personId, DateTime nowUtc)
+    {
+        if (Status == ValueStatus.Returned) Move(ValueStatus.Draft, personId, nowUtc, null);
+    }
+
     public string? Submit(int? personId, DateTime nowUtc)
     {
         if (Status is not (ValueStatus.Draft or ValueStatus.Returned)) return "Only a draft or a returned value can be submitted.";

@@ -9,7 +9,7 @@ namespace Rumbo.Core.Indicators;
 /// <summary>An indicator as the framework's list shows it, with its current version's title and unit.</summary>
 public sealed record IndicatorSummary(
     int Id, string Code, string ObjectiveCode, LocalizedString Title, IndicatorStatus Status, bool IsExample,
-    IndicatorUnit Unit, Direction Direction, int VersionNumber);
+    IndicatorUnit Unit, Direction Direction, int Decimals, int VersionId, int VersionNumber);
 
 public sealed record IndicatorVersionView(
     int Id, int Number, LocalizedString Title, LocalizedString Definition, LocalizedString Method, LocalizedString Source,
@@ -61,11 +61,11 @@ public sealed class IndicatorReader(RumboDbContext db)
             {
                 i.Id, i.Code, ObjectiveCode = i.Objective!.Code, i.Status, i.IsExample,
                 Current = i.Versions.OrderByDescending(v => v.Number)
-                    .Select(v => new { Title = v.Title.ToDocument(), v.Unit, v.Direction, v.Number }).First(),
+                    .Select(v => new { Title = v.Title.ToDocument(), v.Unit, v.Direction, v.Decimals, v.Id, v.Number }).First(),
             })
             .ToListAsync(ct);
         return rows.Select(r => new IndicatorSummary(r.Id, r.Code, r.ObjectiveCode, r.Current.Title, r.Status, r.IsExample,
-                r.Current.Unit, r.Current.Direction, r.Current.Number))
+                r.Current.Unit, r.Current.Direction, r.Current.Decimals, r.Current.Id, r.Current.Number))
             .OrderBy(r => r.ObjectiveCode, CodeComparer.Instance).ThenBy(r => r.Code, StringComparer.Ordinal).ToList();
     }
 
@@ -131,11 +131,19 @@ public sealed class IndicatorReader(RumboDbContext db)
         return rows.OrderBy(r => r.CountryCode ?? "", StringComparer.Ordinal).ThenBy(r => r.Breakdown, StringComparer.Ordinal).ThenBy(r => r.Year).ToList();
     }
 
-    /// <summary>The current version's id of each indicator of an agenda.</summary>
-    public async Task<IReadOnlyDictionary<int, int>> CurrentVersionsAsync(int agendaId, CancellationToken ct = default)
+    /// <summary>The region's approved totals (no breakdown) of some indicator versions, by version and year.</summary>
+    public async Task<IReadOnlyDictionary<int, IReadOnlyList<(int Year, double Value)>>> RegionalTotalsAsync(IReadOnlyCollection<int> versionIds, CancellationToken ct = default)
     {
-        var rows = await db.IndicatorVersions.AsNoTracking().Where(v => v.Indicator!.AgendaId == agendaId)
-            .Select(v => new { v.IndicatorId, v.Id, v.Number }).ToListAsync(ct);
-        return rows.GroupBy(r => r.IndicatorId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Number)!.Id);
+        var ids = versionIds.ToList();
+        var rows = await db.IndicatorValues.AsNoTracking()
+            .Where(v => ids.Contains(v.IndicatorVersionId) && v.CountryId == null && v.Breakdown == "" && v.Status == ValueStatus.Approved)
+            .Select(v => new { v.IndicatorVersionId, v.Year, v.Value })
+            .ToListAsync(ct);
+        return rows.GroupBy(r => r.IndicatorVersionId).ToDictionary(g => g.Key,
+            g => (IReadOnlyList<(int, double)>)g.OrderBy(r => r.Year).Select(r => (r.Year, r.Value)).ToList());
     }
+
+    /// <summary>Every country's code and name, for the tables and the map.</summary>
+    public async Task<IReadOnlyDictionary<string, CountryLabel>> CountryLabelsAsync(CancellationToken ct = default) =>
+        await db.Countries.AsNoTracking().Select(c => new CountryLabel(c.Code, c.Name.ToDocument())).ToDictionaryAsync(c => c.Code, ct);
 }

@@ -7,6 +7,7 @@ public static class IndicatorsServices
     public static IServiceCollection AddRumboIndicators(this IServiceCollection services)
     {
         services.AddScoped<IndicatorReader>();
+        services.AddScoped<ReportingStore>();
         return services;
     }
 }

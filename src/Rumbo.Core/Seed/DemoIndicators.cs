@@ -167,8 +167,8 @@ public static class DemoIndicators
                 if (!countries.TryGetValue(code, out var countryId)) continue;
                 // Each country starts at its own level and moves at its own pace; a few go the wrong way.
                 var level = d.Start * (0.7 + 0.6 * random.NextDouble());
-                var pace = d.YearlyChange * (random.NextDouble() < 0.15 ? -0.5 : 0.3 + 1.2 * random.NextDouble());
-                foreach (var breakdown in Breakdowns(d.Dimensions))
+                var pace = d.YearlyChange * (random.NextDouble() < 0.15 ? -0.25 : 0.3 + 1.2 * random.NextDouble());
+                foreach (var breakdown in Disaggregations.Breakdowns(Disaggregations.Of(d.Dimensions)))
                 {
                     var shift = breakdown.Length == 0 ? 0 : (random.NextDouble() - 0.5) * d.Noise * 2;
                     for (var year = FirstYear; year <= LastApprovedYear + 1; year++)
@@ -225,19 +225,5 @@ public static class DemoIndicators
         db.IndicatorTargets.AddRange(targets);
         await db.SaveChangesAsync(ct);
         return indicators.Count;
-    }
-
-    /// <summary>The total and every combination of one value per dimension.</summary>
-    public static IReadOnlyList<string> Breakdowns(string dimensions)
-    {
-        var result = new List<string> { "" };
-        var dims = Disaggregations.Of(dimensions);
-        IEnumerable<IEnumerable<KeyValuePair<string, string>>> combos = [[]];
-        foreach (var d in dims)
-        {
-            combos = combos.SelectMany(c => d.Values.Select(v => c.Append(new KeyValuePair<string, string>(d.Code, v.Code))));
-        }
-        if (dims.Count > 0) result.AddRange(combos.Select(Disaggregations.Write));
-        return result;
     }
 }

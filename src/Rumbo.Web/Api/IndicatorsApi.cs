@@ -1,4 +1,9 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Rumbo.Core.Accounts;
+using Rumbo.Core.Agendas;
+using Rumbo.Core.Data;
 using Rumbo.Core.Indicators;
 
 namespace Rumbo.Web.Api;
@@ -42,6 +47,37 @@ public static class IndicatorsApi
             return TypedResults.Ok(new ProgressResponse(results.Select(Dto).ToList(), Progress.Disagree(results[0], results[1])));
         });
         return v1;
+    }
+
+    /// <summary>
+    /// <c>GET /agendas/{key}/reporting/{country}/template.csv|xlsx</c>: the country's template, pre-filled with its stored
+    /// values (drafts included), for its focal points and the secretariat; 404 for anyone else, as the page.
+    /// </summary>
+    public static IEndpointRouteBuilder MapReportingTemplates(this IEndpointRouteBuilder app)
+    {
+        app.MapGet($"/agendas/{{key}}/reporting/{{country}}/template.{TableDownloads.FormatPattern}", async Task<IResult> (
+            string key, string country, string format, ClaimsPrincipal principal, CurrentUser currentUser, AgendaReader agendas, ReportingStore store,
+            RumboDbContext db, HttpContext http, TimeProvider clock, CancellationToken ct) =>
+        {
+            var user = await currentUser.GetAsync(principal, ct);
+            if (!user.IsSignedIn) return Results.Challenge();
+            var agenda = await agendas.ResolveAsync(key, ct);
+            if (agenda is null) return Results.NotFound();
+            var code = country.Trim().ToUpperInvariant();
+            var countryId = await db.Countries.AsNoTracking().Where(c => c.Code == code).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct);
+            if (countryId is null || !(user.CanReportIndicators(agenda.Value.Id, countryId.Value) || user.CanReviewIndicators())) return Results.NotFound();
+            http.Response.Headers.CacheControl = ApiRoutes.PrivateNoStore;
+            var indicators = await store.IndicatorsAsync(agenda.Value.Id, ct);
+            var stored = await store.StoredAsync(indicators.Values.Select(i => i.VersionId), countryId.Value, ct);
+            var round = await store.CurrentRoundAsync(agenda.Value.Id, ct);
+            var year = clock.GetUtcNow().Year;
+            var (first, last) = round is { } r ? (r.FirstYear, Math.Min(r.LastYear, year)) : (year - 1, year - 1);
+            var language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+            return TableDownloads.File(format, $"{key}-{code.ToLowerInvariant()}-indicators-{first}-{last}", ReportingTemplate.SheetName, ReportingCheck.Columns,
+                ReportingTemplate.Rows(indicators.Values, stored, code, first, last, language).ToList());
+        })
+        .ExcludeFromDescription();
+        return app;
     }
 
     public static ProgressMethodDto Dto(ProgressResult r) => new(

@@ -1,0 +1,222 @@
+using Microsoft.EntityFrameworkCore;
+using Rumbo.Core.Agendas;
+using Rumbo.Core.Data;
+using Rumbo.Core.People;
+
+namespace Rumbo.Core.Indicators;
+
+/// <summary>A reporting round as pages show it.</summary>
+public sealed record RoundView(int Id, LocalizedString Title, int FirstYear, int LastYear, DateOnly OpensOn, DateOnly DueOn);
+
+/// <summary>A stored value with its history, for the country's reporting page and the secretariat's review.</summary>
+public sealed record ReportedValue(
+    int Id, int IndicatorId, string IndicatorCode, int VersionId, int Year, string Breakdown, double Value, string Source, string Notes,
+    string? Evidence, ValueStatus Status, bool Locked, int Version, IReadOnlyList<TransitionView> Transitions);
+
+public sealed record TransitionView(ValueStatus From, ValueStatus To, DateTime AtUtc, string? Person, string? Reason);
+
+/// <summary>One country's reporting of a round: filled, submitted, approved, returned; on time when first sent by the due date.</summary>
+public sealed record CountryCompleteness(
+    CountryLabel Country, int Expected, int Filled, int Drafts, int Submitted, int Approved, int Returned, DateTime? FirstSubmittedUtc, bool OnTime)
+{
+    public double Share => Expected == 0 ? 0 : (double)Math.Min(Filled, Expected) / Expected;
+}
+
+/// <summary>What a review action does.</summary>
+public enum ReviewAction
+{
+    Approve,
+    Return,
+    Unlock,
+}
+
+/// <summary>
+/// A country's values: read for the reporting page, checked, saved as drafts and submitted; reviewed by the
+/// secretariat. Pages, the upload and the bulk API all save through here, so one set of checks and one workflow apply.
+/// </summary>
+public sealed class ReportingStore(RumboDbContext db, TimeProvider clock)
+{
+    public async Task<IReadOnlyDictionary<string, ReportingIndicator>> IndicatorsAsync(int agendaId, CancellationToken ct = default)
+    {
+        var rows = await db.Indicators.AsNoTracking().Where(i => i.AgendaId == agendaId && i.Status != IndicatorStatus.Retired)
+            .Select(i => new
+            {
+                i.Id, i.Code,
+                V = i.Versions.OrderByDescending(v => v.Number)
+                    .Select(v => new { v.Id, Title = v.Title.ToDocument(), v.Unit, v.Decimals, v.Minimum, v.Maximum, v.Dimensions }).First(),
+            })
+            .ToListAsync(ct);
+        return rows.ToDictionary(r => r.Code, r => new ReportingIndicator(r.Id, r.Code, r.V.Title, r.V.Id, r.V.Unit, r.V.Decimals, r.V.Minimum,
+            r.V.Maximum, Disaggregations.Of(r.V.Dimensions)), StringComparer.Ordinal);
+    }
+
+    /// <summary>The round whose due date is the nearest one not yet a month past, else the latest.</summary>
+    public async Task<RoundView?> CurrentRoundAsync(int agendaId, CancellationToken ct = default)
+    {
+        var rounds = await db.ReportingRounds.AsNoTracking().Where(r => r.AgendaId == agendaId)
+            .Select(r => new RoundView(r.Id, r.Title.ToDocument(), r.FirstYear, r.LastYear, r.OpensOn, r.DueOn)).ToListAsync(ct);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return rounds.Where(r => r.DueOn.AddMonths(1) >= today).OrderBy(r => r.DueOn).FirstOrDefault()
+            ?? rounds.OrderByDescending(r => r.DueOn).FirstOrDefault();
+    }
+
+    public async Task<IReadOnlyList<StoredValue>> StoredAsync(IEnumerable<int> versionIds, int countryId, CancellationToken ct = default)
+    {
+        var ids = versionIds.ToList();
+        return await db.IndicatorValues.AsNoTracking().Where(v => ids.Contains(v.IndicatorVersionId) && v.CountryId == countryId)
+            .Select(v => new StoredValue(v.Id, v.IndicatorVersionId, v.Year, v.Breakdown, v.Value, v.Status, v.Source, v.Notes, v.EvidenceUrl, v.Version))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>The country's values of the given years with their transitions, for the reporting page.</summary>
+    public async Task<IReadOnlyList<ReportedValue>> ValuesAsync(int agendaId, int countryId, int firstYear, int lastYear, CancellationToken ct = default)
+    {
+        var rows = await db.IndicatorValues.AsNoTracking()
+            .Where(v => v.CountryId == countryId && v.IndicatorVersion!.Indicator!.AgendaId == agendaId && v.Year >= firstYear && v.Year <= lastYear)
+            .Select(v => new ReportedValue(v.Id, v.IndicatorVersion!.IndicatorId, v.IndicatorVersion.Indicator!.Code, v.IndicatorVersionId, v.Year, v.Breakdown,
+                v.Value, v.Source, v.Notes, v.EvidenceUrl, v.Status, v.Locked, v.Version,
+                v.Transitions.OrderBy(t => t.AtUtc).ThenBy(t => t.Id)
+                    .Select(t => new TransitionView(t.From, t.To, t.AtUtc, t.Person == null ? null : (t.Person.GivenName + " " + t.Person.FamilyName).Trim(), t.Reason))
+                    .ToList()))
+            .AsSplitQuery()
+            .ToListAsync(ct);
+        return rows;
+    }
+
+    /// <summary>
+    /// Saves checked values as the country's drafts (a returned value edited becomes a draft again), and submits them
+    /// when asked, in one transaction. Answers false, saving nothing, when someone changed one of the values meanwhile.
+    /// </summary>
+    public async Task<bool> SaveAsync(int countryId, int? roundId, IReadOnlyList<CheckedValue> values, int? personId, bool submit, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var versionIds = values.Select(v => v.VersionId).Distinct().ToList();
+        var years = values.Select(v => v.Year).Distinct().ToList();
+        var existing = await db.IndicatorValues
+            .Where(v => v.CountryId == countryId && versionIds.Contains(v.IndicatorVersionId) && years.Contains(v.Year))
+            .ToListAsync(ct);
+        var byKey = existing.ToDictionary(v => (v.IndicatorVersionId, v.Breakdown, v.Year));
+        foreach (var c in values)
+        {
+            if (byKey.TryGetValue((c.VersionId, c.Breakdown, c.Year), out var row))
+            {
+                if (row.RefuseEdit() is not null) return false;
+                if (row.Status == ValueStatus.Returned) row.Edit(personId, now);
+                row.Value = c.Value;
+                row.Source = c.Source;
+                row.Notes = c.Notes;
+                row.EvidenceUrl = c.Evidence;
+                row.UpdatedAtUtc = now;
+                row.Version++;
+            }
+            else
+            {
+                row = new IndicatorValue
+                {
+                    IndicatorVersionId = c.VersionId, CountryId = countryId, Year = c.Year, Breakdown = c.Breakdown, Value = c.Value, Source = c.Source,
+                    Notes = c.Notes, EvidenceUrl = c.Evidence, Status = ValueStatus.Draft, RoundId = roundId, UpdatedAtUtc = now,
+                };
+                db.IndicatorValues.Add(row);
+            }
+            if (submit) row.Submit(personId, now);
+        }
+        return await SaveOrConflictAsync(ct);
+    }
+
+    /// <summary>Submits every draft of the country for the agenda; answers how many.</summary>
+    public async Task<int> SubmitDraftsAsync(int agendaId, int countryId, int? personId, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var drafts = await db.IndicatorValues
+            .Where(v => v.CountryId == countryId && v.Status == ValueStatus.Draft && v.IndicatorVersion!.Indicator!.AgendaId == agendaId)
+            .ToListAsync(ct);
+        foreach (var d in drafts)
+        {
+            d.Submit(personId, now);
+            d.Version++;
+        }
+        return await SaveOrConflictAsync(ct) ? drafts.Count : 0;
+    }
+
+    /// <summary>
+    /// Approves, returns or unlocks one value (the entity's rules decide), if it is still at the version the reviewer
+    /// saw. Answers null when done, else the refusal; a lost race answers the conflict message.
+    /// </summary>
+    public async Task<string?> ReviewAsync(int valueId, int version, ReviewAction action, string? reason, int? personId, CancellationToken ct = default)
+    {
+        var value = await db.IndicatorValues.SingleOrDefaultAsync(v => v.Id == valueId, ct);
+        if (value is null) return NotFound;
+        if (value.Version != version) return Conflict;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var refusal = action switch
+        {
+            ReviewAction.Approve => value.Approve(personId, now),
+            ReviewAction.Return => value.Return(personId, now, reason ?? ""),
+            _ => value.Unlock(personId, now, reason ?? ""),
+        };
+        if (refusal is not null) return refusal;
+        value.Version++;
+        return await SaveOrConflictAsync(ct) ? null : Conflict;
+    }
+
+    /// <summary>Approves every submitted value of the country for the agenda; answers how many.</summary>
+    public async Task<int> ApproveSubmittedAsync(int agendaId, int countryId, int? personId, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var submitted = await db.IndicatorValues
+            .Where(v => v.CountryId == countryId && v.Status == ValueStatus.Submitted && v.IndicatorVersion!.Indicator!.AgendaId == agendaId)
+            .ToListAsync(ct);
+        foreach (var s in submitted)
+        {
+            s.Approve(personId, now);
+            s.Version++;
+        }
+        return await SaveOrConflictAsync(ct) ? submitted.Count : 0;
+    }
+
+    public const string NotFound = "This value does not exist.";
+    public const string Conflict = "Someone changed these values meanwhile; look at them again.";
+
+    /// <summary>Completeness and timeliness of every member State for a round: values expected, filled and by status.</summary>
+    public async Task<IReadOnlyList<CountryCompleteness>> CompletenessAsync(int agendaId, RoundView round, CancellationToken ct = default)
+    {
+        var indicators = await IndicatorsAsync(agendaId, ct);
+        var expectedPerCountry = indicators.Values.Sum(i => Disaggregations.Breakdowns(i.Dimensions).Count) * (round.LastYear - round.FirstYear + 1);
+        var versionIds = indicators.Values.Select(i => i.VersionId).ToList();
+        var counts = await db.IndicatorValues.AsNoTracking()
+            .Where(v => v.CountryId != null && versionIds.Contains(v.IndicatorVersionId) && v.Year >= round.FirstYear && v.Year <= round.LastYear)
+            .GroupBy(v => new { v.CountryId, v.Status })
+            .Select(g => new { g.Key.CountryId, g.Key.Status, Count = g.Count() })
+            .ToListAsync(ct);
+        var firstSent = await db.ValueTransitions.AsNoTracking()
+            .Where(t => t.To == ValueStatus.Submitted && db.IndicatorValues.Any(v => v.Id == t.ValueId && v.CountryId != null
+                && versionIds.Contains(v.IndicatorVersionId) && v.Year >= round.FirstYear && v.Year <= round.LastYear))
+            .Select(t => new { CountryId = db.IndicatorValues.Where(v => v.Id == t.ValueId).Select(v => v.CountryId).First(), t.AtUtc })
+            .ToListAsync(ct);
+        var countries = await db.Countries.AsNoTracking().Where(c => c.Status == CountryStatus.MemberState).OrderBy(c => c.Code)
+            .Select(c => new { c.Id, Label = new CountryLabel(c.Code, c.Name.ToDocument()) }).ToListAsync(ct);
+        var due = round.DueOn.ToDateTime(new TimeOnly(23, 59, 59), DateTimeKind.Utc);
+        return countries.Select(c =>
+        {
+            int N(ValueStatus s) => counts.Where(x => x.CountryId == c.Id && x.Status == s).Sum(x => x.Count);
+            var first = firstSent.Where(f => f.CountryId == c.Id).Select(f => (DateTime?)f.AtUtc).Min();
+            var filled = N(ValueStatus.Draft) + N(ValueStatus.Submitted) + N(ValueStatus.Approved) + N(ValueStatus.Returned);
+            return new CountryCompleteness(c.Label, expectedPerCountry, filled, N(ValueStatus.Draft), N(ValueStatus.Submitted), N(ValueStatus.Approved),
+                N(ValueStatus.Returned), first, first is DateTime f && f <= due);
+        }).ToList();
+    }
+
+    private async Task<bool> SaveOrConflictAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+}

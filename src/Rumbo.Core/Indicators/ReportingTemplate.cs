@@ -1,0 +1,86 @@
+using System.Globalization;
+using Rumbo.Core.Agendas;
+using Rumbo.Core.Exports;
+
+namespace Rumbo.Core.Indicators;
+
+/// <summary>
+/// The spreadsheet a country fills: one row per indicator, breakdown and year of the round, pre-filled with what is
+/// stored, in the columns of <see cref="ReportingCheck.Columns"/>; and its reading back through the same checks as the
+/// form. The sheet is named <see cref="SheetName"/>.
+/// </summary>
+public static class ReportingTemplate
+{
+    public const string SheetName = "Values";
+
+    /// <summary>The largest file taken: a country's template with every breakdown is far smaller.</summary>
+    public const long MaxUpload = 20 * 1024 * 1024;
+
+    public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>The template's rows for a country and the years given, under the header <see cref="ReportingCheck.Columns"/>.</summary>
+    public static IEnumerable<string?[]> Rows(
+        IEnumerable<ReportingIndicator> indicators, IReadOnlyList<StoredValue> stored, string countryCode, int firstYear, int lastYear, string language)
+    {
+        var columns = ReportingCheck.Columns;
+        var byKey = stored.ToDictionary(s => (s.VersionId, s.Breakdown, s.Year));
+        foreach (var i in indicators.OrderBy(i => i.Code, CodeComparer.Instance))
+        {
+            foreach (var breakdown in Disaggregations.Breakdowns(i.Dimensions))
+            {
+                var pairs = Disaggregations.Read(breakdown);
+                for (var year = firstYear; year <= lastYear; year++)
+                {
+                    var s = byKey.GetValueOrDefault((i.VersionId, breakdown, year));
+                    var row = new string?[columns.Count];
+                    for (var c = 0; c < columns.Count; c++)
+                    {
+                        row[c] = columns[c] switch
+                        {
+                            ReportingCheck.IndicatorColumn => i.Code,
+                            ReportingCheck.TitleColumn => i.Title.In(language, "en").Text,
+                            ReportingCheck.UnitColumn => i.Unit.ToString(),
+                            ReportingCheck.CountryColumn => countryCode,
+                            ReportingCheck.YearColumn => year.ToString(CultureInfo.InvariantCulture),
+                            ReportingCheck.ValueColumn => s is null ? null : Number(s.Value),
+                            ReportingCheck.SourceColumn => s?.Source,
+                            ReportingCheck.NotesColumn => s?.Notes,
+                            ReportingCheck.EvidenceColumn => s?.Evidence,
+                            ReportingCheck.StatusColumn => s?.Status.ToString(),
+                            var dim => pairs.GetValueOrDefault(dim),
+                        };
+                    }
+                    yield return row;
+                }
+            }
+        }
+    }
+
+    public sealed record ReadResult(ReportCheck? Check, string? Problem);
+
+    /// <summary>
+    /// Reads a filled template (XLSX or CSV, known by its content) and checks it whole; the header's problems and the
+    /// rows' are all listed. Nothing is stored here.
+    /// </summary>
+    public static ReadResult Read(Stream content, IReadOnlyDictionary<string, ReportingIndicator> indicators, IReadOnlyList<StoredValue> stored,
+        string countryCode, int lastYear)
+    {
+        var (reader, problem) = TableImport.Open(content, SheetName);
+        if (reader is null) return new ReadResult(null, problem ?? "The file could not be read.");
+        using (reader)
+        {
+            var header = reader.Header.Select(h => h.Trim().ToLowerInvariant()).ToList();
+            var headerProblems = ReportingCheck.CheckHeader(header);
+            if (headerProblems.Count > 0) return new ReadResult(new ReportCheck([], headerProblems, 0, 0), null);
+            int Col(string name) => header.IndexOf(name);
+            var (ind, country, year, value, source, notes, evidence) =
+                (Col(ReportingCheck.IndicatorColumn), Col(ReportingCheck.CountryColumn), Col(ReportingCheck.YearColumn), Col(ReportingCheck.ValueColumn),
+                 Col(ReportingCheck.SourceColumn), Col(ReportingCheck.NotesColumn), Col(ReportingCheck.EvidenceColumn));
+            var dims = Disaggregations.All.Select(d => (d.Code, Index: Col(d.Code))).Where(d => d.Index >= 0).ToList();
+            string? Cell(ImportedRow r, int index) => index >= 0 && index < r.Cells.Count ? r.Cells[index] : null;
+            var rows = reader.Rows.Select(r => new ReportedRow(r.Number, Cell(r, ind), Cell(r, country), Cell(r, year),
+                dims.ToDictionary(d => d.Code, d => Cell(r, d.Index)), Cell(r, value), Cell(r, source), Cell(r, notes), Cell(r, evidence)));
+            return new ReadResult(ReportingCheck.Check(indicators, stored, countryCode, rows, lastYear), null);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Rumbo.Core.Agendas;
+using Rumbo.Core.Indicators;
+using Rumbo.Web.Infrastructure;
+
+namespace Rumbo.Web.Pages.Indicators;
+
+/// <summary>An agenda's indicators by area and objective, with the region's progress by both methods and the snapshot.</summary>
+[OutputCache(PolicyName = ContentCache.Policy)]
+public sealed class IndexModel(AgendaReader agendas, IndicatorReader reader) : PageModel
+{
+    public sealed record Row(IndicatorSummary Indicator, (int Year, double Value)? Latest, SeriesProgress Progress);
+
+    public AgendaTree Agenda { get; private set; } = null!;
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public IReadOnlyList<ProgressSnapshot> Snapshots { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string key, CancellationToken ct)
+    {
+        var tree = await agendas.GetTreeAsync(key, ct);
+        if (tree is null) return NotFound();
+        if (key != tree.Slug) return RedirectPermanent($"/agendas/{tree.Slug}/indicators{Request.QueryString}");
+        Agenda = tree;
+        var list = await reader.ListAsync(tree.Id, ct);
+        var totals = await reader.RegionalTotalsAsync(list.Select(i => i.VersionId).ToList(), ct);
+        var targets = await reader.TargetsAsync(list.Select(i => i.Id).ToList(), ct);
+        Rows = list.Select(i =>
+        {
+            var points = totals.GetValueOrDefault(i.VersionId) ?? [];
+            var target = targets.GetValueOrDefault(i.Id)?.FirstOrDefault(t => t.Country is null);
+            var series = IndicatorProgress.Series(i.Direction, target, points);
+            var progress = new SeriesProgress(null, "", target, series.Observations, Progress.AssessAll(series));
+            return new Row(i, points.Count == 0 ? null : points[^1], progress);
+        }).ToList();
+        var headline = Rows.SelectMany(r => r.Progress.Results).ToList();
+        Snapshots = [IndicatorProgress.Snapshot(ProgressMethod.OpenSdg, headline), IndicatorProgress.Snapshot(ProgressMethod.Unsd, headline)];
+        return Page();
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Rumbo.Core.Agendas;
+using Rumbo.Core.Indicators;
+using Rumbo.Core.People;
+using Rumbo.Web.Infrastructure;
+
+namespace Rumbo.Web.Pages.Indicators;
+
+/// <summary>An indicator: what it measures (every version), its targets, the approved values and progress by both methods.</summary>
+[OutputCache(PolicyName = ContentCache.Policy, VaryByQueryKeys = ["country"])]
+public sealed class IndicatorModel(AgendaReader agendas, IndicatorReader reader) : PageModel
+{
+    public IndicatorDetail Indicator { get; private set; } = null!;
+    public IReadOnlyList<SeriesValue> Values { get; private set; } = [];
+    public IReadOnlyList<SeriesProgress> Progress { get; private set; } = [];
+    public IReadOnlyDictionary<string, CountryLabel> Countries { get; private set; } = new Dictionary<string, CountryLabel>();
+
+    /// <summary>The country drawn beside the region, when one is chosen and has values.</summary>
+    public string? Country { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string key, string code, string? country, CancellationToken ct)
+    {
+        var agenda = await agendas.ResolveAsync(key, ct);
+        if (agenda is null) return NotFound();
+        var indicator = await reader.GetAsync(agenda.Value.Id, code, ct);
+        if (indicator is null) return NotFound();
+        if (key != indicator.Agenda.Slug) return RedirectPermanent($"/agendas/{indicator.Agenda.Slug}/indicators/{indicator.Code}{Request.QueryString}");
+        Indicator = indicator;
+        Values = await reader.ApprovedValuesAsync(indicator.Versions.Select(v => v.Id).ToList(), ct: ct);
+        Progress = IndicatorProgress.Assess(indicator, Values);
+        Countries = await reader.CountryLabelsAsync(ct);
+        var wanted = country?.Trim().ToUpperInvariant();
+        Country = wanted is not null && Values.Any(v => v.CountryCode == wanted && v.VersionId == indicator.Current.Id) ? wanted : null;
+        return Page();
+    }
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Rumbo.Core.Indicators;
+using Rumbo.Web.Infrastructure;
+
+namespace Rumbo.Web.Pages.Indicators;
+
+/// <summary>Values, rates and statuses as the indicator pages write them, in the interface language.</summary>
+public static class IndicatorUi
+{
+    public static string Value(double value, int decimals) => value.ToString("N" + Math.Clamp(decimals, 0, 6), CultureInfo.CurrentCulture);
+
+    public static string Value(double? value, int decimals) => value is double v ? Value(v, decimals) : "–";
+
+    /// <summary>A value with its unit where the unit is a sign (a percentage).</summary>
+    public static string WithUnit(double? value, int decimals, IndicatorUnit unit) =>
+        value is double v && unit == IndicatorUnit.Percent ? Value(v, decimals) + " %" : Value(value, decimals);
+
+    /// <summary>A rate a year as a percentage with two decimals: 0.0421 is "4.21 %".</summary>
+    public static string Rate(double? rate) => rate is double r ? (r * 100).ToString("N2", CultureInfo.CurrentCulture) + " %" : "–";
+
+    /// <summary>A ratio or score with three decimals.</summary>
+    public static string Ratio(double? ratio) => ratio is double r ? r.ToString("N3", CultureInfo.CurrentCulture) : "–";
+
+    /// <summary>The status's wire code, used as the class that colours it (the word always shows too).</summary>
+    public static string Css(ProgressStatus status) => "status status-" + ProgressStatusCodes.Code(status).Replace('_', '-');
+
+    /// <summary>A sign beside the word, so that a status reads without colour and at a glance.</summary>
+    public static string Symbol(ProgressStatus status) => Progress.Level(status) switch
+    {
+        1 => "▲",
+        2 => "►",
+        3 => "▼",
+        _ => "○",
+    };
+
+    public static string Method(IStringLocalizer t, ProgressMethod method) => t.Name(method);
+
+    public static string Breakdown(IStringLocalizer t, string breakdown)
+    {
+        if (breakdown.Length == 0) return t["Total"];
+        var parts = Disaggregations.Read(breakdown).Select(p =>
+        {
+            var d = Disaggregations.Find(p.Key);
+            var v = d?.Values.FirstOrDefault(x => x.Code == p.Value);
+            return v is null ? p.Value : t[v.Label].Value;
+        });
+        return string.Join(", ", parts);
+    }
+}
