@@ -8,6 +8,7 @@ public static class IndicatorsServices
     {
         services.AddScoped<IndicatorReader>();
         services.AddScoped<ReportingStore>();
+        services.AddScoped<OpenData>();
         return services;
     }
 }

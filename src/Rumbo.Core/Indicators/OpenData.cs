@@ -1,0 +1,215 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using CsvHelper;
+using Microsoft.EntityFrameworkCore;
+using Rumbo.Core.Data;
+
+namespace Rumbo.Core.Indicators;
+
+/// <summary>One published observation as the open data files write it; <see cref="Country"/> is empty for the region.</summary>
+public sealed record ObservationRow(
+    string Indicator, int Version, string Unit, string Country, int Year, string Breakdown, double Value, string Source, string Notes);
+
+/// <summary>
+/// The open data of an agenda's indicators: only approved values, as CSV (streamed, for any size), JSON and XLSX per
+/// indicator, and the whole agenda as a zip holding a Frictionless tabular data package (every column described) and
+/// SDMX-CSV 2.0. Column names are stable: files made today and in a year read the same way.
+/// </summary>
+public sealed class OpenData(RumboDbContext db)
+{
+    /// <summary>The licence of the published data (Open Definition id and its address).</summary>
+    public const string LicenceId = "CC-BY-4.0";
+    public const string LicenceUrl = "https://creativecommons.org/licenses/by/4.0/";
+    public const string LicenceTitle = "Creative Commons Attribution 4.0";
+
+    /// <summary>The observations' columns: the breakdown's dimensions are columns of their own.</summary>
+    public static IReadOnlyList<string> Columns =>
+        ["indicator", "version", "unit", "country", "year", .. Disaggregations.All.Select(d => d.Code), "value", "source", "notes"];
+
+    /// <summary>The approved observations of an agenda (or one indicator), streamed in a stable order.</summary>
+    public IAsyncEnumerable<ObservationRow> ObservationsAsync(int agendaId, string? indicatorCode = null, string? countryCode = null)
+    {
+        var q = db.IndicatorValues.AsNoTracking()
+            .Where(v => v.Status == ValueStatus.Approved && v.IndicatorVersion!.Indicator!.AgendaId == agendaId);
+        if (indicatorCode is not null) q = q.Where(v => v.IndicatorVersion!.Indicator!.Code == indicatorCode);
+        if (countryCode is not null) q = countryCode.Length == 0 ? q.Where(v => v.CountryId == null) : q.Where(v => v.Country!.Code == countryCode);
+        return q.OrderBy(v => v.IndicatorVersion!.Indicator!.Code).ThenBy(v => v.IndicatorVersion!.Number)
+            .ThenBy(v => v.Country == null ? "" : v.Country.Code).ThenBy(v => v.Breakdown).ThenBy(v => v.Year)
+            .Select(v => new ObservationRow(v.IndicatorVersion!.Indicator!.Code, v.IndicatorVersion.Number, v.IndicatorVersion.Unit.ToString(),
+                v.Country == null ? "" : v.Country.Code, v.Year, v.Breakdown, v.Value, v.Source, v.Notes))
+            .AsAsyncEnumerable();
+    }
+
+    public static string?[] Cells(ObservationRow r)
+    {
+        var dims = Disaggregations.Read(r.Breakdown);
+        return
+        [
+            r.Indicator, r.Version.ToString(CultureInfo.InvariantCulture), r.Unit, r.Country, r.Year.ToString(CultureInfo.InvariantCulture),
+            .. Disaggregations.All.Select(d => dims.GetValueOrDefault(d.Code)),
+            r.Value.ToString("R", CultureInfo.InvariantCulture), r.Source, r.Notes,
+        ];
+    }
+
+    /// <summary>Writes observations as CSV (UTF-8, header first) to a stream as they are read, flushing as it goes.</summary>
+    public static async Task WriteCsvAsync(IAsyncEnumerable<ObservationRow> rows, Stream output, CancellationToken ct)
+    {
+        // A byte order mark, as the other CSV files of Rumbo: spreadsheet programs then read the accents right.
+        await using var writer = new StreamWriter(output, new UTF8Encoding(true), 64 * 1024, leaveOpen: true);
+        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        foreach (var h in Columns) csv.WriteField(h);
+        await csv.NextRecordAsync();
+        var text = Columns.Count - 2;
+        await foreach (var r in rows.WithCancellation(ct))
+        {
+            var cells = Cells(r);
+            // Only the typed texts (source, notes) are defused against formulas: a negative value must stay a number.
+            for (var i = 0; i < cells.Length; i++) csv.WriteField(i >= text ? Exports.TableExport.Defuse(cells[i]) : cells[i]);
+            await csv.NextRecordAsync();
+        }
+        await csv.FlushAsync();
+    }
+
+    /// <summary>
+    /// SDMX-CSV 2.0: STRUCTURE, STRUCTURE_ID and ACTION, then the dimensions (indicator, reference area, sex, age,
+    /// urbanisation, time), the value and the attributes (unit, source, comment). The total of a dimension is "_T".
+    /// </summary>
+    public static IReadOnlyList<string> SdmxColumns =>
+        ["STRUCTURE", "STRUCTURE_ID", "ACTION", "INDICATOR", "REF_AREA", "SEX", "AGE", "URBANISATION", "TIME_PERIOD", "OBS_VALUE", "UNIT_MEASURE", "SOURCE_DETAIL", "COMMENT"];
+
+    public static string?[] SdmxCells(ObservationRow r, string dataflow)
+    {
+        var dims = Disaggregations.Read(r.Breakdown);
+        string Dim(string code) => dims.GetValueOrDefault(code)?.ToUpperInvariant() ?? "_T";
+        return
+        [
+            "dataflow", dataflow, "I", r.Indicator, r.Country.Length == 0 ? "LAC" : r.Country, Dim("sex") switch { "FEMALE" => "F", "MALE" => "M", var s => s },
+            Dim("age"), Dim("area") switch { "URBAN" => "U", "RURAL" => "R", var s => s }, r.Year.ToString(CultureInfo.InvariantCulture),
+            r.Value.ToString("R", CultureInfo.InvariantCulture), r.Unit, r.Source, r.Notes,
+        ];
+    }
+
+    /// <summary>The Frictionless descriptor of the zip: the package, its licence and every column of every resource.</summary>
+    public static string DataPackage(string agendaSlug, string agendaTitle, DateTime createdUtc)
+    {
+        object Field(string name, string type, string description) => new { name, type, description };
+        var observationFields = new List<object>
+        {
+            Field("indicator", "string", "The indicator's code within the agenda (its objective's code and a letter)."),
+            Field("version", "integer", "The version of the indicator's definition the value was reported under."),
+            Field("unit", "string", "The unit of the value: Percent, Number, Index, Ratio, Rate, UsDollars, Years or Boolean."),
+            Field("country", "string", "The country's ISO 3166-1 alpha-2 code; empty for the regional value."),
+            Field("year", "year", "The year the value refers to."),
+        };
+        observationFields.AddRange(Disaggregations.All.Select(d =>
+            Field(d.Code, "string", $"Breakdown by {d.Label.ToLowerInvariant()}: {string.Join(", ", d.Values.Select(v => v.Code))}; empty for the total.")));
+        observationFields.Add(Field("value", "number", "The approved value."));
+        observationFields.Add(Field("source", "string", "Where the value comes from, as the country reported it."));
+        observationFields.Add(Field("notes", "string", "The country's notes on the value."));
+        var package = new Dictionary<string, object>
+        {
+            ["profile"] = "tabular-data-package",
+            ["name"] = $"{agendaSlug}-indicators",
+            ["title"] = $"{agendaTitle}: indicators",
+            ["created"] = createdUtc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            ["licenses"] = new[] { new { name = LicenceId, path = LicenceUrl, title = LicenceTitle } },
+            ["resources"] = new object[]
+            {
+                new
+                {
+                    name = "observations", path = "observations.csv", profile = "tabular-data-resource", format = "csv", mediatype = "text/csv", encoding = "utf-8",
+                    schema = new { fields = observationFields },
+                },
+                new
+                {
+                    name = "indicators", path = "indicators.csv", profile = "tabular-data-resource", format = "csv", mediatype = "text/csv", encoding = "utf-8",
+                    schema = new
+                    {
+                        fields = new[]
+                        {
+                            Field("indicator", "string", "The indicator's code."), Field("objective", "string", "The strategic objective it measures."),
+                            Field("title", "string", "The indicator's title, in the agenda's document language."), Field("unit", "string", "The unit of its values."),
+                            Field("direction", "string", "The desired direction: Increase or Decrease."), Field("version", "integer", "The current version of its definition."),
+                            Field("status", "string", "Proposed, Adopted or Retired."), Field("example", "boolean", "True when the indicator is an example made for the demonstration."),
+                        },
+                    },
+                },
+                new
+                {
+                    name = "targets", path = "targets.csv", profile = "tabular-data-resource", format = "csv", mediatype = "text/csv", encoding = "utf-8",
+                    schema = new
+                    {
+                        fields = new[]
+                        {
+                            Field("indicator", "string", "The indicator's code."), Field("country", "string", "ISO 3166-1 alpha-2 code of a country's own target; empty for the regional one."),
+                            Field("baseline_year", "year", "The baseline's year."), Field("baseline_value", "number", "The baseline's value, when set."),
+                            Field("target_year", "year", "The target's year."), Field("target_value", "number", "The target's value; empty when only a direction is set."),
+                        },
+                    },
+                },
+                new
+                {
+                    name = "sdmx", path = "sdmx.csv", profile = "tabular-data-resource", format = "csv", mediatype = "text/csv", encoding = "utf-8",
+                    description = "The observations in SDMX-CSV 2.0.",
+                    schema = new { fields = SdmxColumns.Select(c => Field(c, c is "OBS_VALUE" ? "number" : "string", $"SDMX-CSV column {c}.")).ToArray() },
+                },
+            },
+        };
+        return JsonSerializer.Serialize(package, new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    /// <summary>
+    /// The whole agenda's open data as a zip, written to <paramref name="output"/> entry by entry. The zip writes its
+    /// directory synchronously when it closes, so <paramref name="output"/> is a file, never a response body.
+    /// </summary>
+    public async Task WriteZipAsync(int agendaId, string agendaSlug, string agendaTitle, DateTime createdUtc, Stream output, CancellationToken ct)
+    {
+        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        await using (var s = zip.CreateEntry("datapackage.json").Open())
+        {
+            await s.WriteAsync(Encoding.UTF8.GetBytes(DataPackage(agendaSlug, agendaTitle, createdUtc)), ct);
+        }
+        await using (var s = zip.CreateEntry("observations.csv").Open())
+        {
+            await WriteCsvAsync(ObservationsAsync(agendaId), s, ct);
+        }
+        var indicators = await db.Indicators.AsNoTracking().Where(i => i.AgendaId == agendaId).OrderBy(i => i.Code)
+            .Select(i => new
+            {
+                i.Code, Objective = i.Objective!.Code, i.Status, i.IsExample,
+                V = i.Versions.OrderByDescending(v => v.Number).Select(v => new { v.Title.Source, v.Unit, v.Direction, v.Number }).First(),
+            })
+            .ToListAsync(ct);
+        await WriteTableAsync(zip, "indicators.csv", ["indicator", "objective", "title", "unit", "direction", "version", "status", "example"],
+            indicators.Select(i => new string?[] { i.Code, i.Objective, i.V.Source, i.V.Unit.ToString(), i.V.Direction.ToString(), i.V.Number.ToString(CultureInfo.InvariantCulture),
+                i.Status.ToString(), i.IsExample ? "true" : "false" }), ct);
+        var targets = await db.IndicatorTargets.AsNoTracking().Where(t => t.Indicator!.AgendaId == agendaId)
+            .OrderBy(t => t.Indicator!.Code).ThenBy(t => t.Country == null ? "" : t.Country.Code)
+            .Select(t => new { t.Indicator!.Code, Country = t.Country == null ? "" : t.Country.Code, t.BaselineYear, t.BaselineValue, t.TargetYear, t.TargetValue })
+            .ToListAsync(ct);
+        await WriteTableAsync(zip, "targets.csv", ["indicator", "country", "baseline_year", "baseline_value", "target_year", "target_value"],
+            targets.Select(t => new string?[] { t.Code, t.Country, t.BaselineYear.ToString(CultureInfo.InvariantCulture), t.BaselineValue?.ToString("R", CultureInfo.InvariantCulture),
+                t.TargetYear.ToString(CultureInfo.InvariantCulture), t.TargetValue?.ToString("R", CultureInfo.InvariantCulture) }), ct);
+        await using (var s = zip.CreateEntry("sdmx.csv").Open())
+        {
+            await using var writer = new StreamWriter(s, new UTF8Encoding(true), 64 * 1024);
+            await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+            foreach (var h in SdmxColumns) csv.WriteField(h);
+            await csv.NextRecordAsync();
+            var dataflow = $"ECLAC:{agendaSlug.ToUpperInvariant().Replace('-', '_')}_INDICATORS(1.0)";
+            await foreach (var r in ObservationsAsync(agendaId).WithCancellation(ct))
+            {
+                foreach (var cell in SdmxCells(r, dataflow)) csv.WriteField(cell);
+                await csv.NextRecordAsync();
+            }
+        }
+    }
+
+    private static async Task WriteTableAsync(ZipArchive zip, string name, IReadOnlyList<string> header, IEnumerable<string?[]> rows, CancellationToken ct)
+    {
+        await using var s = zip.CreateEntry(name).Open();
+        await s.WriteAsync(Exports.TableExport.ToCsv(header, rows), ct);
+    }
+}
