@@ -124,9 +124,10 @@ public sealed class SeriesChartTests
         foreach (var t in ticks)
         {
             var k = t / step;
-            Assert.Equal(Math.Round(k), k, 1e-9);
+            Assert.Equal(Math.Round(k), k, Math.Max(1e-9, Math.Abs(k) * 1e-12));
             // Labels are the shortest form of a decimal, e.g. 0.3 and not 0.30000000000000004.
-            Assert.True(t.ToString("R", Inv).Length <= 12, $"tick {t:R} is not a short decimal");
+            var digits = t.ToString("R", Inv).Split('E')[0].Replace("-", "").Replace(".", "").Trim('0');
+            Assert.True(digits.Length <= 6, $"tick {t:R} is not a short decimal");
         }
         Assert.True(ticks[0] <= min, $"first tick {ticks[0]} above the minimum {min}");
         Assert.True(ticks[^1] >= max, $"last tick {ticks[^1]} below the maximum {max}");
@@ -337,8 +338,9 @@ public sealed class SeriesChartTests
         Assert.Equal("Target, 2030: 10", ByClass(full, "target-marker").Single().Element(Svg + "title")!.Value);
         Assert.Equal("none", (string?)ByClass(full, "target-path").Single().Attribute("fill"));
         Assert.NotNull(ByClass(full, "target-path").Single().Attribute("stroke-dasharray"));
-        // The baseline is hollow, the target filled and a different shape from any line's marker.
-        Assert.Equal("#ffffff", (string?)ByClass(full, "baseline").Single().Attribute("fill"));
+        // The baseline is a ring (a line's marker under it stays visible), the target a filled star, unlike any line's marker.
+        Assert.Equal("none", (string?)ByClass(full, "baseline").Single().Attribute("fill"));
+        Assert.NotEqual("none", (string?)ByClass(full, "target-marker").Single().Attribute("fill"));
         Assert.Equal(10, PointList((string)ByClass(full, "target-marker").Single().Attribute("points")!).Count);
         AssertInsideViewBox(full);
 
@@ -355,6 +357,25 @@ public sealed class SeriesChartTests
 
         var none = Parse(Render([line]));
         Assert.Empty(ByClass(none, "target"));
+    }
+
+    [Fact]
+    public void Baseline_and_target_labels_stay_between_the_plot_edges()
+    {
+        // The baseline is the highest value (its label would go above, into the axis title) and the target the lowest
+        // (its label would go below, onto the year labels): both flip inside.
+        var doc = Parse(Render([Line("A", 0, (2015, 200), (2020, 150))], Target(2015, 200, 2030, 0)));
+        var gridYs = ByClass(doc, "grid").Single().Elements(Svg + "line").Where(l => Num(l, "y1") == Num(l, "y2")).Select(l => Num(l, "y1")).ToList();
+        var (top, bottom) = (gridYs.Min(), gridYs.Max());
+        var fs = Num(doc.Root!, "font-size");
+        foreach (var label in ByClass(doc, "baseline-label").Concat(ByClass(doc, "target-label")))
+        {
+            Assert.InRange(Num(label, "y") - 0.8 * fs, top, bottom);
+        }
+        // Away from the y-axis' tick labels, too.
+        var axisX = ByClass(doc, "axes").Single().Elements(Svg + "line").First();
+        var label0 = ByClass(doc, "baseline-label").Single();
+        Assert.True(Num(label0, "x") - label0.Value.Length * 0.6 * fs / 2 >= Num(axisX, "x1"));
     }
 
     [Fact]
@@ -490,8 +511,16 @@ public sealed class SeriesChartTests
     {
         var lines = Enumerable.Range(0, 6).Select(i => Line($"S{i}", i, (2015, i), (2020, i * 2))).ToList();
         var doc = Parse(Render(lines));
-        var names = SeriesMarkers(doc).Select(m => (m[0].Name.LocalName, m[0].Attribute("points") is { } p ? PointList(p.Value).Count : 0)).ToList();
-        Assert.Equal(6, names.Distinct().Count());
+        // Shape signature: element name and the polygon's vertices relative to its centre.
+        static string Signature(XElement marker)
+        {
+            if (marker.Attribute("points") is not { } p) return marker.Name.LocalName;
+            var points = PointList(p.Value);
+            var (mx, my) = (points.Average(q => q.X), points.Average(q => q.Y));
+            return string.Join(' ', points.Select(q => $"{Math.Round(q.X - mx)},{Math.Round(q.Y - my)}"));
+        }
+        var shapes = SeriesMarkers(doc).Select(m => Signature(m[0])).ToList();
+        Assert.Equal(6, shapes.Distinct().Count());
         AssertInsideViewBox(doc);
     }
 

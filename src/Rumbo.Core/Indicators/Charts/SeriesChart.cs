@@ -66,6 +66,7 @@ public static class SeriesChart
     private const int MaxSize = 10000;
     private const double Pad = 8;
     private const double MarkerSize = 4.5;
+    private const double BaselineRadius = 7;
     private const double SampleWidth = 30;
     private const double SampleGap = 6;
 
@@ -248,6 +249,23 @@ public static class SeriesChart
             sb.Append("</text>");
         }
 
+        // Beneath the lines: the path from baseline to target, and the milestones on it.
+        if (target is not null && ((baseValue is not null && targetValue is not null) || milestones.Count > 0))
+        {
+            sb.Append("<g class=\"target\">");
+            if (baseValue is double bvalue && targetValue is double tvalue)
+            {
+                sb.Append(Inv, $"<line class=\"target-path\" x1=\"{N(X(target.BaselineYear))}\" y1=\"{N(Y(bvalue))}\" x2=\"{N(X(target.TargetYear))}\" y2=\"{N(Y(tvalue))}\" ");
+                sb.Append(Inv, $"stroke=\"{TargetColour}\" stroke-width=\"1.25\" stroke-dasharray=\"3 3\" fill=\"none\"/>");
+            }
+            foreach (var m in milestones)
+            {
+                var title = $"{labels.Milestone}, {Year(m.Year)}: {Format(m.Value)}";
+                AppendPolygon(sb, "milestone", DiamondPoints(X(m.Year), Y(m.Value), 3.5), White, TargetColour, 1.5, title);
+            }
+            sb.Append("</g>");
+        }
+
         // Lines: consecutive points are joined whatever the years between them; markers only where there is data.
         foreach (var s in series)
         {
@@ -272,37 +290,28 @@ public static class SeriesChart
             sb.Append("</g>");
         }
 
-        // Baseline, path to the target, milestones and target.
-        if (target is not null && (baseValue is not null || targetValue is not null || milestones.Count > 0))
+        // Above the lines: the baseline as a ring (a data marker under it stays visible), the target as a star.
+        if (target is not null && (baseValue is not null || targetValue is not null))
         {
             sb.Append("<g class=\"target\">");
             double bx = X(target.BaselineYear), tx = X(target.TargetYear);
-            if (baseValue is double bvalue && targetValue is double tvalue)
-            {
-                sb.Append(Inv, $"<line class=\"target-path\" x1=\"{N(bx)}\" y1=\"{N(Y(bvalue))}\" x2=\"{N(tx)}\" y2=\"{N(Y(tvalue))}\" ");
-                sb.Append(Inv, $"stroke=\"{TargetColour}\" stroke-width=\"1.25\" stroke-dasharray=\"3 3\" fill=\"none\"/>");
-            }
-            foreach (var m in milestones)
-            {
-                var title = $"{labels.Milestone}, {Year(m.Year)}: {Format(m.Value)}";
-                AppendPolygon(sb, "milestone", DiamondPoints(X(m.Year), Y(m.Value), 3.5), White, TargetColour, 1.5, title);
-            }
+            var plot = (plotLeft, plotTop, plotBottom);
             // The baseline's label goes on the side away from the target, so the two labels do not meet.
             var targetAbove = baseValue is not double bb || targetValue is not double tt || tt >= bb;
             if (baseValue is double bvl)
             {
                 var by = Y(bvl);
                 var title = $"{labels.Baseline}, {Year(target.BaselineYear)}: {Format(bvl)}";
-                sb.Append(Inv, $"<circle class=\"baseline\" cx=\"{N(bx)}\" cy=\"{N(by)}\" r=\"5.5\" fill=\"{White}\" stroke=\"{TargetColour}\" stroke-width=\"2\">");
+                sb.Append(Inv, $"<circle class=\"baseline\" cx=\"{N(bx)}\" cy=\"{N(by)}\" r=\"{N(BaselineRadius)}\" fill=\"none\" stroke=\"{TargetColour}\" stroke-width=\"2\">");
                 sb.Append(Inv, $"<title>{Esc(title)}</title></circle>");
-                AppendPointLabel(sb, "baseline-label", labels.Baseline, bx, by, above: !targetAbove || targetValue is null, w, h, fs, charW);
+                AppendPointLabel(sb, "baseline-label", labels.Baseline, bx, by, above: !targetAbove || targetValue is null, plot, w, fs, charW);
             }
             if (targetValue is double tvl)
             {
                 var ty = Y(tvl);
                 var title = $"{labels.Target}, {Year(target.TargetYear)}: {Format(tvl)}";
                 AppendPolygon(sb, "target-marker", StarPoints(tx, ty, 8, 3.4), TargetColour, White, 1, title);
-                AppendPointLabel(sb, "target-label", labels.Target, tx, ty, above: targetAbove, w, h, fs, charW);
+                AppendPointLabel(sb, "target-label", labels.Target, tx, ty, above: targetAbove, plot, w, fs, charW);
             }
             sb.Append("</g>");
         }
@@ -362,9 +371,12 @@ public static class SeriesChart
         if (min >= 0 && min <= 0.3 * max) min = 0;
         else if (max <= 0 && max >= 0.3 * min) max = 0;
 
+        // Of the steps 1, 2, 5 × 10ⁿ, the one whose ticks span the least; a step that gives fewer than 4 ticks gets one
+        // more on the side with less room (never crossing zero), since some ranges (4.5 to 5.5) have no step giving 4 to 6.
         int[] mantissas = [1, 2, 5];
         var exponent = (int)Math.Floor(Math.Log10(max - min)) - 1;
-        for (var e = exponent; e < exponent + 6; e++)
+        ValueScale? best = null;
+        for (var e = exponent; e < exponent + 4; e++)
         {
             foreach (var m in mantissas)
             {
@@ -372,14 +384,22 @@ public static class SeriesChart
                 var kMin = Math.Floor(min / step + 1e-9);
                 var kMax = Math.Ceiling(max / step - 1e-9);
                 if (kMax - kMin + 1 > 6) continue;
+                while (kMax - kMin + 1 < 4)
+                {
+                    var roomBelow = min - kMin * step;
+                    var roomAbove = kMax * step - max;
+                    var canGoBelow = min < 0 || kMin > 0;
+                    var canGoAbove = max > 0 || kMax < 0;
+                    if (canGoBelow && (!canGoAbove || roomBelow <= roomAbove)) kMin--;
+                    else kMax++;
+                }
                 var ticks = new List<double>();
                 for (var k = kMin; k <= kMax; k++) ticks.Add(TickValue(k, m, e));
-                if (ticks.Count >= 2 && ticks.All(double.IsFinite) && ticks[^1] > ticks[0])
-                {
-                    return new ValueScale(ticks[0], ticks[^1], step, ticks);
-                }
+                if (ticks.Count < 2 || !ticks.All(double.IsFinite) || ticks[^1] <= ticks[0]) continue;
+                if (best is null || ticks[^1] - ticks[0] < best.Max - best.Min) best = new ValueScale(ticks[0], ticks[^1], step, ticks);
             }
         }
+        if (best is not null) return best;
         // Only for values so small or large that powers of ten stop being exact: plain ticks over the range.
         var fallback = Enumerable.Range(0, 5).Select(i => min + (max - min) * i / 4).ToList();
         return new ValueScale(min, max, (max - min) / 4, fallback);
@@ -477,7 +497,7 @@ public static class SeriesChart
                 AppendMarker(sb, entry.Style.Marker, mid, cy, MarkerSize, "legend-marker", entry.Style.Colour, White, 1, null);
                 break;
             case EntryKind.Baseline:
-                sb.Append(Inv, $"<circle cx=\"{N(mid)}\" cy=\"{N(cy)}\" r=\"5.5\" fill=\"{White}\" stroke=\"{TargetColour}\" stroke-width=\"2\"/>");
+                sb.Append(Inv, $"<circle cx=\"{N(mid)}\" cy=\"{N(cy)}\" r=\"{N(BaselineRadius)}\" fill=\"none\" stroke=\"{TargetColour}\" stroke-width=\"2\"/>");
                 break;
             case EntryKind.Target:
                 sb.Append(Inv, $"<line x1=\"{N(x)}\" y1=\"{N(cy)}\" x2=\"{N(x + SampleWidth)}\" y2=\"{N(cy)}\" stroke=\"{TargetColour}\" stroke-width=\"1.25\" stroke-dasharray=\"3 3\"/>");
@@ -489,16 +509,26 @@ public static class SeriesChart
         }
     }
 
-    /// <summary>A baseline's or target's name beside its marker, with a white halo so it reads over lines and gridlines.</summary>
+    /// <summary>
+    /// A baseline's or target's name above or below its marker, kept inside the plot (it flips side rather than run
+    /// into the axis labels), with a white halo so it reads over lines and gridlines.
+    /// </summary>
     private static void AppendPointLabel(
-        StringBuilder sb, string cssClass, string? text, double cx, double cy, bool above, double w, double h, double fs, double charW)
+        StringBuilder sb, string cssClass, string? text, double cx, double cy, bool above,
+        (double Left, double Top, double Bottom) plot, double w, double fs, double charW)
     {
         if (string.IsNullOrWhiteSpace(text)) return;
         var textW = TextWidth(text, charW);
-        var x = textW >= w - 2 * Pad ? w / 2 : Math.Clamp(cx, Pad + textW / 2, w - Pad - textW / 2);
-        var y = above ? cy - 11 : cy + 11 + fs * 0.75;
-        if (above && y - fs < 0) y = cy + 11 + fs * 0.75;
-        y = Math.Clamp(y, fs, h - 2);
+        var left = plot.Left + 2;
+        var right = w - Pad;
+        var x = textW >= right - left ? Math.Max(Pad + textW / 2, (left + right) / 2) : Math.Clamp(cx, left + textW / 2, right - textW / 2);
+        var offset = BaselineRadius + 3;
+        var yAbove = cy - offset - fs * 0.2;
+        var yBelow = cy + offset + fs * 0.8;
+        if (above && yAbove - fs * 0.8 < plot.Top) above = false;
+        else if (!above && yBelow > plot.Bottom - 2) above = true;
+        var y = above ? yAbove : yBelow;
+        y = Math.Max(y, fs);
         sb.Append(Inv, $"<text class=\"{cssClass}\" x=\"{N(x)}\" y=\"{N(y)}\" text-anchor=\"middle\" fill=\"{TextColour}\" ");
         sb.Append(Inv, $"stroke=\"{White}\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\">{Esc(text)}</text>");
     }
