@@ -9,6 +9,7 @@ public static class IndicatorsServices
         services.AddScoped<IndicatorReader>();
         services.AddScoped<ReportingStore>();
         services.AddScoped<OpenData>();
+        services.AddScoped<IndicatorStore>();
         return services;
     }
 }

@@ -9,7 +9,7 @@ namespace Rumbo.Web.Pages.Indicators;
 
 /// <summary>An agenda's indicators by area and objective, with the region's progress by both methods and the snapshot.</summary>
 [OutputCache(PolicyName = ContentCache.Policy)]
-public sealed class IndexModel(AgendaReader agendas, IndicatorReader reader) : PageModel
+public sealed class IndexModel(AgendaReader agendas, IndicatorReader reader, IndicatorStore store, Rumbo.Core.Accounts.CurrentUser currentUser) : PageModel
 {
     public sealed record Row(IndicatorSummary Indicator, (int Year, double Value)? Latest, SeriesProgress Progress);
 
@@ -17,12 +17,19 @@ public sealed class IndexModel(AgendaReader agendas, IndicatorReader reader) : P
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public IReadOnlyList<ProgressSnapshot> Snapshots { get; private set; } = [];
 
+    /// <summary>Safe under the output cache, which never stores or serves a signed-in request.</summary>
+    public bool CanEdit { get; private set; }
+    public bool CanReport { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string key, CancellationToken ct)
     {
         var tree = await agendas.GetTreeAsync(key, ct);
         if (tree is null) return NotFound();
         if (key != tree.Slug) return RedirectPermanent($"/agendas/{tree.Slug}/indicators{Request.QueryString}");
         Agenda = tree;
+        var user = await currentUser.GetAsync(User, ct);
+        CanEdit = Rumbo.Core.Accounts.Permissions.CanEditIndicators(user, await store.AdHocGroupsAsync(tree.Id, ct));
+        CanReport = user.IsSecretariatAdmin || user.FocalPoints.Any(f => f.AgendaId == tree.Id);
         var list = await reader.ListAsync(tree.Id, ct);
         var totals = await reader.RegionalTotalsAsync(list.Select(i => i.VersionId).ToList(), ct);
         var targets = await reader.TargetsAsync(list.Select(i => i.Id).ToList(), ct);

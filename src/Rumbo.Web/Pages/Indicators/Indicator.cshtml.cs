@@ -10,12 +10,15 @@ namespace Rumbo.Web.Pages.Indicators;
 
 /// <summary>An indicator: what it measures (every version), its targets, the approved values and progress by both methods.</summary>
 [OutputCache(PolicyName = ContentCache.Policy, VaryByQueryKeys = ["country"])]
-public sealed class IndicatorModel(AgendaReader agendas, IndicatorReader reader) : PageModel
+public sealed class IndicatorModel(AgendaReader agendas, IndicatorReader reader, IndicatorStore store, Rumbo.Core.Accounts.CurrentUser currentUser) : PageModel
 {
     public IndicatorDetail Indicator { get; private set; } = null!;
     public IReadOnlyList<SeriesValue> Values { get; private set; } = [];
     public IReadOnlyList<SeriesProgress> Progress { get; private set; } = [];
     public IReadOnlyDictionary<string, CountryLabel> Countries { get; private set; } = new Dictionary<string, CountryLabel>();
+
+    /// <summary>Safe under the output cache, which never stores or serves a signed-in request.</summary>
+    public bool CanEdit { get; private set; }
 
     /// <summary>The country drawn beside the region, when one is chosen and has values.</summary>
     public string? Country { get; private set; }
@@ -28,6 +31,7 @@ public sealed class IndicatorModel(AgendaReader agendas, IndicatorReader reader)
         if (indicator is null) return NotFound();
         if (key != indicator.Agenda.Slug) return RedirectPermanent($"/agendas/{indicator.Agenda.Slug}/indicators/{indicator.Code}{Request.QueryString}");
         Indicator = indicator;
+        CanEdit = Rumbo.Core.Accounts.Permissions.CanEditIndicators(await currentUser.GetAsync(User, ct), await store.AdHocGroupsAsync(indicator.Agenda.Id, ct));
         Values = await reader.ApprovedValuesAsync(indicator.Versions.Select(v => v.Id).ToList(), ct: ct);
         Progress = IndicatorProgress.Assess(indicator, Values);
         Countries = await reader.CountryLabelsAsync(ct);
