@@ -146,4 +146,38 @@ public sealed class IndicatorReader(RumboDbContext db)
     /// <summary>Every country's code and name, for the tables and the map.</summary>
     public async Task<IReadOnlyDictionary<string, CountryLabel>> CountryLabelsAsync(CancellationToken ct = default) =>
         await db.Countries.AsNoTracking().Select(c => new CountryLabel(c.Code, c.Name.ToDocument())).ToDictionaryAsync(c => c.Code, ct);
+
+    /// <summary>One indicator's progress for a country: its latest approved total and both methods' statuses.</summary>
+    public sealed record CountryIndicator(IndicatorSummary Indicator, (int Year, double Value)? Latest, SeriesProgress Progress);
+
+    /// <summary>A country's indicators, agenda by agenda: every indicator with the country's approved totals and progress.</summary>
+    public async Task<IReadOnlyList<(AgendaLabel Agenda, IReadOnlyList<CountryIndicator> Indicators)>> ForCountryAsync(string countryCode, CancellationToken ct = default)
+    {
+        var agendas = await db.Agendas.AsNoTracking().Where(a => db.Indicators.Any(i => i.AgendaId == a.Id)).OrderBy(a => a.Symbol)
+            .Select(a => new AgendaLabel(a.Id, a.Slug, a.Symbol, a.Title.ToDocument(), a.DocumentLanguage, a.AreaLevelName.ToDocument())).ToListAsync(ct);
+        var result = new List<(AgendaLabel, IReadOnlyList<CountryIndicator>)>();
+        foreach (var agenda in agendas)
+        {
+            var list = await ListAsync(agenda.Id, ct);
+            var versionIds = list.Select(i => i.VersionId).ToList();
+            var values = await db.IndicatorValues.AsNoTracking()
+                .Where(v => versionIds.Contains(v.IndicatorVersionId) && v.Country!.Code == countryCode && v.Breakdown == "" && v.Status == ValueStatus.Approved)
+                .Select(v => new { v.IndicatorVersionId, v.Year, v.Value }).ToListAsync(ct);
+            if (values.Count == 0) continue;
+            var targets = await TargetsAsync(list.Select(i => i.Id).ToList(), ct);
+            var items = list.Select(i =>
+            {
+                var points = values.Where(v => v.IndicatorVersionId == i.VersionId).OrderBy(v => v.Year).Select(v => (v.Year, v.Value)).ToList();
+                var own = targets.GetValueOrDefault(i.Id)?.FirstOrDefault(t => t.Country?.Code == countryCode);
+                // The regional baseline value is the region's: against the regional target, a country starts from its own value.
+                var regional = targets.GetValueOrDefault(i.Id)?.FirstOrDefault(t => t.Country is null);
+                var target = own ?? (regional is null ? null : regional with { BaselineValue = null });
+                var series = IndicatorProgress.Series(i.Direction, target, points);
+                return new CountryIndicator(i, points.Count == 0 ? null : points[^1],
+                    new SeriesProgress(countryCode, "", target, series.Observations, Progress.AssessAll(series)));
+            }).ToList();
+            result.Add((agenda, items));
+        }
+        return result;
+    }
 }

@@ -37,8 +37,13 @@ public sealed class TableImportTests(ITestOutputHelper output)
     private static byte[] Utf8(string text, bool bom = false) =>
         bom ? [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)] : Encoding.UTF8.GetBytes(text);
 
-    private static List<(int Number, string?[] Cells)> All(TableReader reader) =>
-        reader.Rows.Select(r => (r.Number, r.Cells.ToArray())).ToList();
+    private static List<ImportedRow> All(TableReader reader) => reader.Rows.ToList();
+
+    private static void AssertRow(int number, string?[] cells, ImportedRow row)
+    {
+        Assert.Equal(number, row.Number);
+        Assert.Equal(cells, row.Cells);
+    }
 
     // ---------------------------------------------------------------------------------------------------------------
     // CSV
@@ -50,14 +55,14 @@ public sealed class TableImportTests(ITestOutputHelper output)
     public void Csv_delimiter_is_detected_from_the_header(string d)
     {
         // The other delimiters appear inside cells and must not be taken for the delimiter.
-        var text = $"Código{d}Año{d}Valor\r\nind-1{d}2020{d}45,5\r\nind-2{d}2021{d}1;2\r\n";
+        var text = $"Código{d}Año{d}Valor\r\nind-1{d}2020{d}\"45,5\"\r\nind-2{d}2021{d}\"1;2\"\r\n";
         using var reader = OpenOk(Utf8(text));
 
         Assert.Equal(["Código", "Año", "Valor"], reader.Header);
         var rows = All(reader);
         Assert.Equal(2, rows.Count);
-        Assert.Equal((2, new string?[] { "ind-1", "2020", "45,5" }), (rows[0].Number, rows[0].Cells));
-        Assert.Equal((3, new string?[] { "ind-2", "2021", "1;2" }), (rows[1].Number, rows[1].Cells));
+        AssertRow(2, ["ind-1", "2020", "45,5"], rows[0]);
+        AssertRow(3, ["ind-2", "2021", "1;2"], rows[1]);
     }
 
     [Fact]
@@ -111,11 +116,11 @@ public sealed class TableImportTests(ITestOutputHelper output)
         var rows = All(reader);
 
         Assert.Equal(4, rows.Count);
-        Assert.Equal((2, new string?[] { "a", "uno, dos", "1" }), (rows[0].Number, rows[0].Cells));
-        Assert.Equal((3, new string?[] { "b", "dice \"hola\"", "2" }), (rows[1].Number, rows[1].Cells));
-        Assert.Equal((4, new string?[] { "c", "línea 1\nlínea 2\r\nlínea 3", "3" }), (rows[2].Number, rows[2].Cells));
+        AssertRow(2, ["a", "uno, dos", "1"], rows[0]);
+        AssertRow(3, ["b", "dice \"hola\"", "2"], rows[1]);
+        AssertRow(4, ["c", "línea 1\nlínea 2\r\nlínea 3", "3"], rows[2]);
         // The record above spans three lines of the file but is one row of the spreadsheet.
-        Assert.Equal((5, new string?[] { "d", "fin", "4" }), (rows[3].Number, rows[3].Cells));
+        AssertRow(5, ["d", "fin", "4"], rows[3]);
     }
 
     [Fact]
@@ -127,21 +132,21 @@ public sealed class TableImportTests(ITestOutputHelper output)
         Assert.Equal(["Código", "Valor", ""], reader.Header);
         var rows = All(reader);
         Assert.Equal(2, rows.Count);
-        Assert.Equal((3, new string?[] { "a", null, null }), (rows[0].Number, rows[0].Cells));
-        Assert.Equal((7, new string?[] { "b", "2", null }), (rows[1].Number, rows[1].Cells));
+        AssertRow(3, ["a", null, null], rows[0]);
+        AssertRow(7, ["b", "2", null], rows[1]);
     }
 
     [Fact]
     public void Defused_cells_round_trip()
     {
-        var bytes = TableExport.ToCsv(["Valor", "Fórmula", "Correo"], [["-5", "=SUM(1)", "@user"], ["+3", "'quoted", "'-literal"]]);
+        var bytes = TableExport.ToCsv(["Valor", "Fórmula", "Correo"], [["-5", "=SUM(1)", "@user"], ["+3", "'quoted", "\tx"]]);
         using var reader = OpenOk(bytes);
 
         Assert.Equal(["Valor", "Fórmula", "Correo"], reader.Header);
         var rows = All(reader);
-        Assert.Equal(["-5", "=SUM(1)", "@user"], rows[0].Cells);
-        // An apostrophe before anything else is the cell's own.
-        Assert.Equal(["+3", "'quoted", "'-literal"], rows[1].Cells);
+        Assert.Equal(new string?[] { "-5", "=SUM(1)", "@user" }, rows[0].Cells);
+        // An apostrophe before anything else is the cell's own; a leading tab goes with the trimming.
+        Assert.Equal(new string?[] { "+3", "'quoted", "x" }, rows[1].Cells);
     }
 
     [Fact]
@@ -174,7 +179,7 @@ public sealed class TableImportTests(ITestOutputHelper output)
         using var reader = OpenOk(new ForwardOnlyStream(bytes));
         var rows = All(reader);
         Assert.Equal(5000, rows.Count);
-        Assert.Equal((5001, new string?[] { "c5000", "5000" }), (rows[^1].Number, rows[^1].Cells));
+        AssertRow(5001, ["c5000", "5000"], rows[^1]);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -191,9 +196,9 @@ public sealed class TableImportTests(ITestOutputHelper output)
         Assert.Equal(["Código", "Año", "Valor", "Nota"], reader.Header);
         var rows = All(reader);
         Assert.Equal(3, rows.Count);
-        Assert.Equal((2, new string?[] { "ind-1", "2020", "45.5", "Región Caribe" }), (rows[0].Number, rows[0].Cells));
-        Assert.Equal((3, new string?[] { "ind-2", null, null, "ñandú" }), (rows[1].Number, rows[1].Cells));
-        Assert.Equal((4, new string?[] { "-5", "=SUM(1)", null, "x" }), (rows[2].Number, rows[2].Cells));
+        AssertRow(2, ["ind-1", "2020", "45.5", "Región Caribe"], rows[0]);
+        AssertRow(3, ["ind-2", null, null, "ñandú"], rows[1]);
+        AssertRow(4, ["-5", "=SUM(1)", null, "x"], rows[2]);
     }
 
     [Fact]
@@ -205,12 +210,12 @@ public sealed class TableImportTests(ITestOutputHelper output)
         var rows = All(reader);
         Assert.Equal(3, rows.Count);
         // Shared string, number with decimals, integer, boolean, formula with its cached value.
-        Assert.Equal((2, new string?[] { "ind-1", "45.5", "2020", "TRUE", "46.5" }), (rows[0].Number, rows[0].Cells));
+        AssertRow(2, ["ind-1", "45.5", "2020", "TRUE", "46.5"], rows[0]);
         // Row 3 is missing from the sheet; row 4 holds a rich-text shared string (its phonetic run left out), an
         // error, a text formula and a shared string that repeats.
-        Assert.Equal((4, new string?[] { "Región Norte", "#N/A", "ok", "ind-1" }), (rows[1].Number, rows[1].Cells));
+        AssertRow(4, ["Región Norte", "#N/A", "ok", "ind-1"], rows[1]);
         // An apostrophe put by the CSV export and kept by a spreadsheet program is dropped here as well.
-        Assert.Equal((5, new string?[] { null, null, null, "-5", "0.1" }), (rows[2].Number, rows[2].Cells));
+        AssertRow(5, [null, null, null, "-5", "0.1"], rows[2]);
     }
 
     [Fact]
@@ -256,9 +261,13 @@ public sealed class TableImportTests(ITestOutputHelper output)
     [Fact]
     public void The_callers_stream_is_left_open()
     {
-        var stream = new MemoryStream(TableExport.ToXlsx("Valores", ["a"], [["1"]]));
-        using (var reader = OpenOk(stream)) Assert.Single(reader.Rows);
-        Assert.True(stream.CanRead);
+        var workbook = new MemoryStream(TableExport.ToXlsx("Valores", ["a"], [["1"]]));
+        using (var reader = OpenOk(workbook)) Assert.Single(reader.Rows);
+        Assert.True(workbook.CanRead);
+
+        var csv = new MemoryStream(TableExport.ToCsv(["a"], [["1"]]));
+        using (var reader = OpenOk(csv)) Assert.Single(reader.Rows);
+        Assert.True(csv.CanRead);
     }
 
     [Fact]
