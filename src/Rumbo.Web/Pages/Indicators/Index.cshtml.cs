@@ -17,6 +17,11 @@ public sealed class IndexModel(AgendaReader agendas, IndicatorReader reader, Ind
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public IReadOnlyList<ProgressSnapshot> Snapshots { get; private set; } = [];
 
+    /// <summary>A line of the roll-up: the agenda, an area or an objective, with each method's snapshot of its indicators.</summary>
+    public sealed record RollUpRow(int Level, string Code, LocalizedString Title, ProgressSnapshot OpenSdg, ProgressSnapshot Unsd);
+
+    public IReadOnlyList<RollUpRow> RollUp { get; private set; } = [];
+
     /// <summary>Safe under the output cache, which never stores or serves a signed-in request.</summary>
     public bool CanEdit { get; private set; }
     public bool CanReport { get; private set; }
@@ -43,6 +48,25 @@ public sealed class IndexModel(AgendaReader agendas, IndicatorReader reader, Ind
         }).ToList();
         var headline = Rows.SelectMany(r => r.Progress.Results).ToList();
         Snapshots = [IndicatorProgress.Snapshot(ProgressMethod.OpenSdg, headline), IndicatorProgress.Snapshot(ProgressMethod.Unsd, headline)];
+        RollUpRow Row(int level, string code, LocalizedString title, IEnumerable<Row> rows)
+        {
+            var results = rows.SelectMany(r => r.Progress.Results).ToList();
+            return new RollUpRow(level, code, title, IndicatorProgress.Snapshot(ProgressMethod.OpenSdg, results), IndicatorProgress.Snapshot(ProgressMethod.Unsd, results));
+        }
+        var rollUp = new List<RollUpRow> { Row(0, tree.Symbol, tree.Title, Rows) };
+        foreach (var area in tree.Areas)
+        {
+            var codes = area.Objectives.Select(o => o.Code).ToHashSet();
+            var inArea = Rows.Where(r => codes.Contains(r.Indicator.ObjectiveCode)).ToList();
+            if (inArea.Count == 0) continue;
+            rollUp.Add(Row(1, area.Code, area.Title, inArea));
+            foreach (var o in area.Objectives)
+            {
+                var inObjective = inArea.Where(r => r.Indicator.ObjectiveCode == o.Code).ToList();
+                if (inObjective.Count > 0) rollUp.Add(Row(2, o.Code, o.Text, inObjective));
+            }
+        }
+        RollUp = rollUp;
         return Page();
     }
 }

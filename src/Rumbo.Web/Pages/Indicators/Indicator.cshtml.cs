@@ -9,7 +9,7 @@ using Rumbo.Web.Infrastructure;
 namespace Rumbo.Web.Pages.Indicators;
 
 /// <summary>An indicator: what it measures (every version), its targets, the approved values and progress by both methods.</summary>
-[OutputCache(PolicyName = ContentCache.Policy, VaryByQueryKeys = ["country"])]
+[OutputCache(PolicyName = ContentCache.Policy, VaryByQueryKeys = ["country", "map"])]
 public sealed class IndicatorModel(AgendaReader agendas, IndicatorReader reader, IndicatorStore store, Rumbo.Core.Accounts.CurrentUser currentUser) : PageModel
 {
     public IndicatorDetail Indicator { get; private set; } = null!;
@@ -23,7 +23,10 @@ public sealed class IndicatorModel(AgendaReader agendas, IndicatorReader reader,
     /// <summary>The country drawn beside the region, when one is chosen and has values.</summary>
     public string? Country { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string key, string code, string? country, CancellationToken ct)
+    /// <summary>The method the map shows: UNSD's three levels (ECLAC's categories) unless Open SDG's is asked for.</summary>
+    public ProgressMethod MapMethod { get; private set; } = ProgressMethod.Unsd;
+
+    public async Task<IActionResult> OnGetAsync(string key, string code, string? country, string? map, CancellationToken ct)
     {
         var agenda = await agendas.ResolveAsync(key, ct);
         if (agenda is null) return NotFound();
@@ -35,6 +38,7 @@ public sealed class IndicatorModel(AgendaReader agendas, IndicatorReader reader,
         Values = await reader.ApprovedValuesAsync(indicator.Versions.Select(v => v.Id).ToList(), ct: ct);
         Progress = IndicatorProgress.Assess(indicator, Values);
         Countries = await reader.CountryLabelsAsync(ct);
+        if (map == "open-sdg") MapMethod = ProgressMethod.OpenSdg;
         var wanted = country?.Trim().ToUpperInvariant();
         Country = wanted is not null && Values.Any(v => v.CountryCode == wanted && v.VersionId == indicator.Current.Id) ? wanted : null;
         return Page();
