@@ -18,7 +18,7 @@ namespace Rumbo.Cli;
 /// </summary>
 public static class Commands
 {
-    public static readonly string[] Verbs = ["import", "export", "migrate", "seed", "users", "--help", "-h", "-?"];
+    public static readonly string[] Verbs = ["import", "export", "migrate", "seed", "users", "indicators", "--help", "-h", "-?"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -123,7 +123,36 @@ public static class Commands
             return 0;
         }));
 
+        var valuesFile = new Argument<string>("file") { Description = "A region's values in the template's columns (CSV or XLSX), the country column filled, each country's rows together." };
+        var valuesAgenda = new Option<string>("--agenda") { Description = "The agenda's id, symbol or slug.", Required = true };
+        var approve = new Option<bool>("--approve") { Description = "Store the values as approved (checked by the secretariat) rather than as drafts." };
+        var indicatorsImport = new Command("import", "Import a region's indicator values through the same checks as a country's upload; a file with any problem stores nothing.") { valuesFile, valuesAgenda, approve };
+        indicatorsImport.SetAction((result, ct) => Guard(stderr, async () =>
+        {
+            var info = new FileInfo(UserPath(result.GetValue(valuesFile)!));
+            if (!info.Exists) return Fail(stderr, $"{info.FullName}: no such file.");
+            await using var services = await Open(configuration, ct);
+            await using var scope = services.CreateAsyncScope();
+            var key = result.GetValue(valuesAgenda)!;
+            var found = await scope.ServiceProvider.GetRequiredService<AgendaReader>().ResolveAsync(key, ct);
+            if (found is null) return Fail(stderr, $"{key}: no such agenda.");
+            await using var stream = info.OpenRead();
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var r = await scope.ServiceProvider.GetRequiredService<Rumbo.Core.Indicators.IndicatorBulkImport>().ImportAsync(found.Value.Id, stream, info.Name,
+                result.GetValue(approve) ? Rumbo.Core.Indicators.ValueStatus.Approved : Rumbo.Core.Indicators.ValueStatus.Draft, null, ct);
+            if (r.FileProblem is { } fp) return Fail(stderr, $"{info.Name}: {fp}");
+            if (r.Problems.Count > 0)
+            {
+                foreach (var p in r.Problems) stderr.WriteLine($"row {p.Row}, {p.Column}: {p.Message.InEnglish()}");
+                return Fail(stderr, $"{info.Name}: {r.Problems.Count} problem(s); nothing was stored.");
+            }
+            stdout.WriteLine($"{info.Name}: {r.Rows} rows, {r.Saved} values saved, {r.Unchanged} unchanged, {r.Countries} countries, in {watch.Elapsed.TotalSeconds:F1} s (import {r.ImportId}).");
+            return 0;
+        }));
+        var indicators = new Command("indicators", "Targets and indicators.") { indicatorsImport };
+
         root.Subcommands.Add(import);
+        root.Subcommands.Add(indicators);
         root.Subcommands.Add(export);
         root.Subcommands.Add(migrate);
         root.Subcommands.Add(seed);

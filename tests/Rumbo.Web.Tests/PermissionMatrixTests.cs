@@ -46,7 +46,7 @@ public abstract partial class PermissionMatrixTests(RumboApp app)
 
     /// <summary>Every write of the site: those of the agendas, groups and accounts here; each later feature's in a file of its own.</summary>
     public static readonly IReadOnlyList<Write> Writes =
-        [.. CoreWrites, .. MeetingWrites(), .. RecordWrites(), .. DocumentWrites(), .. PlanWrites(), .. CalendarWrites()];
+        [.. CoreWrites, .. MeetingWrites(), .. RecordWrites(), .. DocumentWrites(), .. PlanWrites(), .. CalendarWrites(), .. IndicatorWrites()];
 
     private static Write[] CoreWrites =>
     [

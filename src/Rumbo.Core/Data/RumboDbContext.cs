@@ -74,6 +74,7 @@ public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options) : I
     public DbSet<Indicators.IndicatorValue> IndicatorValues => Set<Indicators.IndicatorValue>();
     public DbSet<Indicators.ValueTransition> ValueTransitions => Set<Indicators.ValueTransition>();
     public DbSet<Indicators.ReportingRound> ReportingRounds => Set<Indicators.ReportingRound>();
+    public DbSet<Indicators.IndicatorImport> IndicatorImports => Set<Indicators.IndicatorImport>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

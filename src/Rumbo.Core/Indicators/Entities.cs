@@ -168,6 +168,8 @@ public sealed class IndicatorValue
     public bool Locked { get; set; }
     public int? RoundId { get; set; }
     public ReportingRound? Round { get; set; }
+    /// <summary>The bulk import that brought the value, when one did.</summary>
+    public int? ImportId { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
     public int Version { get; set; }
     public List<ValueTransition> Transitions { get; set; } = [];
@@ -254,4 +256,23 @@ public sealed class ReportingRound
     public DateOnly OpensOn { get; set; }
     public DateOnly DueOn { get; set; }
     public int Version { get; set; }
+}
+
+/// <summary>
+/// A bulk import of values by the secretariat (a region's file, or a system's feed): the one audit record of its rows,
+/// which are written in bulk and point back to it.
+/// </summary>
+public sealed class IndicatorImport
+{
+    public int Id { get; set; }
+    public int AgendaId { get; set; }
+    public string FileName { get; set; } = string.Empty;
+    /// <summary>The rows read, and the values saved (rows equal to what was stored are not saved again).</summary>
+    public int Rows { get; set; }
+    public int Saved { get; set; }
+    public int Countries { get; set; }
+    /// <summary>Draft, or Approved when the secretariat imports data it has checked.</summary>
+    public ValueStatus Status { get; set; }
+    public DateTime AtUtc { get; set; }
+    public int? PersonId { get; set; }
 }

@@ -79,6 +79,8 @@ internal static class IndicatorsModel
                 .HasDatabaseName("IX_indicator_values_regional");
             e.HasIndex(v => new { v.CountryId, v.Status });
             e.HasIndex(v => v.RoundId);
+            e.HasIndex(v => v.ImportId);
+            e.HasOne<IndicatorImport>().WithMany().HasForeignKey(v => v.ImportId).OnDelete(DeleteBehavior.SetNull);
             e.HasOne(v => v.IndicatorVersion).WithMany().HasForeignKey(v => v.IndicatorVersionId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(v => v.Country).WithMany().HasForeignKey(v => v.CountryId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(v => v.EvidenceDocument).WithMany().HasForeignKey(v => v.EvidenceDocumentId).OnDelete(DeleteBehavior.SetNull);
@@ -93,6 +95,13 @@ internal static class IndicatorsModel
             e.Property(t => t.Reason).HasMaxLength(2000);
             e.HasIndex(t => t.ValueId);
             e.HasOne(t => t.Person).WithMany().HasForeignKey(t => t.PersonId).OnDelete(DeleteBehavior.SetNull);
+        });
+        b.Entity<IndicatorImport>(e =>
+        {
+            e.ToTable("indicator_imports");
+            e.Property(i => i.FileName).HasMaxLength(260);
+            e.Property(i => i.Status).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(i => i.AgendaId);
         });
         b.Entity<ReportingRound>(e =>
         {

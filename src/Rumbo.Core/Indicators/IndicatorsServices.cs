@@ -10,6 +10,7 @@ public static class IndicatorsServices
         services.AddScoped<ReportingStore>();
         services.AddScoped<OpenData>();
         services.AddScoped<IndicatorStore>();
+        services.AddScoped<IndicatorBulkImport>();
         return services;
     }
 }

@@ -71,16 +71,32 @@ public static class ReportingTemplate
         {
             var header = reader.Header.Select(h => h.Trim().ToLowerInvariant()).ToList();
             var headerProblems = ReportingCheck.CheckHeader(header);
-            if (headerProblems.Count > 0) return new ReadResult(new ReportCheck([], headerProblems, 0, 0), null);
-            int Col(string name) => header.IndexOf(name);
-            var (ind, country, year, value, source, notes, evidence) =
-                (Col(ReportingCheck.IndicatorColumn), Col(ReportingCheck.CountryColumn), Col(ReportingCheck.YearColumn), Col(ReportingCheck.ValueColumn),
-                 Col(ReportingCheck.SourceColumn), Col(ReportingCheck.NotesColumn), Col(ReportingCheck.EvidenceColumn));
-            var dims = Disaggregations.All.Select(d => (d.Code, Index: Col(d.Code))).Where(d => d.Index >= 0).ToList();
-            string? Cell(ImportedRow r, int index) => index >= 0 && index < r.Cells.Count ? r.Cells[index] : null;
-            var rows = reader.Rows.Select(r => new ReportedRow(r.Number, Cell(r, ind), Cell(r, country), Cell(r, year),
-                dims.ToDictionary(d => d.Code, d => Cell(r, d.Index)), Cell(r, value), Cell(r, source), Cell(r, notes), Cell(r, evidence)));
-            return new ReadResult(ReportingCheck.Check(indicators, stored, countryCode, rows, lastYear), null);
+            // Without a required column no row can be read; a column the template does not have is listed with the rows' problems.
+            if (ReportingCheck.Required.Any(r => !header.Contains(r))) return new ReadResult(new ReportCheck([], headerProblems, 0, 0), null);
+            try
+            {
+                var check = ReportingCheck.Check(indicators, stored, countryCode, Reported(reader, header), lastYear);
+                return new ReadResult(headerProblems.Count == 0 ? check : check with { Values = [], Problems = [.. headerProblems, .. check.Problems] }, null);
+            }
+            catch (InvalidDataException e)
+            {
+                // A workbook damaged after its header: the reader says where.
+                return new ReadResult(null, e.Message);
+            }
         }
+    }
+
+    /// <summary>The rows of an open table as reported rows, by the columns its header names (lower case).</summary>
+    public static IEnumerable<ReportedRow> Reported(TableReader reader, IReadOnlyList<string> header)
+    {
+        var list = header.ToList();
+        int Col(string name) => list.IndexOf(name);
+        var (ind, country, year, value, source, notes, evidence) =
+            (Col(ReportingCheck.IndicatorColumn), Col(ReportingCheck.CountryColumn), Col(ReportingCheck.YearColumn), Col(ReportingCheck.ValueColumn),
+             Col(ReportingCheck.SourceColumn), Col(ReportingCheck.NotesColumn), Col(ReportingCheck.EvidenceColumn));
+        var dims = Disaggregations.All.Select(d => (d.Code, Index: Col(d.Code))).Where(d => d.Index >= 0).ToList();
+        string? Cell(ImportedRow r, int index) => index >= 0 && index < r.Cells.Count ? r.Cells[index] : null;
+        return reader.Rows.Select(r => new ReportedRow(r.Number, Cell(r, ind), Cell(r, country), Cell(r, year),
+            dims.ToDictionary(d => d.Code, d => Cell(r, d.Index)), Cell(r, value), Cell(r, source), Cell(r, notes), Cell(r, evidence)));
     }
 }

@@ -100,6 +100,10 @@ public static class DemoIndicators
     ];
 
     public const int FirstYear = 2015;
+
+    /// <summary>When a country sent its example values: Chile and Mexico before the round's due date, Jamaica after.</summary>
+    private static DateTime SubmittedOn(string country) =>
+        DateTime.SpecifyKind(country == "JM" ? new DateTime(2026, 5, 12, 15, 0, 0) : new DateTime(2026, 4, 2 + country[0] % 20, 15, 0, 0), DateTimeKind.Utc);
     public const int LastApprovedYear = 2024;
     public const int BaselineYear = 2020;
     public const int TargetYear = 2030;
@@ -179,12 +183,18 @@ public static class DemoIndicators
                         var value = level + shift + pace * (year - FirstYear) + (random.NextDouble() - 0.5) * d.Noise;
                         value = Math.Round(Math.Clamp(value, d.Min ?? double.MinValue, d.Max ?? double.MaxValue), d.Decimals);
                         var status = year <= LastApprovedYear ? ValueStatus.Approved : code is "CL" or "MX" or "JM" ? ValueStatus.Submitted : ValueStatus.Draft;
-                        values.Add(new IndicatorValue
+                        var entry = new IndicatorValue
                         {
                             IndicatorVersionId = version.Id, CountryId = countryId, Year = year, Breakdown = breakdown, Value = value,
                             Source = "Example data", Status = status, Locked = status == ValueStatus.Approved, UpdatedAtUtc = created,
                             RoundId = year >= round.FirstYear ? round.Id : null,
-                        });
+                        };
+                        // Values sent in the round were sent on a day, which completeness and timeliness read.
+                        if (status == ValueStatus.Submitted)
+                        {
+                            entry.Transitions.Add(new ValueTransition { From = ValueStatus.Draft, To = ValueStatus.Submitted, AtUtc = SubmittedOn(code) });
+                        }
+                        values.Add(entry);
                         if (status == ValueStatus.Approved)
                         {
                             (regional.TryGetValue((breakdown, year), out var list) ? list : regional[(breakdown, year)] = []).Add(value);
@@ -225,5 +235,94 @@ public static class DemoIndicators
         db.IndicatorTargets.AddRange(targets);
         await db.SaveChangesAsync(ct);
         return indicators.Count;
+    }
+
+    /// <summary>
+    /// The benchmark's framework: <paramref name="count"/> example indicators spread over the agenda's objectives (codes
+    /// "{objective}-b{n}"), each broken down by sex and area, with a regional target. Made through the context, as the
+    /// framework's pages make them.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> CreateBenchmarkFrameworkAsync(RumboDbContext db, int count, CancellationToken ct = default)
+    {
+        var agenda = await db.Agendas.AsNoTracking().Where(a => a.Slug == AgendaSlug).Select(a => a.Id).SingleAsync(ct);
+        var objectives = await db.Objectives.AsNoTracking().Where(o => o.AgendaId == agenda).OrderBy(o => o.Id).Select(o => new { o.Id, o.Code }).ToListAsync(ct);
+        var codes = new List<string>();
+        var created = DateTime.SpecifyKind(new DateTime(2025, 6, 30, 12, 0, 0), DateTimeKind.Utc);
+        for (var n = 0; n < count; n++)
+        {
+            var o = objectives[n % objectives.Count];
+            var code = $"{o.Code}-b{n / objectives.Count + 1}";
+            var title = $"Benchmark indicator {n + 1} of objective {o.Code}";
+            db.Indicators.Add(new Indicator
+            {
+                AgendaId = agenda, ObjectiveId = o.Id, Code = code, Status = IndicatorStatus.Proposed, IsExample = true,
+                Versions =
+                [
+                    new IndicatorVersion
+                    {
+                        Number = 1, Title = new LocalizedText { Source = title, En = title }, Definition = new LocalizedText { Source = "Generated for the benchmark." },
+                        Unit = IndicatorUnit.Percent, Decimals = 2, Minimum = 0, Maximum = 100, Periodicity = Periodicity.Annual,
+                        Direction = n % 4 == 3 ? Direction.Decrease : Direction.Increase, Dimensions = "sex,area", CreatedAtUtc = created,
+                    },
+                ],
+            });
+            codes.Add(code);
+        }
+        await db.SaveChangesAsync(ct);
+        var ids = await db.Indicators.Where(i => i.AgendaId == agenda && codes.Contains(i.Code)).Select(i => i.Id).ToListAsync(ct);
+        db.IndicatorTargets.AddRange(ids.Select(id => new IndicatorTarget { IndicatorId = id, BaselineYear = 2015, TargetYear = 2030, TargetValue = 80 }));
+        await db.SaveChangesAsync(ct);
+        return codes;
+    }
+
+    /// <summary>The four series the benchmark reports per indicator and country: the total, women, men and rural areas.</summary>
+    public static readonly string[] BenchmarkBreakdowns = ["", "sex=female", "sex=male", "area=rural"];
+
+    /// <summary>
+    /// Writes the benchmark's values as the import reads them (the template's columns, each country's rows together):
+    /// every country × indicator × year × breakdown, smooth series with noise, two decimals, from a fixed seed.
+    /// Returns the number of rows.
+    /// </summary>
+    public static async Task<long> WriteBenchmarkValuesAsync(TextWriter output, IReadOnlyList<string> indicatorCodes, IReadOnlyList<string> countryCodes,
+        int firstYear, int lastYear)
+    {
+        var random = new Random(20_261_207);
+        await output.WriteLineAsync(string.Join(',', ReportingCheck.Columns));
+        var columns = ReportingCheck.Columns;
+        var cells = new string[columns.Count];
+        long rows = 0;
+        foreach (var country in countryCodes)
+        {
+            foreach (var code in indicatorCodes)
+            {
+                var start = 20 + 40 * random.NextDouble();
+                var pace = 0.2 + 1.5 * random.NextDouble();
+                foreach (var breakdown in BenchmarkBreakdowns)
+                {
+                    var pairs = Disaggregations.Read(breakdown);
+                    var shift = breakdown.Length == 0 ? 0 : (random.NextDouble() - 0.5) * 6;
+                    for (var year = firstYear; year <= lastYear; year++)
+                    {
+                        var value = Math.Clamp(start + shift + pace * (year - firstYear) + (random.NextDouble() - 0.5), 0, 100);
+                        Array.Clear(cells);
+                        for (var c = 0; c < columns.Count; c++)
+                        {
+                            cells[c] = columns[c] switch
+                            {
+                                ReportingCheck.IndicatorColumn => code,
+                                ReportingCheck.CountryColumn => country,
+                                ReportingCheck.YearColumn => year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                                ReportingCheck.ValueColumn => Math.Round(value, 2).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture),
+                                ReportingCheck.SourceColumn => "Benchmark data",
+                                var dim => pairs.GetValueOrDefault(dim) ?? "",
+                            };
+                        }
+                        await output.WriteLineAsync(string.Join(',', cells));
+                        rows++;
+                    }
+                }
+            }
+        }
+        return rows;
     }
 }

@@ -1355,6 +1355,49 @@ namespace Rumbo.Migrations.Postgres.Migrations
                     b.ToTable("indicators", (string)null);
                 });
 
+            modelBuilder.Entity("Rumbo.Core.Indicators.IndicatorImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgendaId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Countries")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Saved")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaId");
+
+                    b.ToTable("indicator_imports", (string)null);
+                });
+
             modelBuilder.Entity("Rumbo.Core.Indicators.IndicatorLine", b =>
                 {
                     b.Property<int>("IndicatorId")
@@ -1458,6 +1501,9 @@ namespace Rumbo.Migrations.Postgres.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<int?>("ImportId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("IndicatorVersionId")
                         .HasColumnType("integer");
 
@@ -1498,6 +1544,8 @@ namespace Rumbo.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("EvidenceDocumentId");
+
+                    b.HasIndex("ImportId");
 
                     b.HasIndex("RoundId");
 
@@ -3064,6 +3112,11 @@ namespace Rumbo.Migrations.Postgres.Migrations
                     b.HasOne("Rumbo.Core.Documents.Document", "EvidenceDocument")
                         .WithMany()
                         .HasForeignKey("EvidenceDocumentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Rumbo.Core.Indicators.IndicatorImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Rumbo.Core.Indicators.IndicatorVersion", "IndicatorVersion")

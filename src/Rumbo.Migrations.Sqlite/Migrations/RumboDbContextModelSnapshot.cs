@@ -1308,6 +1308,47 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                     b.ToTable("indicators", (string)null);
                 });
 
+            modelBuilder.Entity("Rumbo.Core.Indicators.IndicatorImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgendaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Countries")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Saved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaId");
+
+                    b.ToTable("indicator_imports", (string)null);
+                });
+
             modelBuilder.Entity("Rumbo.Core.Indicators.IndicatorLine", b =>
                 {
                     b.Property<int>("IndicatorId")
@@ -1407,6 +1448,9 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ImportId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("IndicatorVersionId")
                         .HasColumnType("INTEGER");
 
@@ -1447,6 +1491,8 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("EvidenceDocumentId");
+
+                    b.HasIndex("ImportId");
 
                     b.HasIndex("RoundId");
 
@@ -2981,6 +3027,11 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                     b.HasOne("Rumbo.Core.Documents.Document", "EvidenceDocument")
                         .WithMany()
                         .HasForeignKey("EvidenceDocumentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Rumbo.Core.Indicators.IndicatorImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Rumbo.Core.Indicators.IndicatorVersion", "IndicatorVersion")

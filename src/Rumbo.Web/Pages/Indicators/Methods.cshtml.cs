@@ -32,6 +32,8 @@ public sealed class MethodsModel : PageModel
             TargetYear = "2030";
             TargetValue = Number(80);
             Observations = string.Join("\n", new[] { (2015, 40.0), (2018, 44.5), (2021, 51.0), (2024, 58.0) }.Select(o => $"{o.Item1} {Number(o.Item2)}"));
+            Results = Progress.AssessAll(new ProgressSeries(Rumbo.Core.Indicators.Direction.Increase, 2015, null, 2030, 80,
+                [new(2015, 40), new(2018, 44.5), new(2021, 51), new(2024, 58)]));
             return;
         }
         var baseYear = Whole(nameof(BaseYear), BaseYear);

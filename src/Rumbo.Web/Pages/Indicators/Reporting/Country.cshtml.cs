@@ -112,8 +112,9 @@ public sealed class CountryModel(RumboDbContext db, AgendaReader agendas, Report
         var byCode = Indicators.ToDictionary(i => i.Code, StringComparer.Ordinal);
         var stored = await store.StoredAsync(Indicators.Select(i => i.VersionId), countryId, ct);
         // Rows the page shows as locked are not posted as inputs; the check still refuses any that come.
+        // Model binding posts an empty breakdown (the total) and other empty fields back as null.
         var rows = Rows.Select((r, n) => new ReportedRow(n + 1, r.Indicator, null, r.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Disaggregations.Read(r.Breakdown).ToDictionary(p => p.Key, p => (string?)p.Value), Blank(r.Value), Blank(r.Source), Blank(r.Notes), Blank(r.Evidence)));
+            Disaggregations.Read(r.Breakdown ?? "").ToDictionary(p => p.Key, p => (string?)p.Value), Blank(r.Value), Blank(r.Source), Blank(r.Notes), Blank(r.Evidence)));
         var check = ReportingCheck.Check(byCode, stored, Country.Code, rows, Year);
         if (check.Problems.Count > 0)
         {
