@@ -50,6 +50,21 @@ public sealed class ReportingStore(RumboDbContext db, TimeProvider clock)
             r.V.Maximum, Disaggregations.Of(r.V.Dimensions)), StringComparer.Ordinal);
     }
 
+    /// <summary>Every round of the agenda, the latest due first.</summary>
+    public async Task<IReadOnlyList<RoundView>> RoundsAsync(int agendaId, CancellationToken ct = default) =>
+        (await db.ReportingRounds.AsNoTracking().Where(r => r.AgendaId == agendaId)
+            .Select(r => new RoundView(r.Id, r.Title.ToDocument(), r.FirstYear, r.LastYear, r.OpensOn, r.DueOn)).ToListAsync(ct))
+        .OrderByDescending(r => r.DueOn).ToList();
+
+    /// <summary>Opens a reporting round: the years of data asked for and the due date.</summary>
+    public async Task<int> OpenRoundAsync(int agendaId, LocalizedText title, int firstYear, int lastYear, DateOnly opensOn, DateOnly dueOn, CancellationToken ct = default)
+    {
+        var round = new ReportingRound { AgendaId = agendaId, Title = title, FirstYear = firstYear, LastYear = lastYear, OpensOn = opensOn, DueOn = dueOn };
+        db.ReportingRounds.Add(round);
+        await db.SaveChangesAsync(ct);
+        return round.Id;
+    }
+
     /// <summary>The round whose due date is the nearest one not yet a month past, else the latest.</summary>
     public async Task<RoundView?> CurrentRoundAsync(int agendaId, CancellationToken ct = default)
     {
