@@ -112,8 +112,7 @@ public static class ReportingCheck
                 Say(YearColumn, new ValidationMessage("Enter a year from {0} to {1}.", SeriesInput.FirstYear, lastYear));
                 continue;
             }
-            var (breakdown, dimProblem, dimArgument) = Disaggregations.Check(indicator.Dimensions, r.Dimensions.Where(d => d.Value is not null)
-                .ToDictionary(d => d.Key, d => d.Value!.Trim()));
+            var (breakdown, dimProblem, dimArgument) = Disaggregations.Check(indicator.Dimensions, r.Dimensions);
             if (breakdown is null)
             {
                 var column = r.Dimensions.FirstOrDefault(d => d.Value is not null && (d.Key == dimArgument || d.Value.Trim() == dimArgument)).Key ?? "row";

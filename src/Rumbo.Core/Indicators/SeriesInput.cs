@@ -73,5 +73,27 @@ public static class SeriesInput
         return (new ProgressSeries(dir!.Value, baseYear, baseValue, targetYear, targetValue, points), errors);
     }
 
+    /// <summary>
+    /// Lines of "year value" as typed in a text box (the calculator's observations, a target's milestones): a space, tab
+    /// or semicolon between them, or a single comma; the value with a point or a decimal comma. Blank lines are skipped;
+    /// a line that is not a year and a number gives its number and no point.
+    /// </summary>
+    public static IReadOnlyList<(int Line, ProgressPoint? Point)> ReadLines(string? text)
+    {
+        var result = new List<(int, ProgressPoint?)>();
+        var lines = (text ?? "").Split('\n');
+        for (var n = 0; n < lines.Length; n++)
+        {
+            var line = lines[n].Trim();
+            if (line.Length == 0) continue;
+            var parts = line.Split([' ', '\t', ';'], StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length == 1 && parts[0].Count(c => c == ',') == 1) parts = parts[0].Split(',');
+            var ok = parts.Length == 2 && int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
+                && ReportingCheck.ParseNumber(parts[1]) is double;
+            result.Add((n + 1, ok ? new ProgressPoint(int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), ReportingCheck.ParseNumber(parts[1])!.Value) : null));
+        }
+        return result;
+    }
+
     private static bool InYears(int year) => year >= FirstYear && year <= LastYear;
 }

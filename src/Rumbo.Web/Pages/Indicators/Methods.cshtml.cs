@@ -41,18 +41,10 @@ public sealed class MethodsModel : PageModel
         var baseValue = Real(nameof(BaseValue), BaseValue);
         var targetValue = Real(nameof(TargetValue), TargetValue);
         var observations = new List<ObservationInput>();
-        var lines = (Observations ?? "").Split('\n').Select(l => l.Trim()).ToList();
-        for (var n = 0; n < lines.Count; n++)
+        foreach (var (line, point) in SeriesInput.ReadLines(Observations))
         {
-            if (lines[n].Length == 0) continue;
-            var parts = lines[n].Split([' ', '\t', ';'], StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length == 1 && parts[0].Count(c => c == ',') == 1) parts = parts[0].Split(',');
-            if (parts.Length != 2 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year) || ParseReal(parts[1]) is not double value)
-            {
-                ModelState.AddMessage(nameof(Observations), "Line {0}: write a year and a number, such as 2020 45.5.", n + 1);
-                continue;
-            }
-            observations.Add(new ObservationInput(year, value));
+            if (point is null) ModelState.AddMessage(nameof(Observations), new ValidationMessage("Line {0}: write a year and a number, such as 2020 45.5.", line));
+            else observations.Add(new ObservationInput(point.Year, point.Value));
         }
         var linesBad = ModelState.HasError(nameof(Observations));
         var (series, errors) = SeriesInput.Read(Direction, baseYear, baseValue, targetYear, targetValue, observations);

@@ -86,10 +86,9 @@ public sealed class TargetsModel(RumboDbContext db, AgendaReader agendas, Indica
         var baseValue = Value(nameof(BaselineValue), BaselineValue, v);
         var targetValue = Value(nameof(TargetValue), TargetValue, v);
         var milestones = new List<(int, double)>();
-        foreach (var (line, n) in (Milestones ?? "").Split('\n').Select((l, i) => (l.Trim(), i + 1)).Where(x => x.Item1.Length > 0))
+        foreach (var (n, point) in SeriesInput.ReadLines(Milestones))
         {
-            var parts = line.Split([' ', '\t', ';'], StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length != 2 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var my) || ReportingCheck.ParseNumber(parts[1]) is not double mv)
+            if (point is not { Year: var my, Value: var mv })
             {
                 ModelState.AddMessage(nameof(Milestones), new ValidationMessage("Line {0}: write a year and a number, such as 2020 45.5.", n));
                 continue;
