@@ -43,8 +43,10 @@ bench() { # name data-dir [postgres connection string]
     local name=$1 data=$2 conn=${3:-}
     echo "== $name"
     local keys
-    if [ -n "$conn" ]; then keys=$(dotnet "$OUT/gen/Rumbo.Bench.Indicators.dll" "$data" postgres "$conn" | tee /dev/stderr | grep '^key:')
-    else keys=$(dotnet "$OUT/gen/Rumbo.Bench.Indicators.dll" "$data" | tee /dev/stderr | grep '^key:'); fi
+    if [ -n "$conn" ]; then dotnet "$OUT/gen/Rumbo.Bench.Indicators.dll" "$data" postgres "$conn" > "$OUT/gen-$name.txt"
+    else dotnet "$OUT/gen/Rumbo.Bench.Indicators.dll" "$data" > "$OUT/gen-$name.txt"; fi
+    grep -v '^key:' "$OUT/gen-$name.txt"
+    keys=$(grep '^key:' "$OUT/gen-$name.txt")
     local indicator; indicator=$(echo "$keys" | awk -F= '/key:indicator/ {print $2}')
     local port; port=$(free_port)
     local base="http://127.0.0.1:$port"
@@ -58,16 +60,18 @@ bench() { # name data-dir [postgres connection string]
     wrk -t2 -c"$CONNECTIONS" -d5s "$base/css/site.css" >/dev/null
     local static; static=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" "$base/css/site.css" | awk '/Requests\/sec/ {print $2}')
     echo "static file: $static req/s"
+    for c in 1 "$CONNECTIONS"; do
     for p in "${pages[@]}"; do
         export RUMBO_BENCH_NONCE="$RANDOM$RANDOM-w"
-        wrk -t2 -c"$CONNECTIONS" -d5s -s "$OUT/p95.lua" "$base${p#*|}" >/dev/null
+        wrk -t1 -c"$c" -d5s -s "$OUT/p95.lua" "$base${p#*|}" >/dev/null
         export RUMBO_BENCH_NONCE="$RANDOM$RANDOM-m"
-        local out; out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$OUT/p95.lua" "$base${p#*|}")
+        local out; out=$(wrk -t1 -c"$c" -d"${DURATION}s" -s "$OUT/p95.lua" "$base${p#*|}")
         local rps p95 errors
         rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
         p95=$(echo "$out" | awk '/^P95/ {print $2}')
         errors=$(echo "$out" | awk '/Non-2xx/ {n += $NF} END {print n + 0}')
-        awk -v n="${p%%|*}" -v r="$rps" -v p="$p95" -v s="$static" -v e="$errors" 'BEGIN {printf "%-10s rendered afresh: %8.1f req/s (%.3f of the static file), p95 %.1f ms (goal under 100 ms: %s), failed %d\n", n, r, r/s, p, (p < 100 ? "met" : "NOT met"), e}'
+        awk -v n="${p%%|*}" -v c="$c" -v r="$rps" -v p="$p95" -v s="$static" -v e="$errors" 'BEGIN {printf "%-10s rendered afresh, %d connection(s): %8.1f req/s (%.3f of the static file), p95 %.1f ms (goal under 100 ms: %s), failed %d\n", n, c, r, r/s, p, (p < 100 ? "met" : "NOT met"), e}'
+    done
     done
     # The export, streamed: bytes a second and the server's resident memory while it runs (sampled every 50 ms).
     local rss0; rss0=$(awk '/VmRSS/ {print $2}' /proc/$SERVER/status)

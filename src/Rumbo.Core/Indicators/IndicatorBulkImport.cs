@@ -95,6 +95,7 @@ public sealed class IndicatorBulkImport(RumboDbContext db, ReportingStore store,
                 if (problems.Count == 0)
                 {
                     foreach (var v in check.Values) await writer.WriteAsync(countryId, v, ct);
+                    await writer.EndBatchAsync(ct);
                     saved += check.Values.Count;
                 }
             }
@@ -173,6 +174,9 @@ public sealed class IndicatorBulkImport(RumboDbContext db, ReportingStore store,
 
         protected abstract Task StartAsync(CancellationToken ct);
         public abstract Task WriteAsync(int countryId, CheckedValue v, CancellationToken ct);
+
+        /// <summary>Ends a country's writes, so that the connection is free for the next country's reads.</summary>
+        public virtual Task EndBatchAsync(CancellationToken ct) => Task.CompletedTask;
 
         /// <summary>Completes the writes, then records one transition per approved value, from the values the import brought.</summary>
         public virtual async Task FinishAsync(CancellationToken ct)
@@ -279,12 +283,14 @@ public sealed class IndicatorBulkImport(RumboDbContext db, ReportingStore store,
                     """;
                 await create.ExecuteNonQueryAsync(ct);
             }
-            copy = await Npgsql.BeginBinaryImportAsync("""COPY "import_values" FROM STDIN (FORMAT BINARY)""", ct);
         }
 
         public override async Task WriteAsync(int countryId, CheckedValue v, CancellationToken ct)
         {
-            await copy!.StartRowAsync(ct);
+            // One COPY a country: while it runs the connection takes no other command, and the next country's stored
+            // values are read between two.
+            copy ??= await Npgsql.BeginBinaryImportAsync("""COPY "import_values" FROM STDIN (FORMAT BINARY)""", ct);
+            await copy.StartRowAsync(ct);
             await copy.WriteAsync(v.VersionId, NpgsqlDbType.Integer, ct);
             await copy.WriteAsync(countryId, NpgsqlDbType.Integer, ct);
             await copy.WriteAsync(v.Year, NpgsqlDbType.Integer, ct);
@@ -296,11 +302,17 @@ public sealed class IndicatorBulkImport(RumboDbContext db, ReportingStore store,
             else await copy.WriteAsync(v.Evidence, NpgsqlDbType.Text, ct);
         }
 
-        public override async Task FinishAsync(CancellationToken ct)
+        public override async Task EndBatchAsync(CancellationToken ct)
         {
-            await copy!.CompleteAsync(ct);
+            if (copy is null) return;
+            await copy.CompleteAsync(ct);
             await copy.DisposeAsync();
             copy = null;
+        }
+
+        public override async Task FinishAsync(CancellationToken ct)
+        {
+            await EndBatchAsync(ct);
             await using (var upsert = Connection.CreateCommand())
             {
                 upsert.Transaction = Transaction;

@@ -9,7 +9,7 @@ using Rumbo.Web.Infrastructure;
 namespace Rumbo.Web.Pages.Indicators;
 
 /// <summary>An indicator: what it measures (every version), its targets, the approved values and progress by both methods.</summary>
-[OutputCache(PolicyName = ContentCache.Policy, VaryByQueryKeys = ["country", "map"])]
+[OutputCache(PolicyName = ContentCache.Policy)]
 public sealed class IndicatorModel(AgendaReader agendas, IndicatorReader reader, IndicatorStore store, Rumbo.Core.Accounts.CurrentUser currentUser) : PageModel
 {
     public IndicatorDetail Indicator { get; private set; } = null!;
