@@ -87,6 +87,41 @@ public static class IndicatorScenario
         await db.SaveChangesAsync();
     }
 
+    /// <summary>An approved value as the open data publishes it; <see cref="Country"/> is null for the region.</summary>
+    public sealed record PublishedRow(string Indicator, int Version, string? Country, int Year, string Breakdown, double Value);
+
+    /// <summary>Every approved value of the agenda's indicators (or of one), straight from the database: what the public may read, and all of it.</summary>
+    public static async Task<List<PublishedRow>> ApprovedAsync(TestDatabase database, string? indicator = null, string agenda = Agenda)
+    {
+        await using var db = database.CreateContext();
+        var q = db.IndicatorValues.AsNoTracking().Where(v => v.Status == ValueStatus.Approved && v.IndicatorVersion!.Indicator!.Agenda!.Slug == agenda);
+        if (indicator is not null) q = q.Where(v => v.IndicatorVersion!.Indicator!.Code == indicator);
+        return await q.Select(v => new PublishedRow(v.IndicatorVersion!.Indicator!.Code, v.IndicatorVersion.Number, v.Country == null ? null : v.Country.Code, v.Year,
+            v.Breakdown, v.Value)).ToListAsync();
+    }
+
+    /// <summary>An indicator's version as stored, with how many values (of any status) were reported under it.</summary>
+    public sealed record StoredVersion(int Id, int Number, string Title, string ChangeNote, int Values);
+
+    /// <summary>The versions of an indicator, oldest first.</summary>
+    public static async Task<List<StoredVersion>> VersionsAsync(TestDatabase database, string indicator, string agenda = Agenda)
+    {
+        await using var db = database.CreateContext();
+        return await db.IndicatorVersions.AsNoTracking().Where(v => v.Indicator!.Code == indicator && v.Indicator.Agenda!.Slug == agenda).OrderBy(v => v.Number)
+            .Select(v => new StoredVersion(v.Id, v.Number, v.Title.Source, v.ChangeNote, db.IndicatorValues.Count(x => x.IndicatorVersionId == v.Id)))
+            .ToListAsync();
+    }
+
+    /// <summary>A target as stored: regional when <paramref name="country"/> is null, else the country's own; null when none is set.</summary>
+    public static async Task<IndicatorTarget?> TargetAsync(TestDatabase database, string indicator, string? country, string agenda = Agenda)
+    {
+        await using var db = database.CreateContext();
+        return await db.IndicatorTargets.AsNoTracking().Include(t => t.Milestones)
+            .Where(t => t.Indicator!.Code == indicator && t.Indicator.Agenda!.Slug == agenda)
+            .Where(t => country == null ? t.CountryId == null : t.Country!.Code == country)
+            .SingleOrDefaultAsync();
+    }
+
     /// <summary>
     /// Removes every value of the country (and their transitions) and, unless <paramref name="status"/> is null, gives it
     /// one value of the agenda's first indicator for the round's last year in that status; its id and version, or null.

@@ -122,10 +122,12 @@ public sealed class SqliteStatements : IDbCommandInterceptor, IDisposable
         cached.Transaction = given.Transaction;
         cached.CommandTimeout = given.CommandTimeout;
         cached.Parameters.Clear();
-        // The parameters as EF Core made and typed them; its own command clears its list when the reader closes.
+        // The parameters as EF Core made and typed them; its own command clears its list when the reader closes. A limit
+        // parameter stays when the text still uses it elsewhere: EF Core writes "LIMIT @p OFFSET @p" when a page's skip
+        // equals its take (page 2).
         foreach (SqliteParameter p in given.Parameters)
         {
-            if (Array.IndexOf(limits, p.ParameterName) < 0) cached.Parameters.Add(p);
+            if (Array.IndexOf(limits, p.ParameterName) < 0 || Regex.IsMatch(text, Regex.Escape(p.ParameterName) + @"\b")) cached.Parameters.Add(p);
         }
         var reader = cached.ExecuteReader();
         mine.Readers[cached] = reader;

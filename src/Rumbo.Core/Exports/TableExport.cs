@@ -40,9 +40,12 @@ public static class TableExport
     /// </summary>
     private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
 
+    /// <remarks>A plain number (-12.5, +3) is left as it is: it cannot be a formula, and quoted it would be text.</remarks>
     public static string Defuse(string? value) =>
         string.IsNullOrEmpty(value) ? string.Empty
-        : Array.IndexOf(FormulaStarts, value[0]) >= 0 ? "'" + value
+        : Array.IndexOf(FormulaStarts, value[0]) >= 0
+          && !double.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out _)
+            ? "'" + value
         : value;
 
     /// <summary>A one-sheet workbook: the header, then the rows.</summary>

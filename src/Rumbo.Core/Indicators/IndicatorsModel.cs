@@ -78,6 +78,10 @@ internal static class IndicatorsModel
             e.HasIndex(v => new { v.IndicatorVersionId, v.Breakdown, v.Year }).IsUnique().HasFilter("\"CountryId\" IS NULL")
                 .HasDatabaseName("IX_indicator_values_regional");
             e.HasIndex(v => new { v.CountryId, v.Status });
+            // The reads by version (an indicator's page, the dashboards, the open data in order): the unique indexes above
+            // are partial, which SQLite cannot use for a query over countries and region together; without this one the
+            // indicator page scanned a million rows.
+            e.HasIndex(v => new { v.IndicatorVersionId, v.Status, v.CountryId, v.Breakdown, v.Year }).HasDatabaseName("IX_indicator_values_reads");
             e.HasIndex(v => v.RoundId);
             e.HasIndex(v => v.ImportId);
             e.HasOne<IndicatorImport>().WithMany().HasForeignKey(v => v.ImportId).OnDelete(DeleteBehavior.SetNull);

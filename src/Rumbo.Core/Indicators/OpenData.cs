@@ -35,8 +35,9 @@ public sealed class OpenData(RumboDbContext db)
             .Where(v => v.Status == ValueStatus.Approved && v.IndicatorVersion!.Indicator!.AgendaId == agendaId);
         if (indicatorCode is not null) q = q.Where(v => v.IndicatorVersion!.Indicator!.Code == indicatorCode);
         if (countryCode is not null) q = countryCode.Length == 0 ? q.Where(v => v.CountryId == null) : q.Where(v => v.Country!.Code == countryCode);
-        return q.OrderBy(v => v.IndicatorVersion!.Indicator!.Code).ThenBy(v => v.IndicatorVersion!.Number)
-            .ThenBy(v => v.Country == null ? "" : v.Country.Code).ThenBy(v => v.Breakdown).ThenBy(v => v.Year)
+        // The order of the reads index (version, then country, breakdown and year; the region first): no sort of a
+        // million rows before the first byte.
+        return q.OrderBy(v => v.IndicatorVersionId).ThenBy(v => v.CountryId).ThenBy(v => v.Breakdown).ThenBy(v => v.Year)
             .Select(v => new ObservationRow(v.IndicatorVersion!.Indicator!.Code, v.IndicatorVersion.Number, v.IndicatorVersion.Unit.ToString(),
                 v.Country == null ? "" : v.Country.Code, v.Year, v.Breakdown, v.Value, v.Source, v.Notes))
             .AsAsyncEnumerable();

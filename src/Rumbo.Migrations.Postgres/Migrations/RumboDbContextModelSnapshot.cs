@@ -1560,6 +1560,9 @@ namespace Rumbo.Migrations.Postgres.Migrations
                         .IsUnique()
                         .HasFilter("\"CountryId\" IS NOT NULL");
 
+                    b.HasIndex("IndicatorVersionId", "Status", "CountryId", "Breakdown", "Year")
+                        .HasDatabaseName("IX_indicator_values_reads");
+
                     b.ToTable("indicator_values", (string)null);
                 });
 

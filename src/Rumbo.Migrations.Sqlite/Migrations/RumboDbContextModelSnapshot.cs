@@ -1507,6 +1507,9 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                         .IsUnique()
                         .HasFilter("\"CountryId\" IS NOT NULL");
 
+                    b.HasIndex("IndicatorVersionId", "Status", "CountryId", "Breakdown", "Year")
+                        .HasDatabaseName("IX_indicator_values_reads");
+
                     b.ToTable("indicator_values", (string)null);
                 });
 

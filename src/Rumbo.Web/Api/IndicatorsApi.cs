@@ -68,7 +68,7 @@ public sealed record ReportedValueDto(string? Indicator, int? Year, Dictionary<s
 
 public sealed record ReportRequest(IReadOnlyList<ReportedValueDto>? Values, bool Submit);
 
-/// <summary>What a report did: values saved (as drafts, or sent when <c>submitted</c>), and those equal to what was stored.</summary>
+/// <summary>What a report did: values saved, those equal to what was stored, and the drafts sent for approval (with <c>submit</c>: every draft of the country).</summary>
 public sealed record ReportResult(int Saved, int Unchanged, int Submitted);
 
 public static class IndicatorsApi
@@ -159,8 +159,13 @@ public static class IndicatorsApi
             string? wantedBreakdown = null;
             if (breakdown is not null)
             {
-                wantedBreakdown = breakdown == "total" ? "" : Disaggregations.Write(Disaggregations.Read(breakdown));
-                if (wantedBreakdown != "" && wantedBreakdown != breakdown.Trim()) errors["breakdown"] = ["Write the breakdown as total, or dimension=value pairs joined by ; in the order sex, age, area (sex=female;area=urban)."];
+                var pairs = Disaggregations.Read(breakdown);
+                var known = pairs.All(p => Disaggregations.Find(p.Key) is { } d && d.Values.Any(v => v.Code == p.Value));
+                wantedBreakdown = breakdown.Trim() == "total" ? "" : Disaggregations.Write(pairs);
+                if (breakdown.Trim() != "total" && (pairs.Count == 0 || !known || wantedBreakdown != breakdown.Trim()))
+                {
+                    errors["breakdown"] = [$"Write the breakdown as total, or dimension=value pairs joined by ; in the order sex, age, area (sex=female;area=urban); dimensions: {string.Join(", ", Disaggregations.All.Select(d => $"{d.Code} ({string.Join(", ", d.Values.Select(v => v.Code))})"))}."];
+                }
             }
             if (errors.Count > 0) return ApiProblem.Validation("Bad filter", errors);
             var indicator = await db.Indicators.AsNoTracking().Where(x => x.AgendaId == agenda.Value.Id && x.Code == code).Select(x => (int?)x.Id).SingleOrDefaultAsync(ct);
@@ -305,11 +310,13 @@ public static class IndicatorsApi
                 .ToDictionary(g => g.Key, g => g.Select(p => p.Message.InEnglish()).ToArray()));
         }
         var round = await store.CurrentRoundAsync(agenda.Value.Id, ct);
-        if (!await store.SaveAsync(countryId.Value, round?.Id, check.Values, user.PersonId, send, ct))
+        if (!await store.SaveAsync(countryId.Value, round?.Id, check.Values, user.PersonId, submit: false, ct))
         {
             return ApiProblem.Problem(StatusCodes.Status409Conflict, "Conflict", ReportingStore.Conflict);
         }
-        return Results.Ok(new ReportResult(check.Values.Count, check.Unchanged, send ? check.Values.Count : 0));
+        // Sending sends the country's drafts, those saved now and those saved before (as the page's "send every draft").
+        var sent = send ? await store.SubmitDraftsAsync(agenda.Value.Id, countryId.Value, user.PersonId, ct) : 0;
+        return Results.Ok(new ReportResult(check.Values.Count, check.Unchanged, sent));
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -27,8 +27,28 @@ public sealed class NewModel(RumboDbContext db, AgendaReader agendas, IndicatorS
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
-        var code = await Store.NextCodeAsync(Agenda.Id, Objective!.Trim(), ct);
-        await Store.CreateAsync(Agenda.Id, read.ObjectiveId, code, Status, read.Definition, read.LineIds, read.SdgTargets, ct);
+        string code;
+        for (var attempt = 1; ; attempt++)
+        {
+            code = await Store.NextCodeAsync(Agenda.Id, Objective!.Trim(), ct);
+            try
+            {
+                await Store.CreateAsync(Agenda.Id, read.ObjectiveId, code, Status, read.Definition, read.LineIds, read.SdgTargets, ct);
+                break;
+            }
+            catch (Microsoft.EntityFrameworkCore.DbUpdateException) when (attempt < 5)
+            {
+                // Someone took the same code a moment before: the unique index refused it; the next free code is tried.
+                Db.ChangeTracker.Clear();
+            }
+            catch (Microsoft.EntityFrameworkCore.DbUpdateException)
+            {
+                Db.ChangeTracker.Clear();
+                ModelState.AddMessage(Forms.FormKey, "Someone saved this indicator meanwhile. The form shows what is saved now; make your change again.");
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return Page();
+            }
+        }
         TempData.Notice("Indicator {0} created.", code);
         return Redirect($"/agendas/{Agenda.Slug}/indicators/{code}");
     }

@@ -40,7 +40,7 @@ public sealed class TargetsModel(RumboDbContext db, AgendaReader agendas, Indica
 
     private CurrentUser.Snapshot user = CurrentUser.Snapshot.Anonymous;
 
-    private async Task<IActionResult?> LoadAsync(string key, string code, CancellationToken ct)
+    private async Task<IActionResult?> LoadAsync(string key, string code, CancellationToken ct, bool posted = false)
     {
         user = await currentUser.GetAsync(User, ct);
         if (!user.IsSignedIn) return Challenge();
@@ -54,7 +54,8 @@ public sealed class TargetsModel(RumboDbContext db, AgendaReader agendas, Indica
             .Select(c => new { c.Id, Label = new CountryLabel(c.Code, c.Name.ToDocument()) }).ToListAsync(ct);
         Countries = all.Where(c => user.CanReportIndicators(agenda.Value.Id, c.Id)).Select(c => c.Label).ToList();
         if (!CanEditRegional && Countries.Count == 0) return StatusCode(StatusCodes.Status403Forbidden);
-        Country = string.IsNullOrWhiteSpace(Country) ? (CanEditRegional ? null : Countries[0].Code) : Country.Trim().ToUpperInvariant();
+        // Opening the page without a country shows what the user may edit; a post without one is for the regional target.
+        Country = string.IsNullOrWhiteSpace(Country) ? (CanEditRegional || posted ? null : Countries[0].Code) : Country.Trim().ToUpperInvariant();
         if (!Editing) return StatusCode(StatusCodes.Status403Forbidden);
         return null;
     }
@@ -78,7 +79,7 @@ public sealed class TargetsModel(RumboDbContext db, AgendaReader agendas, Indica
 
     public async Task<IActionResult> OnPostAsync(string key, string code, CancellationToken ct)
     {
-        if (await LoadAsync(key, code, ct) is { } refused) return refused;
+        if (await LoadAsync(key, code, ct, posted: true) is { } refused) return refused;
         var v = Indicator.Current;
         var baseYear = Year(nameof(BaselineYear), BaselineYear, required: true);
         var targetYear = Year(nameof(TargetYear), TargetYear, required: false) ?? (baseYear is int b ? b + DefaultYears : null);
