@@ -41,22 +41,7 @@ public abstract partial class AccountsBrowserTests(BrowserHost host) : IAsyncLif
         });
         contexts.Add(context);
         var page = await context.NewPageAsync();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error" && !message.Location.StartsWith(host.BaseAddress + "favicon.ico", StringComparison.Ordinal))
-            {
-                problems.Add($"console {message.Type} on {page.Url}: {message.Text}");
-            }
-        };
-        page.PageError += (_, error) => problems.Add($"script error on {page.Url}: {error}");
-        page.RequestFailed += (_, request) => problems.Add($"request failed: {request.Method} {request.Url}: {request.Failure}");
-        page.Response += (_, response) =>
-        {
-            if (response.Status >= 400 && !response.Url.EndsWith("/favicon.ico", StringComparison.Ordinal))
-            {
-                problems.Add($"{response.Status} for {response.Request.Method} {response.Url}");
-            }
-        };
+        PageProblems.Watch(page, host.BaseAddress, problems);
         return page;
     }
 

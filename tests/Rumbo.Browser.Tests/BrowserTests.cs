@@ -33,23 +33,7 @@ public abstract partial class BrowserTests(BrowserHost host) : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
         });
         Page = await context.NewPageAsync();
-        Page.Console += (_, message) =>
-        {
-            // The browser asks for /favicon.ico on its own, whatever the page says; Rumbo has none yet.
-            if (message.Type == "error" && !message.Location.StartsWith(host.BaseAddress + "favicon.ico", StringComparison.Ordinal))
-            {
-                problems.Add($"console {message.Type} on {Page.Url}: {message.Text}");
-            }
-        };
-        Page.PageError += (_, error) => problems.Add($"script error on {Page.Url}: {error}");
-        Page.RequestFailed += (_, request) => problems.Add($"request failed: {request.Method} {request.Url}: {request.Failure}");
-        Page.Response += (_, response) =>
-        {
-            if (response.Status >= 400)
-            {
-                problems.Add($"{response.Status} for {response.Request.Method} {response.Url}");
-            }
-        };
+        PageProblems.Watch(Page, host.BaseAddress, problems);
     }
 
     public async Task DisposeAsync() => await context.CloseAsync();
