@@ -73,7 +73,9 @@ bench() { # name data-dir [postgres connection string]
         awk -v n="${p%%|*}" -v c="$c" -v r="$rps" -v p="$p95" -v s="$static" -v e="$errors" 'BEGIN {printf "%-10s rendered afresh, %d connection(s): %8.1f req/s (%.3f of the static file), p95 %.1f ms (goal under 100 ms: %s), failed %d\n", n, c, r, r/s, p, (p < 100 ? "met" : "NOT met"), e}'
     done
     done
-    # The export, streamed: bytes a second and the server's resident memory while it runs (sampled every 50 ms).
+    # The export, streamed: bytes a second and the server's resident memory while it runs (sampled every 50 ms). One
+    # download first, as the pages have their warm-up: the figure is the server's steady rate, not its first compilation.
+    curl -fsS -o /dev/null "$base/api/v1/agendas/lc-crp-20-6/indicators/observations.csv"
     local rss0; rss0=$(awk '/VmRSS/ {print $2}' /proc/$SERVER/status)
     ( peak=0; while kill -0 $SERVER 2>/dev/null; do r=$(awk '/VmRSS/ {print $2}' /proc/$SERVER/status 2>/dev/null || echo 0); [ "${r:-0}" -gt "$peak" ] && peak=$r && echo "$peak" > "$OUT/peak"; sleep 0.05; done ) &
     local sampler=$!

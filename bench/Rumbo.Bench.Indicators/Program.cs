@@ -70,6 +70,38 @@ await using (var scope = provider.CreateAsyncScope())
     Console.WriteLine($"import ({(postgres ? "PostgreSQL" : "SQLite")}): {result.Rows:N0} rows, {result.Saved:N0} saved, {result.Unchanged:N0} unchanged, {watch.Elapsed.TotalSeconds:F1} s, " +
         $"{rate:N0} rows/s (goal {GoalRowsPerSecond:N0}: {(rate >= GoalRowsPerSecond ? "met" : "NOT met")}), peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB (at start {before / 1048576} MB)");
 }
+// The export without HTTP: what the server's own work costs, beside the figure bench/indicators.sh measures through it.
+await using (var scope = provider.CreateAsyncScope())
+{
+    var open = scope.ServiceProvider.GetRequiredService<OpenData>();
+    var counter = new CountingStream();
+    var watch = Stopwatch.StartNew();
+    await open.WriteAgendaCsvAsync(agendaId, counter, default);
+    watch.Stop();
+    var mb = counter.Length / 1048576.0;
+    Console.WriteLine($"export in process ({(postgres ? "PostgreSQL" : "SQLite")}): {mb:F1} MB in {watch.Elapsed.TotalSeconds:F2} s, {mb / watch.Elapsed.TotalSeconds:F1} MB/s (goal 50 MB/s through HTTP)");
+}
 Console.WriteLine($"key:indicator={codes[0]}");
 Console.WriteLine($"key:country={countries[0]}");
 return 0;
+
+/// <summary>A stream that only counts what is written to it.</summary>
+internal sealed class CountingStream : Stream
+{
+    private long length;
+    public override bool CanRead => false;
+    public override bool CanSeek => false;
+    public override bool CanWrite => true;
+    public override long Length => length;
+    public override long Position { get => length; set => throw new NotSupportedException(); }
+    public override void Flush() { }
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => length += count;
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        length += buffer.Length;
+        return ValueTask.CompletedTask;
+    }
+}

@@ -38,6 +38,13 @@ public abstract partial class PermissionMatrixTests
                 return new();
             },
             Reporters, NotReporters) { File = () => ("file", "matrix.csv", Encoding.UTF8.GetBytes("indicator,year,value,source\n1.1-a,2025,45.5,Matrix\n")) },
+        new("attach an evidence file to a country's value", async t => await t.ReportingUrl("evidence"),
+            async t =>
+            {
+                var (id, version) = (await t.ReportingCountry(ValueStatus.Draft))!.Value;
+                return new() { ["value"] = FormattableString.Invariant($"{id}.{version}") };
+            },
+            Reporters, NotReporters) { File = () => ("evidence", "evidence.pdf", DocumentFiles.Pdf("National household survey, 2025.")) },
         new("send a country's drafts for approval", async t => await t.ReportingUrl("submit"),
             async t =>
             {

@@ -75,6 +75,7 @@ public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options) : I
     public DbSet<Indicators.ValueTransition> ValueTransitions => Set<Indicators.ValueTransition>();
     public DbSet<Indicators.ReportingRound> ReportingRounds => Set<Indicators.ReportingRound>();
     public DbSet<Indicators.IndicatorImport> IndicatorImports => Set<Indicators.IndicatorImport>();
+    public DbSet<Indicators.EvidenceFile> EvidenceFiles => Set<Indicators.EvidenceFile>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CsvHelper;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -19,15 +18,14 @@ public static class TableExport
     {
         using var stream = new MemoryStream();
         // A byte order mark lets spreadsheet programs read the accents right.
-        using (var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(true)))
-        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        using (var csv = new CsvStreamWriter(stream))
         {
-            foreach (var h in header) csv.WriteField(Defuse(h));
-            csv.NextRecord();
+            foreach (var h in header) csv.Field(Defuse(h));
+            csv.EndRow();
             foreach (var r in rows)
             {
-                foreach (var v in r) csv.WriteField(Defuse(v));
-                csv.NextRecord();
+                foreach (var v in r) csv.Field(Defuse(v));
+                csv.EndRow();
             }
         }
         return stream.ToArray();

@@ -1,5 +1,4 @@
 using Rumbo.Core.Agendas;
-using Rumbo.Core.Documents;
 using Rumbo.Core.Groups;
 using Rumbo.Core.People;
 
@@ -161,8 +160,9 @@ public sealed class IndicatorValue
     public string Source { get; set; } = string.Empty;
     public string Notes { get; set; } = string.Empty;
     public string? EvidenceUrl { get; set; }
-    public int? EvidenceDocumentId { get; set; }
-    public Document? EvidenceDocument { get; set; }
+    /// <summary>A file the country gives as evidence, beside or instead of a web address.</summary>
+    public int? EvidenceFileId { get; set; }
+    public EvidenceFile? EvidenceFile { get; set; }
     public ValueStatus Status { get; set; }
     /// <summary>Approved values are locked; unlocking takes a reason and returns the value to the country.</summary>
     public bool Locked { get; set; }
@@ -181,6 +181,17 @@ public sealed class IndicatorValue
         ValueStatus.Approved => "This value is approved and locked; the secretariat must unlock it before it can change.",
         _ => null,
     };
+
+    /// <summary>Attaches a file as the value's evidence (or removes it, with null): a change of the value like any other.</summary>
+    public string? SetEvidence(EvidenceFile? file, int? personId, DateTime nowUtc)
+    {
+        if (RefuseEdit() is { } refused) return refused;
+        EvidenceFile = file;
+        if (file is null) EvidenceFileId = null;
+        Edit(personId, nowUtc);
+        UpdatedAtUtc = nowUtc;
+        return null;
+    }
 
     /// <summary>A returned value the country changes becomes its draft again.</summary>
     public void Edit(int? personId, DateTime nowUtc)
@@ -228,6 +239,27 @@ public sealed class IndicatorValue
         Status = to;
         UpdatedAtUtc = nowUtc;
     }
+}
+
+/// <summary>
+/// A file a country gives as evidence of its values: checked and stored as the documents' files are (by the SHA-256 of its
+/// content in the shared file store), and seen only by those who see the country's reporting.
+/// </summary>
+public sealed class EvidenceFile
+{
+    public int Id { get; set; }
+    public int AgendaId { get; set; }
+    public int CountryId { get; set; }
+    /// <summary>Lower-case hex SHA-256 of the content: the storage key.</summary>
+    public string ContentHash { get; set; } = string.Empty;
+    /// <summary>The media type found in the content, not the one the browser claimed.</summary>
+    public string MediaType { get; set; } = string.Empty;
+    public string Extension { get; set; } = string.Empty;
+    public long Size { get; set; }
+    /// <summary>The name the file was uploaded under, cleaned: for display and as the download name only.</summary>
+    public string FileName { get; set; } = string.Empty;
+    public DateTime UploadedAtUtc { get; set; }
+    public int? UploadedByPersonId { get; set; }
 }
 
 /// <summary>A change of a value's status, kept for ever and shown with the value.</summary>

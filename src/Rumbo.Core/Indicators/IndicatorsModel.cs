@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Rumbo.Core.Agendas;
+using Rumbo.Core.People;
 
 namespace Rumbo.Core.Indicators;
 
@@ -84,12 +86,26 @@ internal static class IndicatorsModel
             e.HasIndex(v => new { v.IndicatorVersionId, v.Status, v.CountryId, v.Breakdown, v.Year }).HasDatabaseName("IX_indicator_values_reads");
             e.HasIndex(v => v.RoundId);
             e.HasIndex(v => v.ImportId);
+            // Each index costs every import a B-tree more; few values have an evidence file, so its index holds only those.
+            e.HasIndex(v => v.EvidenceFileId).HasFilter("\"EvidenceFileId\" IS NOT NULL");
             e.HasOne<IndicatorImport>().WithMany().HasForeignKey(v => v.ImportId).OnDelete(DeleteBehavior.SetNull);
             e.HasOne(v => v.IndicatorVersion).WithMany().HasForeignKey(v => v.IndicatorVersionId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(v => v.Country).WithMany().HasForeignKey(v => v.CountryId).OnDelete(DeleteBehavior.Restrict);
-            e.HasOne(v => v.EvidenceDocument).WithMany().HasForeignKey(v => v.EvidenceDocumentId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne(v => v.EvidenceFile).WithMany().HasForeignKey(v => v.EvidenceFileId).OnDelete(DeleteBehavior.SetNull);
             e.HasOne(v => v.Round).WithMany().HasForeignKey(v => v.RoundId).OnDelete(DeleteBehavior.SetNull);
             e.HasMany(v => v.Transitions).WithOne().HasForeignKey(t => t.ValueId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<EvidenceFile>(e =>
+        {
+            e.ToTable("indicator_evidence_files");
+            e.Property(f => f.ContentHash).HasMaxLength(64);
+            e.Property(f => f.MediaType).HasMaxLength(100);
+            e.Property(f => f.Extension).HasMaxLength(10);
+            e.Property(f => f.FileName).HasMaxLength(260);
+            e.HasIndex(f => new { f.AgendaId, f.CountryId });
+            e.HasOne<Agenda>().WithMany().HasForeignKey(f => f.AgendaId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Country>().WithMany().HasForeignKey(f => f.CountryId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Person>().WithMany().HasForeignKey(f => f.UploadedByPersonId).OnDelete(DeleteBehavior.SetNull);
         });
         b.Entity<ValueTransition>(e =>
         {

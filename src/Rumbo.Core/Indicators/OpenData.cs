@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
-using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Rumbo.Core.Data;
+using Rumbo.Core.Exports;
 
 namespace Rumbo.Core.Indicators;
 
@@ -17,7 +18,7 @@ public sealed record ObservationRow(
 /// indicator, and the whole agenda as a zip holding a Frictionless tabular data package (every column described) and
 /// SDMX-CSV 2.0. Column names are stable: files made today and in a year read the same way.
 /// </summary>
-public sealed class OpenData(RumboDbContext db)
+public sealed class OpenData(RumboDbContext db, IDbContextFactory<RumboDbContext> contexts)
 {
     /// <summary>The licence of the published data (Open Definition id and its address).</summary>
     public const string LicenceId = "CC-BY-4.0";
@@ -28,19 +29,111 @@ public sealed class OpenData(RumboDbContext db)
     public static IReadOnlyList<string> Columns =>
         ["indicator", "version", "unit", "country", "year", .. Disaggregations.All.Select(d => d.Code), "value", "source", "notes"];
 
-    /// <summary>The approved observations of an agenda (or one indicator), streamed in a stable order.</summary>
-    public IAsyncEnumerable<ObservationRow> ObservationsAsync(int agendaId, string? indicatorCode = null, string? countryCode = null)
+    private sealed record VersionKey(int Id, string Code, int Number, string Unit);
+
+    private async Task<(List<VersionKey> Versions, Dictionary<int, string> Countries)> KeysAsync(int agendaId, string? indicatorCode, CancellationToken ct)
     {
-        var q = db.IndicatorValues.AsNoTracking()
-            .Where(v => v.Status == ValueStatus.Approved && v.IndicatorVersion!.Indicator!.AgendaId == agendaId);
-        if (indicatorCode is not null) q = q.Where(v => v.IndicatorVersion!.Indicator!.Code == indicatorCode);
-        if (countryCode is not null) q = countryCode.Length == 0 ? q.Where(v => v.CountryId == null) : q.Where(v => v.Country!.Code == countryCode);
-        // The order of the reads index (version, then country, breakdown and year; the region first): no sort of a
-        // million rows before the first byte.
-        return q.OrderBy(v => v.IndicatorVersionId).ThenBy(v => v.CountryId).ThenBy(v => v.Breakdown).ThenBy(v => v.Year)
-            .Select(v => new ObservationRow(v.IndicatorVersion!.Indicator!.Code, v.IndicatorVersion.Number, v.IndicatorVersion.Unit.ToString(),
-                v.Country == null ? "" : v.Country.Code, v.Year, v.Breakdown, v.Value, v.Source, v.Notes))
-            .AsAsyncEnumerable();
+        var versions = db.IndicatorVersions.AsNoTracking().Where(v => v.Indicator!.AgendaId == agendaId);
+        if (indicatorCode is not null) versions = versions.Where(v => v.Indicator!.Code == indicatorCode);
+        var list = (await versions.OrderBy(v => v.Id).Select(v => new { v.Id, v.Indicator!.Code, v.Number, v.Unit }).ToListAsync(ct))
+            .Select(v => new VersionKey(v.Id, v.Code, v.Number, v.Unit.ToString())).ToList();
+        return (list, await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Code, ct));
+    }
+
+    /// <summary>
+    /// One version's approved values (of one country, or of the region when <paramref name="countryId"/> is 0), in the order
+    /// of the reads index (version, status, country, breakdown, year): no join and no sort before the first row. One query
+    /// over the agenda, joined to its versions, made SQLite sort the whole set, at a quarter of the export's time.
+    /// </summary>
+    private static async IAsyncEnumerable<ObservationRow> VersionRowsAsync(RumboDbContext context, VersionKey version, Dictionary<int, string> countries,
+        int? countryId, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var q = context.IndicatorValues.AsNoTracking().Where(v => v.IndicatorVersionId == version.Id && v.Status == ValueStatus.Approved);
+        if (countryId is int only) q = only == 0 ? q.Where(v => v.CountryId == null) : q.Where(v => v.CountryId == only);
+        var rows = q.OrderBy(v => v.CountryId).ThenBy(v => v.Breakdown).ThenBy(v => v.Year)
+            .Select(v => new { v.CountryId, v.Year, v.Breakdown, v.Value, v.Source, v.Notes })
+            .AsAsyncEnumerable().WithCancellation(ct);
+        await foreach (var v in rows)
+        {
+            yield return new ObservationRow(version.Code, version.Number, version.Unit, v.CountryId is int c ? countries[c] : "", v.Year, v.Breakdown,
+                v.Value, v.Source, v.Notes);
+        }
+    }
+
+    /// <summary>The approved observations of an agenda (or one indicator, or one country; "" for the region), streamed in a stable order.</summary>
+    public async IAsyncEnumerable<ObservationRow> ObservationsAsync(int agendaId, string? indicatorCode = null, string? countryCode = null,
+        [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var (versions, countries) = await KeysAsync(agendaId, indicatorCode, ct);
+        int? countryId = null;
+        if (countryCode is not null)
+        {
+            countryId = countryCode.Length == 0 ? 0 : countries.Where(c => c.Value == countryCode).Select(c => (int?)c.Key).FirstOrDefault();
+            if (countryId is null) yield break;
+        }
+        foreach (var version in versions)
+        {
+            await foreach (var r in VersionRowsAsync(db, version, countries, countryId, ct)) yield return r;
+        }
+    }
+
+    /// <summary>How many versions are read at once, each on a context of its own, for the agenda's whole export.</summary>
+    private const int ExportReaders = 2;
+
+    /// <summary>
+    /// Every approved observation of the agenda as CSV, streamed to <paramref name="output"/>, in the order of
+    /// <see cref="ObservationsAsync"/>. Versions are read and written as CSV two at a time, each on a context of its own
+    /// (SQLite's readers do not wait for each other; PostgreSQL works in processes of its own), into buffers that go to the
+    /// output in order: memory holds a few versions' rows, never the export.
+    /// </summary>
+    public async Task WriteAgendaCsvAsync(int agendaId, Stream output, CancellationToken ct)
+    {
+        var (versions, countries) = await KeysAsync(agendaId, null, ct);
+        await using var csv = new CsvStreamWriter(output);
+        WriteHeader(csv, Columns);
+        using var readers = new SemaphoreSlim(ExportReaders);
+        var parts = new Queue<Task<CsvStreamWriter>>();
+        async Task<CsvStreamWriter> PartAsync(VersionKey version)
+        {
+            await readers.WaitAsync(ct);
+            try
+            {
+                await using var context = await contexts.CreateDbContextAsync(ct);
+                var part = new CsvStreamWriter(Stream.Null, byteOrderMark: false);
+                var dimensions = new BreakdownCells();
+                await foreach (var r in VersionRowsAsync(context, version, countries, null, ct)) WriteRow(part, r, dimensions);
+                return part;
+            }
+            finally
+            {
+                readers.Release();
+            }
+        }
+        async Task WritePartAsync(Task<CsvStreamWriter> pending)
+        {
+            using var part = await pending;
+            csv.Append(part);
+            await csv.FlushIfFullAsync(ct);
+        }
+        try
+        {
+            foreach (var version in versions)
+            {
+                parts.Enqueue(Task.Run(() => PartAsync(version), ct));
+                // The readers kept busy, and no more: one part waiting to be written beside those being read.
+                while (parts.Count > ExportReaders) await WritePartAsync(parts.Dequeue());
+            }
+            while (parts.Count > 0) await WritePartAsync(parts.Dequeue());
+        }
+        finally
+        {
+            // On a failure or a cancelled download, the readers end (and give their buffers back) before the request does.
+            foreach (var pending in parts)
+            {
+                try { (await pending).Dispose(); }
+                catch (Exception) when (ct.IsCancellationRequested || pending.IsFaulted) { }
+            }
+        }
     }
 
     public static string?[] Cells(ObservationRow r)
@@ -58,19 +151,52 @@ public sealed class OpenData(RumboDbContext db)
     public static async Task WriteCsvAsync(IAsyncEnumerable<ObservationRow> rows, Stream output, CancellationToken ct)
     {
         // A byte order mark, as the other CSV files of Rumbo: spreadsheet programs then read the accents right.
-        await using var writer = new StreamWriter(output, new UTF8Encoding(true), 64 * 1024, leaveOpen: true);
-        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
-        foreach (var h in Columns) csv.WriteField(h);
-        await csv.NextRecordAsync();
-        var text = Columns.Count - 2;
+        await using var csv = new CsvStreamWriter(output);
+        WriteHeader(csv, Columns);
+        var dimensions = new BreakdownCells();
         await foreach (var r in rows.WithCancellation(ct))
         {
-            var cells = Cells(r);
-            // Only the typed texts (source, notes) are defused against formulas: a negative value must stay a number.
-            for (var i = 0; i < cells.Length; i++) csv.WriteField(i >= text ? Exports.TableExport.Defuse(cells[i]) : cells[i]);
-            await csv.NextRecordAsync();
+            WriteRow(csv, r, dimensions);
+            await csv.FlushIfFullAsync(ct);
         }
-        await csv.FlushAsync();
+    }
+
+    private static void WriteHeader(CsvStreamWriter csv, IReadOnlyList<string> columns)
+    {
+        foreach (var h in columns) csv.Field(h);
+        csv.EndRow();
+    }
+
+    private static void WriteRow(CsvStreamWriter csv, ObservationRow r, BreakdownCells dimensions)
+    {
+        csv.Field(r.Indicator);
+        csv.Field(r.Version);
+        csv.Field(r.Unit);
+        csv.Field(r.Country);
+        csv.Field(r.Year);
+        foreach (var cell in dimensions.Of(r.Breakdown)) csv.Field(cell);
+        csv.Field(r.Value);
+        // Only the typed texts (source, notes) are defused against formulas: a negative value must stay a number.
+        csv.Field(TableExport.Defuse(r.Source));
+        csv.Field(TableExport.Defuse(r.Notes));
+        csv.EndRow();
+    }
+
+    /// <summary>A breakdown's cells in the order of <see cref="Disaggregations.All"/>, read once for each breakdown an export meets.</summary>
+    private sealed class BreakdownCells
+    {
+        private readonly Dictionary<string, string?[]> cells = new(StringComparer.Ordinal);
+
+        public string?[] Of(string breakdown)
+        {
+            if (!cells.TryGetValue(breakdown, out var found))
+            {
+                var dims = Disaggregations.Read(breakdown);
+                found = Disaggregations.All.Select(d => dims.GetValueOrDefault(d.Code)).ToArray();
+                cells[breakdown] = found;
+            }
+            return found;
+        }
     }
 
     /// <summary>
@@ -174,7 +300,7 @@ public sealed class OpenData(RumboDbContext db)
         }
         await using (var s = zip.CreateEntry("observations.csv").Open())
         {
-            await WriteCsvAsync(ObservationsAsync(agendaId), s, ct);
+            await WriteAgendaCsvAsync(agendaId, s, ct);
         }
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.AgendaId == agendaId).OrderBy(i => i.Code)
             .Select(i => new
@@ -195,15 +321,15 @@ public sealed class OpenData(RumboDbContext db)
                 t.TargetYear.ToString(CultureInfo.InvariantCulture), t.TargetValue?.ToString("R", CultureInfo.InvariantCulture) }), ct);
         await using (var s = zip.CreateEntry("sdmx.csv").Open())
         {
-            await using var writer = new StreamWriter(s, new UTF8Encoding(true), 64 * 1024);
-            await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
-            foreach (var h in SdmxColumns) csv.WriteField(h);
-            await csv.NextRecordAsync();
+            await using var csv = new CsvStreamWriter(s);
+            foreach (var h in SdmxColumns) csv.Field(h);
+            csv.EndRow();
             var dataflow = $"ECLAC:{agendaSlug.ToUpperInvariant().Replace('-', '_')}_INDICATORS(1.0)";
-            await foreach (var r in ObservationsAsync(agendaId).WithCancellation(ct))
+            await foreach (var r in ObservationsAsync(agendaId, ct: ct))
             {
-                foreach (var cell in SdmxCells(r, dataflow)) csv.WriteField(cell);
-                await csv.NextRecordAsync();
+                foreach (var cell in SdmxCells(r, dataflow)) csv.Field(cell);
+                csv.EndRow();
+                await csv.FlushIfFullAsync(ct);
             }
         }
     }

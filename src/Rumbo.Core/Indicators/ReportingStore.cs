@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Rumbo.Core.Documents;
 using Rumbo.Core.Agendas;
 using Rumbo.Core.Data;
 using Rumbo.Core.People;
@@ -11,7 +12,10 @@ public sealed record RoundView(int Id, LocalizedString Title, int FirstYear, int
 /// <summary>A stored value with its history, for the country's reporting page and the secretariat's review.</summary>
 public sealed record ReportedValue(
     int Id, int IndicatorId, string IndicatorCode, int VersionId, int Year, string Breakdown, double Value, string Source, string Notes,
-    string? Evidence, ValueStatus Status, bool Locked, int Version, IReadOnlyList<TransitionView> Transitions);
+    string? Evidence, ValueStatus Status, bool Locked, int Version, IReadOnlyList<TransitionView> Transitions, EvidenceFileView? EvidenceFile = null);
+
+/// <summary>A value's evidence file as the reporting page lists it.</summary>
+public sealed record EvidenceFileView(int Id, string FileName, string Extension, long Size);
 
 public sealed record TransitionView(ValueStatus From, ValueStatus To, DateTime AtUtc, string? Person, string? Reason);
 
@@ -75,7 +79,11 @@ public sealed class ReportingStore(RumboDbContext db, TimeProvider clock)
             ?? rounds.OrderByDescending(r => r.DueOn).FirstOrDefault();
     }
 
-    public async Task<IReadOnlyList<StoredValue>> StoredAsync(IEnumerable<int> versionIds, int countryId, CancellationToken ct = default)
+    public Task<IReadOnlyList<StoredValue>> StoredAsync(IEnumerable<int> versionIds, int countryId, CancellationToken ct = default) =>
+        StoredAsync(db, versionIds, countryId, ct);
+
+    /// <summary>The country's stored values of the given versions, read on <paramref name="db"/> (the bulk import reads on a context of its own).</summary>
+    public static async Task<IReadOnlyList<StoredValue>> StoredAsync(RumboDbContext db, IEnumerable<int> versionIds, int countryId, CancellationToken ct = default)
     {
         var ids = versionIds.ToList();
         return await db.IndicatorValues.AsNoTracking().Where(v => ids.Contains(v.IndicatorVersionId) && v.CountryId == countryId)
@@ -92,7 +100,8 @@ public sealed class ReportingStore(RumboDbContext db, TimeProvider clock)
                 v.Value, v.Source, v.Notes, v.EvidenceUrl, v.Status, v.Locked, v.Version,
                 v.Transitions.OrderBy(t => t.AtUtc).ThenBy(t => t.Id)
                     .Select(t => new TransitionView(t.From, t.To, t.AtUtc, t.Person == null ? null : (t.Person.GivenName + " " + t.Person.FamilyName).Trim(), t.Reason))
-                    .ToList()))
+                    .ToList(),
+                v.EvidenceFile == null ? null : new EvidenceFileView(v.EvidenceFile.Id, v.EvidenceFile.FileName, v.EvidenceFile.Extension, v.EvidenceFile.Size)))
             .AsSplitQuery()
             .ToListAsync(ct);
         return rows;
@@ -188,6 +197,42 @@ public sealed class ReportingStore(RumboDbContext db, TimeProvider clock)
         }
         return await SaveOrConflictAsync(ct) ? submitted.Count : 0;
     }
+
+    /// <summary>
+    /// Attaches a checked file to one of the country's values as its evidence, or removes the evidence file when
+    /// <paramref name="file"/> is null, if the value is still at the version the person saw and may change (a draft or a
+    /// returned value, as the entity decides). The file goes to the store with the row's save. Answers null when done,
+    /// else the refusal; a lost race answers the conflict message.
+    /// </summary>
+    public async Task<string?> SetEvidenceAsync(int agendaId, int countryId, int valueId, int version, ReceivedFile? file, IFileStore files, int? personId,
+        CancellationToken ct = default)
+    {
+        var value = await db.IndicatorValues
+            .SingleOrDefaultAsync(v => v.Id == valueId && v.CountryId == countryId && v.IndicatorVersion!.Indicator!.AgendaId == agendaId, ct);
+        if (value is null) return NotFound;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var evidence = file is null ? null : new EvidenceFile
+        {
+            AgendaId = agendaId, CountryId = countryId, ContentHash = file.Hash, MediaType = file.MediaType, Extension = file.Extension, Size = file.Size,
+            FileName = file.FileName, UploadedAtUtc = now, UploadedByPersonId = personId,
+        };
+        if (value.SetEvidence(evidence, personId, now) is { } refused)
+        {
+            db.ChangeTracker.Clear();
+            return refused;
+        }
+        if (evidence is not null) db.EvidenceFiles.Add(evidence);
+        Func<Task>? save = file is null ? null : async () =>
+        {
+            await file.CommitAsync(files, ct);
+            await db.SaveChangesAsync(ct);
+        };
+        return await db.SaveIfVersionAsync(value, v => v.Version, version, ct, save) ? null : Conflict;
+    }
+
+    /// <summary>An evidence file of the country for the agenda, to download; null when there is none.</summary>
+    public Task<EvidenceFile?> EvidenceFileAsync(int agendaId, int countryId, int fileId, CancellationToken ct = default) =>
+        db.EvidenceFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId && f.AgendaId == agendaId && f.CountryId == countryId, ct);
 
     public const string NotFound = "This value does not exist.";
     public const string Conflict = "Someone changed these values meanwhile; look at them again.";

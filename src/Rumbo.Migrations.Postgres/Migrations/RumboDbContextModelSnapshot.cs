@@ -1314,6 +1314,60 @@ namespace Rumbo.Migrations.Postgres.Migrations
                     b.ToTable("group_members", (string)null);
                 });
 
+            modelBuilder.Entity("Rumbo.Core.Indicators.EvidenceFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgendaId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("CountryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Extension")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("UploadedByPersonId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountryId");
+
+                    b.HasIndex("UploadedByPersonId");
+
+                    b.HasIndex("AgendaId", "CountryId");
+
+                    b.ToTable("indicator_evidence_files", (string)null);
+                });
+
             modelBuilder.Entity("Rumbo.Core.Indicators.Indicator", b =>
                 {
                     b.Property<int>("Id")
@@ -1494,7 +1548,7 @@ namespace Rumbo.Migrations.Postgres.Migrations
                     b.Property<int?>("CountryId")
                         .HasColumnType("integer");
 
-                    b.Property<int?>("EvidenceDocumentId")
+                    b.Property<int?>("EvidenceFileId")
                         .HasColumnType("integer");
 
                     b.Property<string>("EvidenceUrl")
@@ -1543,7 +1597,8 @@ namespace Rumbo.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EvidenceDocumentId");
+                    b.HasIndex("EvidenceFileId")
+                        .HasFilter("\"EvidenceFileId\" IS NOT NULL");
 
                     b.HasIndex("ImportId");
 
@@ -3042,6 +3097,26 @@ namespace Rumbo.Migrations.Postgres.Migrations
                     b.Navigation("RepresentsInstitution");
                 });
 
+            modelBuilder.Entity("Rumbo.Core.Indicators.EvidenceFile", b =>
+                {
+                    b.HasOne("Rumbo.Core.Agendas.Agenda", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rumbo.Core.People.Country", null)
+                        .WithMany()
+                        .HasForeignKey("CountryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rumbo.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedByPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Rumbo.Core.Indicators.Indicator", b =>
                 {
                     b.HasOne("Rumbo.Core.Agendas.Agenda", "Agenda")
@@ -3112,9 +3187,9 @@ namespace Rumbo.Migrations.Postgres.Migrations
                         .HasForeignKey("CountryId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Rumbo.Core.Documents.Document", "EvidenceDocument")
+                    b.HasOne("Rumbo.Core.Indicators.EvidenceFile", "EvidenceFile")
                         .WithMany()
-                        .HasForeignKey("EvidenceDocumentId")
+                        .HasForeignKey("EvidenceFileId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Rumbo.Core.Indicators.IndicatorImport", null)
@@ -3135,7 +3210,7 @@ namespace Rumbo.Migrations.Postgres.Migrations
 
                     b.Navigation("Country");
 
-                    b.Navigation("EvidenceDocument");
+                    b.Navigation("EvidenceFile");
 
                     b.Navigation("IndicatorVersion");
 

@@ -1269,6 +1269,58 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                     b.ToTable("group_members", (string)null);
                 });
 
+            modelBuilder.Entity("Rumbo.Core.Indicators.EvidenceFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgendaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CountryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Extension")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UploadedByPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountryId");
+
+                    b.HasIndex("UploadedByPersonId");
+
+                    b.HasIndex("AgendaId", "CountryId");
+
+                    b.ToTable("indicator_evidence_files", (string)null);
+                });
+
             modelBuilder.Entity("Rumbo.Core.Indicators.Indicator", b =>
                 {
                     b.Property<int>("Id")
@@ -1441,7 +1493,7 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                     b.Property<int?>("CountryId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("EvidenceDocumentId")
+                    b.Property<int?>("EvidenceFileId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("EvidenceUrl")
@@ -1490,7 +1542,8 @@ namespace Rumbo.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EvidenceDocumentId");
+                    b.HasIndex("EvidenceFileId")
+                        .HasFilter("\"EvidenceFileId\" IS NOT NULL");
 
                     b.HasIndex("ImportId");
 
@@ -2957,6 +3010,26 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                     b.Navigation("RepresentsInstitution");
                 });
 
+            modelBuilder.Entity("Rumbo.Core.Indicators.EvidenceFile", b =>
+                {
+                    b.HasOne("Rumbo.Core.Agendas.Agenda", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rumbo.Core.People.Country", null)
+                        .WithMany()
+                        .HasForeignKey("CountryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rumbo.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedByPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Rumbo.Core.Indicators.Indicator", b =>
                 {
                     b.HasOne("Rumbo.Core.Agendas.Agenda", "Agenda")
@@ -3027,9 +3100,9 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                         .HasForeignKey("CountryId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Rumbo.Core.Documents.Document", "EvidenceDocument")
+                    b.HasOne("Rumbo.Core.Indicators.EvidenceFile", "EvidenceFile")
                         .WithMany()
-                        .HasForeignKey("EvidenceDocumentId")
+                        .HasForeignKey("EvidenceFileId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Rumbo.Core.Indicators.IndicatorImport", null)
@@ -3050,7 +3123,7 @@ namespace Rumbo.Migrations.Sqlite.Migrations
 
                     b.Navigation("Country");
 
-                    b.Navigation("EvidenceDocument");
+                    b.Navigation("EvidenceFile");
 
                     b.Navigation("IndicatorVersion");
 

@@ -211,7 +211,7 @@ public static class IndicatorsApi
         {
             var agenda = await agendas.ResolveAsync(key, ct);
             if (agenda is null || !await db.Indicators.AnyAsync(i => i.AgendaId == agenda.Value.Id && i.Code == code, ct)) return ApiProblem.NotFound($"No indicator '{code}' in agenda '{key}'.");
-            var rows = await open.ObservationsAsync(agenda.Value.Id, code).ToListAsync(ct);
+            var rows = await open.ObservationsAsync(agenda.Value.Id, code, ct: ct).ToListAsync(ct);
             if (format == "json") return TypedResults.Ok(rows.Select(Observation).ToList());
             return TableDownloads.File(format, $"{key}-{code}", "Observations", OpenData.Columns, rows.Select(OpenData.Cells));
         })
@@ -225,7 +225,7 @@ public static class IndicatorsApi
             http.Response.ContentType = TableDownloads.CsvType;
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"{key}-observations.csv\"";
             // Streamed as it is read: any size, with memory that does not grow with it.
-            await OpenData.WriteCsvAsync(open.ObservationsAsync(agenda.Value.Id), http.Response.Body, ct);
+            await open.WriteAgendaCsvAsync(agenda.Value.Id, http.Response.Body, ct);
             return Results.Empty;
         })
         .WithName("DownloadAgendaObservations")

@@ -105,6 +105,21 @@ public sealed class ReportingClient(RumboApp app)
         return await Read(await Client.SendAsync(request));
     }
 
+    /// <summary>Posts the evidence form as the page sends it (multipart, with the antiforgery token): a file for a value, or its removal.</summary>
+    public async Task<(HttpResponseMessage Response, IHtmlDocument Page)> EvidenceAsync(string country, string cookie, string value, (string Name, byte[] Content)? file,
+        bool remove = false)
+    {
+        var form = await OpenAsync(country, cookie);
+        List<KeyValuePair<string, string>> fields = [new("__RequestVerificationToken", form.Token), new("value", value)];
+        if (remove) fields.Add(new("remove", "true"));
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{Page(country)}/evidence")
+        {
+            Content = DocumentTestClient.Multipart(fields, file is { } f ? ("evidence", f.Name, f.Content) : null),
+        };
+        request.Headers.Add("Cookie", form.Cookies);
+        return await Read(await Client.SendAsync(request));
+    }
+
     /// <summary>A table as the template holds it: the header, then the rows (cells null when empty).</summary>
     public sealed record Table(List<string> Header, List<string?[]> Rows)
     {

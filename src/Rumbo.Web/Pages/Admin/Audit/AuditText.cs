@@ -80,7 +80,8 @@ public static partial class AuditText
         ["IndicatorVersionId"] = "Indicator version",
         ["Breakdown"] = "Breakdown",
         ["Notes"] = "Notes",
-        ["EvidenceDocumentId"] = "Evidence document",
+        ["EvidenceFileId"] = "Evidence file",
+        ["UploadedByPersonId"] = "Uploaded by",
         ["Locked"] = "Locked",
         ["RoundId"] = "Reporting round",
         ["ImportId"] = "Import",
@@ -230,7 +231,7 @@ public static partial class AuditText
         "MeetingRecord", "RecordSection", "RecordOutcome", "RecordComment", "Agreement", "AgreementLine", "AgreementFollowUp",
         "CalendarFeed", "Document", "DocumentVersion", "DocumentLine", "WorkPlan", "PlanActivity", "PlanActivityCountry",
         "PlanActivityLine", "Indicator", "IndicatorVersion", "IndicatorLine", "IndicatorSdgTarget", "IndicatorTarget", "TargetMilestone",
-        "IndicatorValue", "ValueTransition", "ReportingRound", "IndicatorImport",
+        "IndicatorValue", "ValueTransition", "ReportingRound", "IndicatorImport", "EvidenceFile",
     ];
 
     /// <summary>Enums whose words are kept under another prefix than their type's name.</summary>

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Rumbo.Core.Accounts;
 using Rumbo.Core.Agendas;
 using Rumbo.Core.Data;
+using Rumbo.Core.Documents;
 using Rumbo.Core.Exports;
 using Rumbo.Core.Indicators;
 using Rumbo.Core.People;
@@ -17,7 +18,8 @@ namespace Rumbo.Web.Pages.Indicators.Reporting;
 /// upload, the status and history of every value; and for the secretariat, the review (approve, return with a
 /// reason, unlock with a reason). Unapproved values are the country's and the secretariat's only: anyone else gets 404.
 /// </summary>
-public sealed class CountryModel(RumboDbContext db, AgendaReader agendas, ReportingStore store, CurrentUser currentUser, TimeProvider clock) : PageModel
+public sealed class CountryModel(RumboDbContext db, AgendaReader agendas, ReportingStore store, CurrentUser currentUser, TimeProvider clock,
+    DocumentUploads uploads, IFileStore files) : PageModel
 {
     /// <summary>One line of the form: an indicator, a year and a breakdown.</summary>
     public sealed class FormRow
@@ -231,6 +233,89 @@ public sealed class CountryModel(RumboDbContext db, AgendaReader agendas, Report
         var approved = await store.ApproveSubmittedAsync(Agenda.Id, countryId, user.PersonId, ct);
         TempData.Notice("{0} values approved.", approved);
         return Redirect($"/agendas/{Agenda.Slug}/reporting/{Country.Code.ToLowerInvariant()}#review");
+    }
+
+    /// <summary>
+    /// A file attached to one of the country's values as its evidence (checked as the documents' files are), or the
+    /// value's evidence file removed when <paramref name="remove"/> is set.
+    /// </summary>
+    /// <param name="key">The agenda.</param>
+    /// <param name="country">The country's code.</param>
+    /// <param name="value">The value and the version the person saw, as "id.version" (the form's choice carries both).</param>
+    /// <param name="remove">Removes the value's evidence file instead.</param>
+    /// <param name="evidence">The file.</param>
+    /// <param name="ct">Cancels the request.</param>
+    public async Task<IActionResult> OnPostEvidenceAsync(string key, string country, string? value, bool remove, IFormFile? evidence, CancellationToken ct)
+    {
+        if (await LoadAsync(key, country, ct) is { } refused) return refused;
+        if (!CanReport) return StatusCode(StatusCodes.Status403Forbidden);
+        var parts = (value ?? "").Split('.');
+        if (parts.Length != 2 || !int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var valueId)
+            || !int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version))
+        {
+            await ReadStoredAsync(ct);
+            FillRows();
+            ModelState.AddMessage("evidence-value", "Choose the value the file is evidence of.");
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+        string? refusal;
+        if (remove)
+        {
+            refusal = await store.SetEvidenceAsync(Agenda.Id, countryId, valueId, version, null, files, user.PersonId, ct);
+        }
+        else
+        {
+            ReceivedFile? received = null;
+            UploadRefusal? bad = evidence is null ? DocumentUploads.NoFile : null;
+            if (evidence is not null)
+            {
+                await using var stream = evidence.OpenReadStream();
+                (received, bad) = await uploads.ReceiveAsync(stream, evidence.FileName, evidence.Length, ct);
+            }
+            if (bad is not null)
+            {
+                await ReadStoredAsync(ct);
+                FillRows();
+                ModelState.AddMessage("evidence", bad.Message, bad.Arguments);
+                Response.StatusCode = bad.Problem switch
+                {
+                    UploadProblem.TooLarge => StatusCodes.Status413PayloadTooLarge,
+                    UploadProblem.UnknownType or UploadProblem.LegacyOffice or UploadProblem.Macros or UploadProblem.ExtensionMismatch => StatusCodes.Status415UnsupportedMediaType,
+                    _ => StatusCodes.Status422UnprocessableEntity,
+                };
+                return Page();
+            }
+            await using (received)
+            {
+                refusal = await store.SetEvidenceAsync(Agenda.Id, countryId, valueId, version, received, files, user.PersonId, ct);
+            }
+        }
+        if (refusal == ReportingStore.NotFound) return NotFound();
+        if (refusal is not null)
+        {
+            await ReadStoredAsync(ct);
+            FillRows();
+            ModelState.AddMessage("evidence", refusal);
+            Response.StatusCode = refusal == ReportingStore.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+        TempData.Notice(remove ? "The evidence file was removed." : "The file was attached as the value's evidence.");
+        return Redirect($"/agendas/{Agenda.Slug}/reporting/{Country.Code.ToLowerInvariant()}#evidence");
+    }
+
+    /// <summary>An evidence file of the country, for its focal points and the secretariat only.</summary>
+    public async Task<IActionResult> OnGetEvidenceAsync(string key, string country, int file, CancellationToken ct)
+    {
+        if (await LoadAsync(key, country, ct) is { } refused) return refused;
+        var found = await store.EvidenceFileAsync(Agenda.Id, countryId, file, ct);
+        var stream = found is null ? null : files.OpenRead(found.ContentHash);
+        if (found is null || stream is null) return NotFound();
+        Response.Headers.XContentTypeOptions = "nosniff";
+        // Even opened in place, the file runs nothing and loads nothing.
+        Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+        Response.Headers.CacheControl = "private, no-store";
+        return File(stream, found.MediaType, FileNames.DownloadName(found.FileName, found.Extension));
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
