@@ -288,7 +288,7 @@ public sealed class IndicatorBulkImport(RumboDbContext db, IDbContextFactory<Rum
                 INSERT INTO "indicator_values" ("IndicatorVersionId", "CountryId", "Year", "Breakdown", "Value", "Source", "Notes", "EvidenceUrl", "Status", "Locked", "RoundId", "ImportId", "UpdatedAtUtc", "Version")
                 SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, $st, $l, $r, $i, $at, 0
                 FROM json_each($rows) WHERE true
-                ON CONFLICT ("IndicatorVersionId", "CountryId", "Breakdown", "Year") WHERE "CountryId" IS NOT NULL
+                ON CONFLICT ("IndicatorVersionId", "CountryId", "Breakdown", "Year")
                 DO UPDATE SET "Value" = excluded."Value", "Source" = excluded."Source", "Notes" = excluded."Notes", "EvidenceUrl" = excluded."EvidenceUrl",
                     "Status" = excluded."Status", "Locked" = excluded."Locked", "ImportId" = excluded."ImportId", "UpdatedAtUtc" = excluded."UpdatedAtUtc", "Version" = "Version" + 1
                 """;
@@ -404,7 +404,7 @@ public sealed class IndicatorBulkImport(RumboDbContext db, IDbContextFactory<Rum
                 upsert.CommandText = """
                     INSERT INTO "indicator_values" ("IndicatorVersionId", "CountryId", "Year", "Breakdown", "Value", "Source", "Notes", "EvidenceUrl", "Status", "Locked", "RoundId", "ImportId", "UpdatedAtUtc", "Version")
                     SELECT "IndicatorVersionId", "CountryId", "Year", "Breakdown", "Value", "Source", "Notes", "EvidenceUrl", @st, @l, @r, @i, @at, 0 FROM "import_values"
-                    ON CONFLICT ("IndicatorVersionId", "CountryId", "Breakdown", "Year") WHERE "CountryId" IS NOT NULL
+                    ON CONFLICT ("IndicatorVersionId", "CountryId", "Breakdown", "Year")
                     DO UPDATE SET "Value" = excluded."Value", "Source" = excluded."Source", "Notes" = excluded."Notes", "EvidenceUrl" = excluded."EvidenceUrl",
                         "Status" = excluded."Status", "Locked" = excluded."Locked", "ImportId" = excluded."ImportId", "UpdatedAtUtc" = excluded."UpdatedAtUtc",
                         "Version" = "indicator_values"."Version" + 1

@@ -42,7 +42,7 @@ public sealed class OpenData(RumboDbContext db, IDbContextFactory<RumboDbContext
 
     /// <summary>
     /// One version's approved values (of one country, or of the region when <paramref name="countryId"/> is 0), in the order
-    /// of the reads index (version, status, country, breakdown, year): no join and no sort before the first row. One query
+    /// of the values' unique index (version, country, breakdown, year): no join and no sort before the first row. One query
     /// over the agenda, joined to its versions, made SQLite sort the whole set, at a quarter of the export's time.
     /// </summary>
     private static async IAsyncEnumerable<ObservationRow> VersionRowsAsync(RumboDbContext context, VersionKey version, Dictionary<int, string> countries,

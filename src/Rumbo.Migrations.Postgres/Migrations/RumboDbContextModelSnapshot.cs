@@ -1612,11 +1612,7 @@ namespace Rumbo.Migrations.Postgres.Migrations
                         .HasFilter("\"CountryId\" IS NULL");
 
                     b.HasIndex("IndicatorVersionId", "CountryId", "Breakdown", "Year")
-                        .IsUnique()
-                        .HasFilter("\"CountryId\" IS NOT NULL");
-
-                    b.HasIndex("IndicatorVersionId", "Status", "CountryId", "Breakdown", "Year")
-                        .HasDatabaseName("IX_indicator_values_reads");
+                        .IsUnique();
 
                     b.ToTable("indicator_values", (string)null);
                 });

@@ -1557,11 +1557,7 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                         .HasFilter("\"CountryId\" IS NULL");
 
                     b.HasIndex("IndicatorVersionId", "CountryId", "Breakdown", "Year")
-                        .IsUnique()
-                        .HasFilter("\"CountryId\" IS NOT NULL");
-
-                    b.HasIndex("IndicatorVersionId", "Status", "CountryId", "Breakdown", "Year")
-                        .HasDatabaseName("IX_indicator_values_reads");
+                        .IsUnique();
 
                     b.ToTable("indicator_values", (string)null);
                 });

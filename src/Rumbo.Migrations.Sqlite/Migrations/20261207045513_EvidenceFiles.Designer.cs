@@ -12,7 +12,7 @@ using Rumbo.Core.Data;
 namespace Rumbo.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(RumboDbContext))]
-    [Migration("20261207042751_EvidenceFiles")]
+    [Migration("20261207045513_EvidenceFiles")]
     partial class EvidenceFiles
     {
         /// <inheritdoc />
@@ -1560,11 +1560,7 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                         .HasFilter("\"CountryId\" IS NULL");
 
                     b.HasIndex("IndicatorVersionId", "CountryId", "Breakdown", "Year")
-                        .IsUnique()
-                        .HasFilter("\"CountryId\" IS NOT NULL");
-
-                    b.HasIndex("IndicatorVersionId", "Status", "CountryId", "Breakdown", "Year")
-                        .HasDatabaseName("IX_indicator_values_reads");
+                        .IsUnique();
 
                     b.ToTable("indicator_values", (string)null);
                 });

@@ -19,6 +19,14 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                 name: "IX_indicator_values_EvidenceDocumentId",
                 table: "indicator_values");
 
+            migrationBuilder.DropIndex(
+                name: "IX_indicator_values_IndicatorVersionId_CountryId_Breakdown_Year",
+                table: "indicator_values");
+
+            migrationBuilder.DropIndex(
+                name: "IX_indicator_values_reads",
+                table: "indicator_values");
+
             migrationBuilder.RenameColumn(
                 name: "EvidenceDocumentId",
                 table: "indicator_values",
@@ -70,6 +78,12 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                 filter: "\"EvidenceFileId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_indicator_values_IndicatorVersionId_CountryId_Breakdown_Year",
+                table: "indicator_values",
+                columns: new[] { "IndicatorVersionId", "CountryId", "Breakdown", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_indicator_evidence_files_AgendaId_CountryId",
                 table: "indicator_evidence_files",
                 columns: new[] { "AgendaId", "CountryId" });
@@ -110,6 +124,10 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                 name: "IX_indicator_values_EvidenceFileId",
                 table: "indicator_values");
 
+            migrationBuilder.DropIndex(
+                name: "IX_indicator_values_IndicatorVersionId_CountryId_Breakdown_Year",
+                table: "indicator_values");
+
             migrationBuilder.RenameColumn(
                 name: "EvidenceFileId",
                 table: "indicator_values",
@@ -119,6 +137,18 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                 name: "IX_indicator_values_EvidenceDocumentId",
                 table: "indicator_values",
                 column: "EvidenceDocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_indicator_values_IndicatorVersionId_CountryId_Breakdown_Year",
+                table: "indicator_values",
+                columns: new[] { "IndicatorVersionId", "CountryId", "Breakdown", "Year" },
+                unique: true,
+                filter: "\"CountryId\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_indicator_values_reads",
+                table: "indicator_values",
+                columns: new[] { "IndicatorVersionId", "Status", "CountryId", "Breakdown", "Year" });
 
             migrationBuilder.AddForeignKey(
                 name: "FK_indicator_values_documents_EvidenceDocumentId",

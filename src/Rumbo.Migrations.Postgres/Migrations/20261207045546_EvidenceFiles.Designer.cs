@@ -13,7 +13,7 @@ using Rumbo.Core.Data;
 namespace Rumbo.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(RumboDbContext))]
-    [Migration("20261207042757_EvidenceFiles")]
+    [Migration("20261207045546_EvidenceFiles")]
     partial class EvidenceFiles
     {
         /// <inheritdoc />
@@ -1615,11 +1615,7 @@ namespace Rumbo.Migrations.Postgres.Migrations
                         .HasFilter("\"CountryId\" IS NULL");
 
                     b.HasIndex("IndicatorVersionId", "CountryId", "Breakdown", "Year")
-                        .IsUnique()
-                        .HasFilter("\"CountryId\" IS NOT NULL");
-
-                    b.HasIndex("IndicatorVersionId", "Status", "CountryId", "Breakdown", "Year")
-                        .HasDatabaseName("IX_indicator_values_reads");
+                        .IsUnique();
 
                     b.ToTable("indicator_values", (string)null);
                 });

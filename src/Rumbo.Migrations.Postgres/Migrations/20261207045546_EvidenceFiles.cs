@@ -20,6 +20,14 @@ namespace Rumbo.Migrations.Postgres.Migrations
                 name: "IX_indicator_values_EvidenceDocumentId",
                 table: "indicator_values");
 
+            migrationBuilder.DropIndex(
+                name: "IX_indicator_values_IndicatorVersionId_CountryId_Breakdown_Year",
+                table: "indicator_values");
+
+            migrationBuilder.DropIndex(
+                name: "IX_indicator_values_reads",
+                table: "indicator_values");
+
             migrationBuilder.RenameColumn(
                 name: "EvidenceDocumentId",
                 table: "indicator_values",
@@ -71,6 +79,12 @@ namespace Rumbo.Migrations.Postgres.Migrations
                 filter: "\"EvidenceFileId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_indicator_values_IndicatorVersionId_CountryId_Breakdown_Year",
+                table: "indicator_values",
+                columns: new[] { "IndicatorVersionId", "CountryId", "Breakdown", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_indicator_evidence_files_AgendaId_CountryId",
                 table: "indicator_evidence_files",
                 columns: new[] { "AgendaId", "CountryId" });
@@ -111,6 +125,10 @@ namespace Rumbo.Migrations.Postgres.Migrations
                 name: "IX_indicator_values_EvidenceFileId",
                 table: "indicator_values");
 
+            migrationBuilder.DropIndex(
+                name: "IX_indicator_values_IndicatorVersionId_CountryId_Breakdown_Year",
+                table: "indicator_values");
+
             migrationBuilder.RenameColumn(
                 name: "EvidenceFileId",
                 table: "indicator_values",
@@ -120,6 +138,18 @@ namespace Rumbo.Migrations.Postgres.Migrations
                 name: "IX_indicator_values_EvidenceDocumentId",
                 table: "indicator_values",
                 column: "EvidenceDocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_indicator_values_IndicatorVersionId_CountryId_Breakdown_Year",
+                table: "indicator_values",
+                columns: new[] { "IndicatorVersionId", "CountryId", "Breakdown", "Year" },
+                unique: true,
+                filter: "\"CountryId\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_indicator_values_reads",
+                table: "indicator_values",
+                columns: new[] { "IndicatorVersionId", "Status", "CountryId", "Breakdown", "Year" });
 
             migrationBuilder.AddForeignKey(
                 name: "FK_indicator_values_documents_EvidenceDocumentId",
