@@ -120,6 +120,18 @@ public abstract partial class BrowserTests
             var stored = await IndicatorScenario.ValueAsync(host.Database, country, indicator, 2025);
             Assert.Equal((double.Parse(value, CultureInfo.InvariantCulture), Rumbo.Core.Indicators.ValueStatus.Draft), (stored!.Value, stored.Status));
         }
+        // A report is the evidence of the value to be approved: attached as a file, listed with the value.
+        var evidenceOf = (await IndicatorScenario.ValueAsync(host.Database, country, ApprovedIndicator, 2025))!;
+        await Page.Locator("#evidence-value").SelectOptionAsync(string.Create(CultureInfo.InvariantCulture, $"{evidenceOf.Id}.{evidenceOf.Version}"));
+        await Page.Locator("#evidence-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "household-survey-2025.pdf", MimeType = "application/pdf", Buffer = DocumentFiles.Pdf("Household survey 2025: methods and tables."),
+        });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Attach the file" }).ClickAsync();
+        await Expect(Page.Locator("p.notice[role=status]")).ToHaveTextAsync("The file was attached as the value's evidence.");
+        await Expect(Page.Locator("#evidence .evidence-list li a")).ToHaveTextAsync("household-survey-2025.pdf");
+        await Expect(Page.Locator($"tr[data-indicator='{ApprovedIndicator}'][data-year='2025'] a.evidence-file")).ToHaveTextAsync("household-survey-2025.pdf");
+        await Page.Locator("#evidence").ScreenshotAsync(new LocatorScreenshotOptions { Path = ScreenshotPath("indicators-evidence" + screenshotSuffix) });
         await Page.GetByRole(AriaRole.Button, new() { Name = "Send every draft for approval" }).ClickAsync();
         await Expect(Page.Locator("p.notice[role=status]")).ToContainTextAsync("sent to the secretariat for approval.");
         await Expect(Page.Locator("dd[data-status=Draft]")).ToHaveTextAsync("0");
@@ -138,6 +150,7 @@ public abstract partial class BrowserTests
         await Expect(toReturn.Locator("td.num")).ToHaveTextAsync(returnedValue);
         var toApprove = review.Filter(new() { Has = Page.Locator("th .code", new() { HasTextString = ApprovedIndicator }) }).Filter(new() { HasTextString = "2025" });
         await Expect(toApprove.Locator("td.num")).ToHaveTextAsync(approvedValue);
+        await Expect(toApprove.Locator("a.evidence-file")).ToHaveTextAsync("household-survey-2025.pdf");
         await AssertFormsCarryTokenAsync(Page);
         await NoPlaceholderAsync(Page, findings);
         // The review, with its forms, passes the accessibility checker.
