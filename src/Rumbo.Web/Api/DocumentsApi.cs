@@ -123,11 +123,8 @@ public static class DocumentsApi
             services.GetRequiredService<ILogger<IFileStore>>().LogError("The file {Hash} of document {Id} version {Number} is missing from the store.", version.ContentHash, id, number);
             return api ? NotFound("The file of this version is missing from the store.") : Results.NotFound();
         }
-        var headers = http.Response.Headers;
-        headers.XContentTypeOptions = "nosniff";
-        // Even opened in place, the file runs nothing and loads nothing.
-        headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
-        headers.CacheControl = user.IsSignedIn ? ApiRoutes.PrivateNoStore : "public, max-age=300";
+        // Signed in, the reader may be seeing a members-only file.
+        StoredFiles.Protect(http.Response, isPublic: !user.IsSignedIn);
         return Results.File(stream, version.MediaType, FileNames.DownloadName(version.FileName, version.Extension), enableRangeProcessing: true);
     }
 

@@ -311,10 +311,7 @@ public sealed class CountryModel(RumboDbContext db, AgendaReader agendas, Report
         var found = await store.EvidenceFileAsync(Agenda.Id, countryId, file, ct);
         var stream = found is null ? null : files.OpenRead(found.ContentHash);
         if (found is null || stream is null) return NotFound();
-        Response.Headers.XContentTypeOptions = "nosniff";
-        // Even opened in place, the file runs nothing and loads nothing.
-        Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
-        Response.Headers.CacheControl = "private, no-store";
+        StoredFiles.Protect(Response, isPublic: false);
         return File(stream, found.MediaType, FileNames.DownloadName(found.FileName, found.Extension));
     }
 
