@@ -11,8 +11,8 @@ internal static class PageProblems
     public static void Watch(IPage page, Uri baseAddress, List<string> problems)
     {
         // A request still in flight when the user follows a link is cancelled by the browser (net::ERR_ABORTED):
-        // that is the page being left, not the page failing. Count the main frame's navigations and forgive an
-        // abort only when a navigation began after the request did.
+        // that is the page being left, not the page failing. Count the main frame's navigations (when one is asked
+        // for and when the new page commits) and forgive an abort only when a navigation came after the request began.
         var navigations = 0;
         var startedAt = new Dictionary<IRequest, int>();
         page.Request += (_, request) =>
@@ -25,6 +25,15 @@ internal static class PageProblems
                 }
                 startedAt[request] = navigations;
             }
+        };
+        page.FrameNavigated += (_, frame) =>
+        {
+            if (frame != page.MainFrame) return;
+            lock (startedAt) navigations++;
+        };
+        page.RequestFinished += (_, request) =>
+        {
+            lock (startedAt) startedAt.Remove(request);
         };
         page.Console += (_, message) =>
         {
@@ -41,6 +50,7 @@ internal static class PageProblems
             {
                 var leftBehind = request.Failure == "net::ERR_ABORTED" && !request.IsNavigationRequest
                     && startedAt.TryGetValue(request, out var started) && navigations > started;
+                startedAt.Remove(request);
                 if (!leftBehind)
                 {
                     problems.Add($"request failed: {request.Method} {request.Url}: {request.Failure}");

@@ -310,8 +310,9 @@ public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options) : I
                     Action = p.Action,
                     EntityType = p.Entry.Metadata.ClrType.Name,
                     EntityId = KeyOf(p.Entry),
-                    // A new record's values are read after the insert: before it, its keys are temporary.
-                    Changes = JsonSerializer.Serialize(p.Action == AuditAction.Created ? Describe(p.Entry, AuditAction.Created) : p.Changes),
+                    // A new record's values are read after the insert: before it, its keys are temporary. So are the
+                    // foreign keys of a changed record that now points to a new one.
+                    Changes = JsonSerializer.Serialize(p.Action == AuditAction.Created ? Describe(p.Entry, AuditAction.Created) : Saved(p)),
                 });
             }
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -327,7 +328,14 @@ public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options) : I
         }
     }
 
-    private sealed record PendingAudit(EntityEntry Entry, AuditAction Action, Dictionary<string, object?> Changes);
+    private sealed record PendingAudit(EntityEntry Entry, AuditAction Action, Dictionary<string, object?> Changes, Dictionary<string, object?> TemporaryOld);
+
+    /// <summary>An update's changes, with the values that were temporary before the save (a key given by the database) as saved.</summary>
+    private static Dictionary<string, object?> Saved(PendingAudit p)
+    {
+        foreach (var (name, old) in p.TemporaryOld) p.Changes[name] = new { old, @new = p.Entry.Property(name).CurrentValue };
+        return p.Changes;
+    }
 
     private static readonly HashSet<string> Secret =
         ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash"];
@@ -354,7 +362,10 @@ public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options) : I
             };
             var changes = Describe(entry, action);
             if (action == AuditAction.Updated && changes.Count == 0) continue;
-            pending.Add(new PendingAudit(entry, action, changes));
+            var temporary = action == AuditAction.Updated
+                ? entry.Properties.Where(p => p.IsTemporary && changes.ContainsKey(p.Metadata.Name)).ToDictionary(p => p.Metadata.Name, p => p.OriginalValue)
+                : [];
+            pending.Add(new PendingAudit(entry, action, changes, temporary));
         }
         return pending;
     }

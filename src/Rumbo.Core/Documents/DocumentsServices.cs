@@ -50,12 +50,16 @@ public sealed class DocumentUploadLimits(DocumentsOptions options) : IStartupFil
         next(app);
     };
 
-    /// <summary>Whether the request posts a file to a page that takes one: /groups/{slug}/documents or /documents/{id}/edit.</summary>
+    /// <summary>
+    /// Whether the request posts a file to a page that takes one: /groups/{slug}/documents, /documents/{id}/edit, or a
+    /// value's evidence at /agendas/{key}/reporting/{country}/evidence.
+    /// </summary>
     public static bool IsUpload(HttpRequest request)
     {
         if (!HttpMethods.IsPost(request.Method)) return false;
         var parts = (request.Path.Value ?? "").Trim('/').Split('/');
-        return parts is ["groups", _, "documents"] || (parts is ["documents", var id, "edit"] && int.TryParse(id, out _));
+        return parts is ["groups", _, "documents"] || (parts is ["documents", var id, "edit"] && int.TryParse(id, out _))
+            || parts is ["agendas", _, "reporting", _, "evidence"];
     }
 
     public static void Apply(HttpContext context, DocumentsOptions options)

@@ -87,11 +87,15 @@ public sealed class CsvStreamWriter : IAsyncDisposable, IDisposable
         rowStarted = false;
     }
 
-    /// <summary>Adds what another writer holds (whole rows, never flushed), as the next rows of this one.</summary>
-    public void Append(CsvStreamWriter rows)
+    /// <summary>
+    /// Writes what this writer holds and has not flushed (whole rows written apart, for a stream another writer
+    /// flushed first) to <paramref name="output"/>, and forgets it.
+    /// </summary>
+    public async ValueTask WriteToAsync(Stream output, CancellationToken ct)
     {
-        if (rowStarted) throw new InvalidOperationException("End the row before appending rows.");
-        Raw(rows.buffer.AsSpan(0, rows.length));
+        if (rowStarted) throw new InvalidOperationException("End the row before writing the rows elsewhere.");
+        await output.WriteAsync(buffer.AsMemory(0, length), ct);
+        length = 0;
     }
 
     /// <summary>Hands the buffer to the stream when it is nearly full; call it between rows.</summary>

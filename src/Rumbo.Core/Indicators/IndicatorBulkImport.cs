@@ -19,9 +19,10 @@ public sealed record BulkImportResult(int Rows, int Saved, int Unchanged, int Co
 /// <summary>
 /// The secretariat's import of a region's values (every country, in the template's columns, the country column
 /// filled): each country's rows go through <see cref="ReportingCheck"/> exactly as a focal point's upload does, and
-/// the whole file is stored in one transaction or not at all. The values are written in bulk (SQLite: one kept
-/// statement; PostgreSQL: binary COPY into a temporary table, then one upsert), and the import itself is the audit
-/// record: one <see cref="IndicatorImport"/> row (audited by the context) to which every value points. A file keeps each
+/// the whole file is stored in one transaction or not at all. The values are written in bulk (SQLite: a statement of
+/// 400 rows as JSON; PostgreSQL: binary COPY into a temporary table, then one upsert), and the import itself is the audit
+/// record: one <see cref="IndicatorImport"/> row (audited by the context) to which every value points. A value the import
+/// changes loses the evidence file the country had attached (it was the evidence of another number). A file keeps each
 /// country's rows together, as the per-country templates do, so that a million rows are checked a country at a time.
 /// </summary>
 public sealed class IndicatorBulkImport(RumboDbContext db, IDbContextFactory<RumboDbContext> contexts, ReportingStore store, TimeProvider clock)
@@ -289,7 +290,7 @@ public sealed class IndicatorBulkImport(RumboDbContext db, IDbContextFactory<Rum
                 SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, $st, $l, $r, $i, $at, 0
                 FROM json_each($rows) WHERE true
                 ON CONFLICT ("IndicatorVersionId", "CountryId", "Breakdown", "Year")
-                DO UPDATE SET "Value" = excluded."Value", "Source" = excluded."Source", "Notes" = excluded."Notes", "EvidenceUrl" = excluded."EvidenceUrl",
+                DO UPDATE SET "Value" = excluded."Value", "Source" = excluded."Source", "Notes" = excluded."Notes", "EvidenceUrl" = excluded."EvidenceUrl", "EvidenceFileId" = NULL,
                     "Status" = excluded."Status", "Locked" = excluded."Locked", "ImportId" = excluded."ImportId", "UpdatedAtUtc" = excluded."UpdatedAtUtc", "Version" = "Version" + 1
                 """;
             Add(cmd, "$st", Status);
@@ -405,7 +406,7 @@ public sealed class IndicatorBulkImport(RumboDbContext db, IDbContextFactory<Rum
                     INSERT INTO "indicator_values" ("IndicatorVersionId", "CountryId", "Year", "Breakdown", "Value", "Source", "Notes", "EvidenceUrl", "Status", "Locked", "RoundId", "ImportId", "UpdatedAtUtc", "Version")
                     SELECT "IndicatorVersionId", "CountryId", "Year", "Breakdown", "Value", "Source", "Notes", "EvidenceUrl", @st, @l, @r, @i, @at, 0 FROM "import_values"
                     ON CONFLICT ("IndicatorVersionId", "CountryId", "Breakdown", "Year")
-                    DO UPDATE SET "Value" = excluded."Value", "Source" = excluded."Source", "Notes" = excluded."Notes", "EvidenceUrl" = excluded."EvidenceUrl",
+                    DO UPDATE SET "Value" = excluded."Value", "Source" = excluded."Source", "Notes" = excluded."Notes", "EvidenceUrl" = excluded."EvidenceUrl", "EvidenceFileId" = NULL,
                         "Status" = excluded."Status", "Locked" = excluded."Locked", "ImportId" = excluded."ImportId", "UpdatedAtUtc" = excluded."UpdatedAtUtc",
                         "Version" = "indicator_values"."Version" + 1
                     """;

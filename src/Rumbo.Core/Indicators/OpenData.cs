@@ -91,17 +91,20 @@ public sealed class OpenData(RumboDbContext db, IDbContextFactory<RumboDbContext
         var (versions, countries) = await KeysAsync(agendaId, null, ct);
         await using var csv = new CsvStreamWriter(output);
         WriteHeader(csv, Columns);
+        await csv.FlushAsync(ct);
         using var readers = new SemaphoreSlim(ExportReaders);
+        // The readers stop with the download, and with a failure of the writing.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var parts = new Queue<Task<CsvStreamWriter>>();
         async Task<CsvStreamWriter> PartAsync(VersionKey version)
         {
-            await readers.WaitAsync(ct);
+            await readers.WaitAsync(stop.Token);
             try
             {
-                await using var context = await contexts.CreateDbContextAsync(ct);
+                await using var context = await contexts.CreateDbContextAsync(stop.Token);
                 var part = new CsvStreamWriter(Stream.Null, byteOrderMark: false);
                 var dimensions = new BreakdownCells();
-                await foreach (var r in VersionRowsAsync(context, version, countries, null, ct)) WriteRow(part, r, dimensions);
+                await foreach (var r in VersionRowsAsync(context, version, countries, null, stop.Token)) WriteRow(part, r, dimensions);
                 return part;
             }
             finally
@@ -111,27 +114,30 @@ public sealed class OpenData(RumboDbContext db, IDbContextFactory<RumboDbContext
         }
         async Task WritePartAsync(Task<CsvStreamWriter> pending)
         {
+            // Straight to the output: a version's rows are not copied into another buffer.
             using var part = await pending;
-            csv.Append(part);
-            await csv.FlushIfFullAsync(ct);
+            await part.WriteToAsync(output, ct);
         }
+        var completed = false;
         try
         {
             foreach (var version in versions)
             {
-                parts.Enqueue(Task.Run(() => PartAsync(version), ct));
+                parts.Enqueue(Task.Run(() => PartAsync(version), stop.Token));
                 // The readers kept busy, and no more: one part waiting to be written beside those being read.
                 while (parts.Count > ExportReaders) await WritePartAsync(parts.Dequeue());
             }
             while (parts.Count > 0) await WritePartAsync(parts.Dequeue());
+            completed = true;
         }
         finally
         {
-            // On a failure or a cancelled download, the readers end (and give their buffers back) before the request does.
+            if (!completed) await stop.CancelAsync();
+            // The readers end (and give their buffers back) before the request does.
             foreach (var pending in parts)
             {
                 try { (await pending).Dispose(); }
-                catch (Exception) when (ct.IsCancellationRequested || pending.IsFaulted) { }
+                catch (Exception) when (stop.IsCancellationRequested || pending.IsFaulted) { }
             }
         }
     }

@@ -216,6 +216,7 @@ public sealed class ReportingStore(RumboDbContext db, TimeProvider clock)
             AgendaId = agendaId, CountryId = countryId, ContentHash = file.Hash, MediaType = file.MediaType, Extension = file.Extension, Size = file.Size,
             FileName = file.FileName, UploadedAtUtc = now, UploadedByPersonId = personId,
         };
+        var previous = value.EvidenceFileId;
         if (value.SetEvidence(evidence, personId, now) is { } refused)
         {
             db.ChangeTracker.Clear();
@@ -227,12 +228,34 @@ public sealed class ReportingStore(RumboDbContext db, TimeProvider clock)
             await file.CommitAsync(files, ct);
             await db.SaveChangesAsync(ct);
         };
-        return await db.SaveIfVersionAsync(value, v => v.Version, version, ct, save) ? null : Conflict;
+        if (!await db.SaveIfVersionAsync(value, v => v.Version, version, ct, save)) return Conflict;
+        if (previous is int replaced) await ForgetEvidenceAsync(replaced, files, ct);
+        return null;
     }
 
-    /// <summary>An evidence file of the country for the agenda, to download; null when there is none.</summary>
+    /// <summary>
+    /// A file removed or replaced as a value's evidence goes, row and content, once no value points to it: someone who
+    /// removes a wrong file (one with personal data, say) must not leave it downloadable. The content stays while
+    /// another evidence file or a document's version has the same (its content is stored once for all).
+    /// </summary>
+    private async Task ForgetEvidenceAsync(int fileId, IFileStore files, CancellationToken ct)
+    {
+        if (await db.IndicatorValues.AnyAsync(v => v.EvidenceFileId == fileId, ct)) return;
+        var file = await db.EvidenceFiles.SingleOrDefaultAsync(f => f.Id == fileId, ct);
+        if (file is null) return;
+        db.EvidenceFiles.Remove(file);
+        await db.SaveChangesAsync(ct);
+        if (!await db.EvidenceFiles.AnyAsync(f => f.ContentHash == file.ContentHash, ct)
+            && !await db.DocumentVersions.AnyAsync(v => v.ContentHash == file.ContentHash, ct))
+        {
+            files.Delete(file.ContentHash);
+        }
+    }
+
+    /// <summary>An evidence file of one of the country's values for the agenda, to download; null when there is none.</summary>
     public Task<EvidenceFile?> EvidenceFileAsync(int agendaId, int countryId, int fileId, CancellationToken ct = default) =>
-        db.EvidenceFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId && f.AgendaId == agendaId && f.CountryId == countryId, ct);
+        db.EvidenceFiles.AsNoTracking()
+            .SingleOrDefaultAsync(f => f.Id == fileId && f.AgendaId == agendaId && f.CountryId == countryId && db.IndicatorValues.Any(v => v.EvidenceFileId == f.Id), ct);
 
     public const string NotFound = "This value does not exist.";
     public const string Conflict = "Someone changed these values meanwhile; look at them again.";

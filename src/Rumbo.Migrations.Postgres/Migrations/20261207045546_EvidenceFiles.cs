@@ -151,6 +151,9 @@ namespace Rumbo.Migrations.Postgres.Migrations
                 table: "indicator_values",
                 columns: new[] { "IndicatorVersionId", "Status", "CountryId", "Breakdown", "Year" });
 
+            // A value's evidence file is not a document: no value may point to one by a number that meant a file.
+            migrationBuilder.Sql("UPDATE \"indicator_values\" SET \"EvidenceDocumentId\" = NULL WHERE \"EvidenceDocumentId\" IS NOT NULL;");
+
             migrationBuilder.AddForeignKey(
                 name: "FK_indicator_values_documents_EvidenceDocumentId",
                 table: "indicator_values",

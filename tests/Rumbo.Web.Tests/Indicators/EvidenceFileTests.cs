@@ -60,6 +60,10 @@ public abstract class EvidenceFileTests(RumboApp app)
             Assert.Equal("EPH 2025.pdf", file.FileName);
             Assert.Equal(pdf.Length, file.Size);
             Assert.True(app.Services.GetRequiredService<IFileStore>().Exists(file.ContentHash));
+            // The trail names the file attached (its id as saved, not the key it had before the insert).
+            var entry = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(IndicatorValue) && a.EntityId == id.ToString(CultureInfo.InvariantCulture))
+                .OrderByDescending(a => a.Id).FirstAsync();
+            Assert.Contains($"\"EvidenceFileId\":{{\"old\":null,\"new\":{file.Id}}}", entry.Changes, StringComparison.Ordinal);
         }
 
         // The page links the file, in the value's line and in the list of evidence files.
@@ -91,11 +95,29 @@ public abstract class EvidenceFileTests(RumboApp app)
         var publicPage = await reporting.Kit.GetAsync($"/agendas/{IndicatorScenario.Agenda}/indicators/1.1-a?country=AR");
         Assert.DoesNotContain("evidence?file=", await publicPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        // Removed, the value keeps no file.
+        // Replaced, the first file goes: its row, its content, its link.
         var current = await StateAsync(id);
+        var second = DocumentFiles.Pdf("Encuesta permanente de hogares, 2025, segunda edición.");
+        (response, _) = await reporting.EvidenceAsync("AR", focal, Choice(id, current.Version), ("EPH 2025 (2).pdf", second));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var store = app.Services.GetRequiredService<IFileStore>();
+        string firstHash;
+        await using (var db = app.Database.CreateContext())
+        {
+            Assert.False(await db.EvidenceFiles.AnyAsync(f => f.Id == after.FileId));
+            firstHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf));
+        }
+        Assert.False(store.Exists(firstHash));
+        Assert.Equal(HttpStatusCode.NotFound, (await reporting.Kit.GetAsync(href, focal)).StatusCode);
+
+        // Removed, the value keeps no file, and the second file goes too.
+        current = await StateAsync(id);
         (response, _) = await reporting.EvidenceAsync("AR", focal, Choice(id, current.Version), null, remove: true);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Null((await StateAsync(id)).FileId);
+        var removed = await StateAsync(id);
+        Assert.Null(removed.FileId);
+        Assert.Equal(after.Files - 1, removed.Files);
+        Assert.False(store.Exists(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(second))));
     }
 
     [Fact]
