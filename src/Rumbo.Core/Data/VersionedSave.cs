@@ -42,4 +42,23 @@ public static class VersionedSave
         db.ChangeTracker.Clear();
         return false;
     }
+
+    /// <summary>
+    /// Saves changes that no single version guards (new rows a unique key keeps apart, many rows checked against what was
+    /// read): false, with nothing saved and nothing left tracked, when the database refused them because a concurrent
+    /// save came first.
+    /// </summary>
+    public static async Task<bool> SaveUnlessRacedAsync(this DbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
 }

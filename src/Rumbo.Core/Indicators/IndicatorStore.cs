@@ -109,20 +109,8 @@ public sealed class IndicatorStore(RumboDbContext db, TimeProvider clock)
             if (m is null) target.Milestones.Add(new TargetMilestone { Year = year, Value = value });
             else m.Value = value;
         }
-        if (target.Id == 0)
-        {
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return true;
-            }
-            catch (DbUpdateException)
-            {
-                // Another editor set the same target first: the unique index refused this one.
-                db.ChangeTracker.Clear();
-                return false;
-            }
-        }
+        // A new target loses when another editor set the same one first: the unique index refuses it.
+        if (target.Id == 0) return await db.SaveUnlessRacedAsync(ct);
         return await db.SaveIfVersionAsync(target, t => t.Version, readVersion, ct, orDuplicate: true);
     }
 

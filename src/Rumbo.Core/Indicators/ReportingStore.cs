@@ -144,7 +144,7 @@ public sealed class ReportingStore(RumboDbContext db, TimeProvider clock)
             }
             if (submit) row.Submit(personId, now);
         }
-        return await SaveOrConflictAsync(ct);
+        return await db.SaveUnlessRacedAsync(ct);
     }
 
     /// <summary>Submits every draft of the country for the agenda; answers how many.</summary>
@@ -159,7 +159,7 @@ public sealed class ReportingStore(RumboDbContext db, TimeProvider clock)
             d.Submit(personId, now);
             d.Version++;
         }
-        return await SaveOrConflictAsync(ct) ? drafts.Count : 0;
+        return await db.SaveUnlessRacedAsync(ct) ? drafts.Count : 0;
     }
 
     /// <summary>
@@ -180,7 +180,7 @@ public sealed class ReportingStore(RumboDbContext db, TimeProvider clock)
         };
         if (refusal is not null) return refusal;
         value.Version++;
-        return await SaveOrConflictAsync(ct) ? null : Conflict;
+        return await db.SaveUnlessRacedAsync(ct) ? null : Conflict;
     }
 
     /// <summary>Approves every submitted value of the country for the agenda; answers how many.</summary>
@@ -195,7 +195,7 @@ public sealed class ReportingStore(RumboDbContext db, TimeProvider clock)
             s.Approve(personId, now);
             s.Version++;
         }
-        return await SaveOrConflictAsync(ct) ? submitted.Count : 0;
+        return await db.SaveUnlessRacedAsync(ct) ? submitted.Count : 0;
     }
 
     /// <summary>
@@ -287,19 +287,5 @@ public sealed class ReportingStore(RumboDbContext db, TimeProvider clock)
             return new CountryCompleteness(c.Label, expectedPerCountry, filled, N(ValueStatus.Draft), N(ValueStatus.Submitted), N(ValueStatus.Approved),
                 N(ValueStatus.Returned), first, first is DateTime f && f <= due);
         }).ToList();
-    }
-
-    private async Task<bool> SaveOrConflictAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            return false;
-        }
     }
 }
