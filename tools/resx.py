@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""Writes src/Rumbo.Web/Resources/SharedResource.resx (English, for keys that are not English text)
-and SharedResource.es.resx (Spanish) from the table below, and checks that every key the pages use has
-a Spanish entry. Run it after adding interface text: python3 tools/resx.py"""
+"""Writes src/Rumbo.Web/Resources/SharedResource.resx (English, for keys that are not English text) and
+SharedResource.es.resx, .pt.resx and .fr.resx (Spanish, Portuguese, French) from the table below and the files in
+tools/strings, and checks that every key the pages use has a Spanish entry, that every key has its Portuguese and
+French, and that none of them is left in English unless listed as the same word in that language. Run it after
+adding interface text: python3 tools/resx.py"""
 import os, re, sys
 from xml.sax.saxutils import escape
 
@@ -545,14 +547,18 @@ def write(path, table):
             f.write(f'  <data name="{escape(k, {chr(34): "&quot;"})}" xml:space="preserve"><value>{escape(table[k])}</value></data>\n')
         f.write("</root>\n")
 
-# Each feature may keep its strings in tools/strings/<feature>.json: {"es": {key: Spanish}, "en": {key: English}}.
+# Each feature may keep its strings in tools/strings/<feature>.json:
+# {"es": {key: Spanish}, "en": {key: English}, "pt": {key: Portuguese}, "fr": {key: French},
+#  "same-as-english": [keys whose Portuguese or French is the English word itself, such as "Agenda" or "Total"]}.
 import json
+PT, FR, SAME = {}, {}, set()
 strings = os.path.join(os.path.dirname(__file__), "strings")
 for name in sorted(os.listdir(strings)) if os.path.isdir(strings) else []:
     if not name.endswith(".json"):
         continue
     part = json.load(open(os.path.join(strings, name), encoding="utf-8"))
-    for table, extra in ((ES, part.get("es", {})), (EN, part.get("en", {}))):
+    SAME.update((lang, k) for lang in ("pt", "fr") if lang in part for k in part.get("same-as-english", []))
+    for table, extra in ((ES, part.get("es", {})), (EN, part.get("en", {})), (PT, part.get("pt", {})), (FR, part.get("fr", {}))):
         for k, v in extra.items():
             if k in table and table[k] != v:
                 print(f"{name}: {k!r} is already translated differently: {table[k]!r}")
@@ -578,7 +584,20 @@ missing = sorted(k for k in used if k not in ES)
 if missing:
     print("missing Spanish for:", *missing, sep="\n  ")
     sys.exit(1)
+# Every key in every language, and none left in English: a key with no Portuguese would show in English to a reader
+# who chose Portuguese, which is what the check is for.
+problems = []
+for lang, table in (("pt", PT), ("fr", FR)):
+    problems += [f"no {lang} for {k!r}" for k in sorted(ES) if k not in table]
+    problems += [f"{lang} for {k!r}, which has no Spanish" for k in sorted(table) if k not in ES]
+    problems += [f"{lang} for {k!r} is the English {table[k]!r}; translate it or list it under same-as-english"
+                 for k in sorted(table) if k in ES and (lang, k) not in SAME and table[k].strip() == EN.get(k, k).strip()]
+if problems:
+    print(*problems, sep="\n")
+    sys.exit(1)
 os.makedirs(os.path.join(root, "Resources"), exist_ok=True)
 write(os.path.join(root, "Resources", "SharedResource.resx"), EN)
 write(os.path.join(root, "Resources", "SharedResource.es.resx"), ES)
-print(f"{len(ES)} Spanish strings, {len(used)} used by the pages")
+write(os.path.join(root, "Resources", "SharedResource.pt.resx"), PT)
+write(os.path.join(root, "Resources", "SharedResource.fr.resx"), FR)
+print(f"{len(ES)} strings in Spanish, Portuguese and French; {len(used)} used by the pages")

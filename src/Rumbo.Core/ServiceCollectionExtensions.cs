@@ -26,6 +26,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<AgendaStore>();
         services.AddScoped<Accounts.CurrentUser>();
         services.AddScoped<Accounts.ReaderZones>();
+        services.AddScoped<Accounts.Profiles>();
         services.AddScoped<Auditing.AuditSubjects>();
         services.AddScoped<Auditing.AuditReader>();
         services.AddScoped<Groups.GovernanceRules>();

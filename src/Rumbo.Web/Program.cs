@@ -1,3 +1,4 @@
+using Rumbo.Core.Localization;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -149,7 +150,7 @@ app.UseRequestLocalization(o =>
     // Read-only cultures, shared by every request: for a culture made with `new CultureInfo`, which the string
     // overloads do, NodaTime keeps no format information and parsed every date pattern again on each call (a tenth
     // of what a group's page allocated).
-    List<CultureInfo> cultures = [CultureInfo.GetCultureInfo("en"), CultureInfo.GetCultureInfo("es")];
+    List<CultureInfo> cultures = [.. InterfaceLanguages.All.Select(InterfaceLanguages.Culture)];
     o.DefaultRequestCulture = new RequestCulture(cultures[0]);
     o.SupportedCultures = cultures;
     o.SupportedUICultures = cultures;

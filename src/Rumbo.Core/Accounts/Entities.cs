@@ -11,6 +11,11 @@ public sealed class RumboUser : IdentityUser<int>
     public DateTime CreatedAt { get; set; }
     /// <summary>The IANA zone the user reads times in; none means the site's (<c>Rumbo:TimeZone</c>).</summary>
     public string? TimeZone { get; set; }
+    /// <summary>
+    /// The language of the account's pages and of every message to its person (<see cref="Localization.InterfaceLanguages"/>);
+    /// none means the language the browser asks for.
+    /// </summary>
+    public string? Language { get; set; }
 }
 
 public sealed class RumboRole : IdentityRole<int>
@@ -57,6 +62,8 @@ public sealed class Invitation
     public DateTime CreatedAt { get; set; }
     public DateTime ExpiresAt { get; set; }
     public DateTime? AcceptedAt { get; set; }
+    /// <summary>The invitee's language, chosen by the secretariat: the message's, a resent one's, and the account's once accepted.</summary>
+    public string Language { get; set; } = Localization.InterfaceLanguages.Default;
 }
 
 /// <summary>A personal access token for the API, sent as a bearer token; only its hash is stored.</summary>

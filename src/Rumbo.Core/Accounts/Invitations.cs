@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Rumbo.Core.Agendas;
 using Rumbo.Core.Data;
 using Rumbo.Core.Groups;
+using Rumbo.Core.Localization;
 using Rumbo.Core.People;
 
 namespace Rumbo.Core.Accounts;
@@ -17,14 +18,14 @@ public enum InvitationState
 /// <summary>What the secretariat asks for; the page checks it with <see cref="Invitations.CheckAsync"/> first.</summary>
 public sealed record InvitationRequest(
     string Email, string GivenName, string FamilyName, int? InstitutionId, int? CountryId,
-    InvitationGrant Grant, int? GroupId, int? AgendaId, int? FocalCountryId);
+    InvitationGrant Grant, int? GroupId, int? AgendaId, int? FocalCountryId, string Language = InterfaceLanguages.Default);
 
 /// <summary>An invitation with the names of what it refers to, for the secretariat's list, the mail and the acceptance page.</summary>
 public sealed record InvitationSummary(
     int Id, string Email, int PersonId, string PersonName, InvitationGrant Grant,
     int? GroupId, LocalizedString? GroupName, int? AgendaId, string? AgendaSymbol, LocalizedString? AgendaTitle, string? AgendaLanguage,
     int? CountryId, LocalizedString? CountryName, string InvitedBy,
-    DateTime CreatedAt, DateTime ExpiresAt, DateTime? AcceptedAt, InvitationState State, bool HasAccount);
+    DateTime CreatedAt, DateTime ExpiresAt, DateTime? AcceptedAt, InvitationState State, bool HasAccount, string Language);
 
 /// <summary>The invitation and its token, which exists only here: the database keeps its hash.</summary>
 public sealed record IssuedInvitation(InvitationSummary Invitation, string Token);
@@ -135,6 +136,7 @@ public sealed class Invitations(RumboDbContext db, UserManager<RumboUser> users,
             InvitedByUserId = invitedByUserId,
             CreatedAt = now,
             ExpiresAt = now + Lifetime,
+            Language = InterfaceLanguages.Normalize(r.Language),
         };
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync(ct);
@@ -208,6 +210,7 @@ public sealed class Invitations(RumboDbContext db, UserManager<RumboUser> users,
                 EmailConfirmed = true,
                 PersonId = invitation.PersonId,
                 CreatedAt = now,
+                Language = invitation.Language,
             };
             var created = await users.CreateAsync(user, password ?? "");
             if (!created.Succeeded)
@@ -217,9 +220,11 @@ public sealed class Invitations(RumboDbContext db, UserManager<RumboUser> users,
                 return new(AcceptOutcome.PasswordRejected, null, created.Errors.ToList());
             }
         }
-        else if (user.PersonId is null)
+        else if (user.PersonId is null || user.Language is null)
         {
-            user.PersonId = invitation.PersonId;
+            // An account that chose its language keeps it; one that never chose takes the invitation's.
+            user.PersonId ??= invitation.PersonId;
+            user.Language ??= invitation.Language;
             await users.UpdateAsync(user);
         }
 
@@ -279,7 +284,7 @@ public sealed class Invitations(RumboDbContext db, UserManager<RumboUser> users,
             .Select(i => new
             {
                 i.Id, i.Email, i.PersonId, i.Person!.GivenName, i.Person.FamilyName, i.Grant, i.GroupId, i.AgendaId, i.CountryId,
-                i.InvitedByUserId, i.CreatedAt, i.ExpiresAt, i.AcceptedAt,
+                i.InvitedByUserId, i.CreatedAt, i.ExpiresAt, i.AcceptedAt, i.Language,
             })
             .ToListAsync(ct);
         if (rows.Count == 0) return [];
@@ -317,7 +322,7 @@ public sealed class Invitations(RumboDbContext db, UserManager<RumboUser> users,
                 r.CountryId, r.CountryId is int c && countries.TryGetValue(c, out var cn) ? cn : null,
                 inviters.GetValueOrDefault(r.InvitedByUserId, ""),
                 r.CreatedAt, r.ExpiresAt, r.AcceptedAt, StateOf(r.AcceptedAt, r.ExpiresAt, now),
-                accounts.Any(u => u.NormalizedEmail == normalized || u.PersonId == r.PersonId));
+                accounts.Any(u => u.NormalizedEmail == normalized || u.PersonId == r.PersonId), r.Language);
         }).ToList();
     }
 }

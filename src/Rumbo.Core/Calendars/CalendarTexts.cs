@@ -1,3 +1,4 @@
+using Rumbo.Core.Localization;
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Rumbo.Core.Meetings;
@@ -31,8 +32,8 @@ public sealed class CalendarTexts(IStringLocalizer localizer)
         }
     }
 
-    /// <summary>en or es: the languages the interface has.</summary>
-    public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "es" ? "es" : "en";
+    /// <summary>The current interface language, one of those Rumbo speaks.</summary>
+    public static string Language => InterfaceLanguages.Current;
 
     public string this[string key] => localizer[key].Value;
 

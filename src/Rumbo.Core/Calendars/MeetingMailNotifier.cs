@@ -1,3 +1,4 @@
+using Rumbo.Core.Localization;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -13,8 +14,9 @@ namespace Rumbo.Core.Calendars;
 
 /// <summary>
 /// Sends each person concerned a plain-text message with the meeting's calendar entry (.ics, METHOD REQUEST, or
-/// CANCEL for a cancellation), written in the interface language of the request that made the change. It runs after
-/// the change is saved, so a mail server that fails is logged and passed over: the change stands.
+/// CANCEL for a cancellation), written in the recipient's language: their account's, else the one their latest
+/// invitation named, else (a person Rumbo knows no language of) the language of the request that made the change.
+/// It runs after the change is saved, so a mail server that fails is logged and passed over: the change stands.
 /// </summary>
 public sealed class MeetingMailNotifier(
     RumboDbContext db, CalendarReader reader, TimeProvider clock, ILogger<MeetingMailNotifier> logger,
@@ -37,22 +39,31 @@ public sealed class MeetingMailNotifier(
         if (meeting is null) return;
 
         var participants = db.MeetingParticipants.AsNoTracking().Where(p => p.MeetingId == meetingId);
-        var recipients = personIds is null
-            ? await participants.Where(p => (p.InvitedAtUtc != null || p.RegisteredAtUtc != null) && p.Response != ParticipantResponse.Declined)
-                .Select(p => new { p.Person!.Id, p.Person.GivenName, p.Person.FamilyName, p.Person.Email }).ToListAsync(ct)
-            : await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id))
-                .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.Email }).ToListAsync(ct);
+        var people = personIds is null
+            ? participants.Where(p => (p.InvitedAtUtc != null || p.RegisteredAtUtc != null) && p.Response != ParticipantResponse.Declined).Select(p => p.Person!)
+            : db.People.AsNoTracking().Where(p => personIds.Contains(p.Id));
+        var recipients = await people
+            .Select(p => new
+            {
+                p.Id, p.GivenName, p.FamilyName, p.Email,
+                Account = db.Users.Where(u => u.PersonId == p.Id).Select(u => u.Language).FirstOrDefault(),
+                Invited = db.Invitations.Where(i => i.PersonId == p.Id).OrderByDescending(i => i.CreatedAt).Select(i => i.Language).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
 
         var texts = CalendarTexts.From(localizers);
-        var language = CalendarTexts.Language;
+        var requestLanguage = CalendarTexts.Language;
         var method = change == MeetingChange.Cancelled ? CalendarMethod.Cancel : CalendarMethod.Request;
-        var context = new CalendarContext(site, language, clock.GetUtcNow().UtcDateTime, texts, Organizer: options?.From);
+        var now = clock.GetUtcNow().UtcDateTime;
         foreach (var person in recipients.Where(p => !string.IsNullOrWhiteSpace(p.Email)).OrderBy(p => p.Id))
         {
             // One person's message that cannot be written or sent (an address the calendar or the mail server refuses)
             // must not keep the others from theirs.
             try
             {
+                var language = InterfaceLanguages.Normalize(person.Account ?? person.Invited ?? requestLanguage);
+                using var _ = InterfaceLanguages.Use(language);
+                var context = new CalendarContext(site, language, now, texts, Organizer: options?.From);
                 var email = person.Email!.Trim();
                 var name = $"{person.GivenName} {person.FamilyName}".Trim();
                 var ics = CalendarWriter.Write([new CalendarItem(meeting, FullDetails: true, email, name)], method, context);
@@ -113,7 +124,7 @@ public sealed class MeetingMailNotifier(
         var start = m.LocalStart;
         var end = m.LocalEnd;
         var date = start.LocalDateTime.ToDateTimeUnspecified().ToString(
-            culture.TwoLetterISOLanguageName == "es" ? "dddd d 'de' MMMM 'de' yyyy" : "dddd d MMMM yyyy", culture);
+            InterfaceLanguages.DayPattern(InterfaceLanguages.Current), culture);
         var endText = end.Date == start.Date
             ? end.LocalDateTime.ToDateTimeUnspecified().ToString("HH:mm", CultureInfo.InvariantCulture)
             : end.LocalDateTime.ToDateTimeUnspecified().ToString("d MMM HH:mm", culture);

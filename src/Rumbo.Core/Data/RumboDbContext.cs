@@ -232,6 +232,7 @@ public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options) : I
             e.HasIndex(u => u.PersonId).IsUnique();
             // As long as a meeting's zone.
             e.Property(u => u.TimeZone).HasMaxLength(64);
+            e.Property(u => u.Language).HasMaxLength(8);
         });
         modelBuilder.Entity<Invitation>(e =>
         {
@@ -239,6 +240,7 @@ public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options) : I
             e.Property(i => i.Email).HasMaxLength(256);
             e.Property(i => i.Grant).HasConversion<string>().HasMaxLength(24);
             e.Property(i => i.TokenHash).HasMaxLength(64);
+            e.Property(i => i.Language).HasMaxLength(8).HasDefaultValue(Localization.InterfaceLanguages.Default);
             e.HasIndex(i => i.TokenHash).IsUnique();
             e.HasOne(i => i.Person).WithMany().HasForeignKey(i => i.PersonId).OnDelete(DeleteBehavior.Cascade);
         });

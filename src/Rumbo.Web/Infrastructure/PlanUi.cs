@@ -1,3 +1,4 @@
+using Rumbo.Core.Localization;
 using System.Globalization;
 
 namespace Rumbo.Web.Infrastructure;
@@ -7,7 +8,7 @@ public static class PlanUi
 {
     /// <summary>"August 2020", "agosto de 2020".</summary>
     public static string Month(DateOnly month) =>
-        month.ToString(Ui.Language == "es" ? "MMMM 'de' yyyy" : "MMMM yyyy", CultureInfo.CurrentUICulture);
+        month.ToString(InterfaceLanguages.MonthPattern(Ui.Language), CultureInfo.CurrentUICulture);
 
     public static string Month(DateOnly? month) => month is { } m ? Month(m) : "";
 

@@ -1,3 +1,4 @@
+using Rumbo.Core.Localization;
 using System.Globalization;
 using Microsoft.AspNetCore.Html;
 using IStringLocalizer = Microsoft.Extensions.Localization.IStringLocalizer;
@@ -9,7 +10,7 @@ namespace Rumbo.Web.Infrastructure;
 /// <summary>Small rendering helpers shared by the pages.</summary>
 public static class Ui
 {
-    public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+    public static string Language => InterfaceLanguages.Current;
 
     /// <summary>
     /// What a signed-in page says so that no cache keeps it. It includes <c>no-cache</c> because the layout's sign-out
@@ -69,7 +70,7 @@ public static class Ui
         text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public static string Date(DateOnly? date) =>
-        date?.ToString(Language == "es" ? "d 'de' MMMM 'de' yyyy" : "d MMMM yyyy", CultureInfo.CurrentUICulture) ?? "";
+        date?.ToString(InterfaceLanguages.DatePattern(Language), CultureInfo.CurrentUICulture) ?? "";
 
     public static string Anchor(string prefix, string code) => $"{prefix}-{code.Replace('.', '-')}";
 

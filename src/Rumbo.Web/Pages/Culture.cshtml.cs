@@ -1,6 +1,7 @@
-using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Rumbo.Core.Localization;
+using Rumbo.Web.Infrastructure;
 
 namespace Rumbo.Web.Pages;
 
@@ -9,10 +10,8 @@ public sealed class CultureModel(TimeProvider clock) : PageModel
 {
     public IActionResult OnGet(string? lang, string? returnUrl)
     {
-        if (lang is not ("en" or "es")) return BadRequest();
-        Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
-            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(lang)),
-            new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, Secure = Request.IsHttps, HttpOnly = true });
+        if (!InterfaceLanguages.IsSupported(lang)) return BadRequest();
+        LanguageCookie.Set(Response, lang!, clock);
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }
 }

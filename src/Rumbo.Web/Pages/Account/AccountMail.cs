@@ -1,3 +1,4 @@
+using Rumbo.Core.Localization;
 using Rumbo.Core.Validation;
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
@@ -34,9 +35,9 @@ public sealed class AccountMail(IStringLocalizer<SharedResource> T, IMailSender 
                 "",
                 T["If it was not you, ignore this message: your password stays as it is."].Value)), ct);
 
-    /// <summary>The invitation; <paramref name="path"/> is the link's path from the site's root. False when not sent.</summary>
-    public Task<bool> SendInvitationAsync(InvitationSummary invitation, string path, string language, CancellationToken ct) =>
-        SendAsync("invitation", language, link => new OutgoingMail(invitation.Email,
+    /// <summary>The invitation, in the invitee's language; <paramref name="path"/> is the link's path from the site's root. False when not sent.</summary>
+    public Task<bool> SendInvitationAsync(InvitationSummary invitation, string path, CancellationToken ct) =>
+        SendAsync("invitation", invitation.Language, link => new OutgoingMail(invitation.Email,
             T["Invitation to Rumbo"],
             string.Join("\n",
                 T["Hello {0},", invitation.PersonName].Value,
@@ -62,18 +63,10 @@ public sealed class AccountMail(IStringLocalizer<SharedResource> T, IMailSender 
             logger.LogWarning("The {Kind} message was not sent. {Reason}", kind, MailOptions.NoSiteUrl);
             return false;
         }
-        var before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         OutgoingMail message;
-        try
+        using (InterfaceLanguages.Use(language))
         {
-            var culture = CultureInfo.GetCultureInfo(language is "es" ? "es" : "en");
-            CultureInfo.CurrentCulture = culture;
-            CultureInfo.CurrentUICulture = culture;
             message = write(site);
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = before;
         }
         try
         {
@@ -105,7 +98,7 @@ public static class AccountTexts
     public static string Name(Core.Agendas.LocalizedString? s) => s is null ? "" : Ui.Plain(s, Ui.Language);
 
     public static string DateTime(DateTime utc) =>
-        utc.ToString(Ui.Language == "es" ? "d 'de' MMMM 'de' yyyy, HH:mm" : "d MMMM yyyy, HH:mm", CultureInfo.CurrentUICulture);
+        utc.ToString(InterfaceLanguages.DatePattern(Ui.Language) + ", HH:mm", CultureInfo.CurrentUICulture);
 
     /// <summary>Identity's messages are English; the ones a user can meet here are given in the interface language.</summary>
     public static ValidationMessage Describe(IdentityError e, int requiredLength) => e.Code switch

@@ -1,3 +1,4 @@
+using Rumbo.Core.Localization;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
@@ -57,7 +58,7 @@ public sealed class CalendarModel(CalendarLinks links, CurrentUser current, Acco
         if (!(await current.GetAsync(User, ct)).CanKeepCalendarLink()) return Forbid();
         var token = await links.CreateAsync(UserId, ct);
         // In the reader's language when it is not the default, so the subscribed calendar speaks it too.
-        var language = Ui.Language == "es" ? "?culture=es" : "";
+        var language = Ui.Language == InterfaceLanguages.Default ? "" : $"?culture={Ui.Language}";
         Link = $"{mail.SiteUrl(Request)}/calendar/{token}.ics{language}";
         Response.Headers.CacheControl = "no-store";
         return await ShowAsync(ct);

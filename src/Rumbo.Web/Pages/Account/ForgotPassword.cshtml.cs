@@ -44,7 +44,7 @@ public sealed class ForgotPasswordModel(UserManager<RumboUser> users, AccountMai
             var token = await users.GeneratePasswordResetTokenAsync(user);
             var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
             // The answer must not differ for known addresses, so a message that is not sent is logged, not shown.
-            if (!await mail.SendPasswordResetAsync(user.Email, $"/account/reset-password?email={Uri.EscapeDataString(user.Email)}&code={code}", Ui.Language, ct))
+            if (!await mail.SendPasswordResetAsync(user.Email, $"/account/reset-password?email={Uri.EscapeDataString(user.Email)}&code={code}", user.Language ?? Ui.Language, ct))
             {
                 logger.LogWarning("The password-reset message for user {UserId} was not sent", user.Id);
             }

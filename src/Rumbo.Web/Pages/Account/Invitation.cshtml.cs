@@ -10,7 +10,7 @@ using Rumbo.Web.Infrastructure;
 namespace Rumbo.Web.Pages.Account;
 
 public sealed class InvitationModel(
-    Invitations invitations, SignInManager<RumboUser> signIn, IOptions<IdentityOptions> identity, IStringLocalizer<SharedResource> T) : PageModel
+    Invitations invitations, SignInManager<RumboUser> signIn, IOptions<IdentityOptions> identity, IStringLocalizer<SharedResource> T, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public string? Password { get; set; }
@@ -51,6 +51,7 @@ public sealed class InvitationModel(
             case AcceptOutcome.Accepted:
                 // Signing in again also refreshes the claims of a user who was signed in already.
                 await signIn.SignInAsync(result.User!, isPersistent: false);
+                if (result.User!.Language is { } language) LanguageCookie.Set(Response, language, clock);
                 // The person lands where their new groups and roles are, welcomed there.
                 TempData.Notice("You have accepted the invitation to {0}. You are signed in.", AccountTexts.Grant(T, Invitation));
                 return Redirect("/workspace");

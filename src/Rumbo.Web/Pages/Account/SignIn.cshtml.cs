@@ -9,7 +9,7 @@ using Rumbo.Web.Infrastructure;
 namespace Rumbo.Web.Pages.Account;
 
 [EnableRateLimiting(SignInRateLimit.Policy)]
-public sealed class SignInModel(SignInManager<RumboUser> signIn, UserManager<RumboUser> users) : PageModel
+public sealed class SignInModel(SignInManager<RumboUser> signIn, UserManager<RumboUser> users, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -43,7 +43,11 @@ public sealed class SignInModel(SignInManager<RumboUser> signIn, UserManager<Rum
         else
         {
             var result = await signIn.PasswordSignInAsync(user, Password!, RememberMe, lockoutOnFailure: true);
-            if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            if (result.Succeeded)
+            {
+                if (user.Language is { } language) LanguageCookie.Set(Response, language, clock);
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            }
             // A locked account gets the answer of a wrong password: a lockout message would tell a guesser that the
             // address has an account. Its owner gets back in by resetting the password, which ends the lockout.
         }

@@ -1,3 +1,4 @@
+using Rumbo.Core.Localization;
 using System.Globalization;
 using System.Net.Mail;
 using System.Security.Claims;
@@ -75,7 +76,7 @@ public sealed class InvitationsModel(
         CheckName(nameof(GivenName), GivenName, "Enter the given name.");
         CheckName(nameof(FamilyName), FamilyName, "Enter the family name.");
         if (Grant is null || !Enum.IsDefined(Grant.Value)) ModelState.AddMessage(nameof(Grant), "Choose what the invitation grants.");
-        if (Language is not ("en" or "es")) Language = Ui.Language;
+        if (!InterfaceLanguages.IsSupported(Language)) Language = Ui.Language;
         if (ModelState.IsValid)
         {
             foreach (var problem in await invitations.CheckAsync(BuildRequest(), ct))
@@ -90,7 +91,7 @@ public sealed class InvitationsModel(
         }
 
         var issued = await invitations.CreateAsync(BuildRequest(), UserId, ct);
-        var sent = await SendAsync(issued, Language!, ct);
+        var sent = await SendAsync(issued, ct);
         return RedirectToPage(new { done = sent ? "sent" : "failed" });
     }
 
@@ -98,7 +99,7 @@ public sealed class InvitationsModel(
     {
         var issued = await invitations.RenewAsync(id, ct);
         if (issued is null) return RedirectToPage(new { done = "gone" });
-        var sent = await SendAsync(issued, Ui.Language, ct);
+        var sent = await SendAsync(issued, ct);
         return RedirectToPage(new { done = sent ? "resent" : "failed" });
     }
 
@@ -108,7 +109,7 @@ public sealed class InvitationsModel(
         return RedirectToPage(new { done = cancelled ? "cancelled" : "gone" });
     }
 
-    private InvitationRequest BuildRequest() => new(Email!.Trim(), GivenName!.Trim(), FamilyName!.Trim(), InstitutionId, CountryId, Grant!.Value, GroupId, AgendaId, FocalCountryId);
+    private InvitationRequest BuildRequest() => new(Email!.Trim(), GivenName!.Trim(), FamilyName!.Trim(), InstitutionId, CountryId, Grant!.Value, GroupId, AgendaId, FocalCountryId, Language!);
 
     private int UserId => int.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!, CultureInfo.InvariantCulture);
 
@@ -119,9 +120,9 @@ public sealed class InvitationsModel(
     }
 
     /// <summary>The invitation stays either way: when the mail fails, the secretariat can resend it.</summary>
-    private async Task<bool> SendAsync(IssuedInvitation issued, string language, CancellationToken ct)
+    private async Task<bool> SendAsync(IssuedInvitation issued, CancellationToken ct)
     {
-        var sent = await mail.SendInvitationAsync(issued.Invitation, $"/account/invitation/{issued.Token}", language, ct);
+        var sent = await mail.SendInvitationAsync(issued.Invitation, $"/account/invitation/{issued.Token}", ct);
         if (!sent) logger.LogWarning("The invitation {InvitationId} was not sent; it can be resent", issued.Invitation.Id);
         return sent;
     }

@@ -1,3 +1,4 @@
+using Rumbo.Core.Localization;
 using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Html;
@@ -9,7 +10,7 @@ namespace Rumbo.Web.Pages.Meetings;
 /// <summary>How the meeting pages write times: in the meeting's own zone, with its offset, and marked up for the script that adds the reader's.</summary>
 public static class MeetingUi
 {
-    private static string DatePattern => Ui.Language == "es" ? "dddd d 'de' MMMM 'de' yyyy" : "dddd d MMMM yyyy";
+    private static string DatePattern => InterfaceLanguages.DayPattern(Ui.Language);
 
     public static string LocalDate(DateTime utc, string zone) =>
         MeetingTimes.Local(utc, zone).Date.ToString(DatePattern, CultureInfo.CurrentUICulture);

@@ -1,3 +1,4 @@
+using Rumbo.Core.Localization;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -38,8 +39,7 @@ public sealed class ExportModel(RumboDbContext db, CurrentUser currentUser, IStr
         var culture = CultureInfo.CurrentCulture;
         try
         {
-            var language = r.Language is "es" ? "es" : "en";
-            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(language);
+            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = InterfaceLanguages.Culture(r.Language);
             var facts = new List<(string, string)>
             {
                 (t["Group"], meeting.GroupName.In(r.Language)),

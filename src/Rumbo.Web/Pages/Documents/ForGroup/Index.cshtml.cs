@@ -44,7 +44,7 @@ public sealed class GroupDocumentsModel(RumboDbContext db, CurrentUser currentUs
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
         if (!await LoadAsync(slug, ct)) return NotFound();
-        Language ??= Ui.Language is "es" ? "es" : "en";
+        Language ??= Ui.Language;
         Kind ??= DocumentKind.Report;
         Visibility ??= Rumbo.Core.Meetings.Visibility.Members;
         return Page();
