@@ -26,6 +26,7 @@ public abstract partial class PermissionMatrixTests
         ["POST error/{code:int:range(400,599)?}"] = "the error page answers a failed POST; writes nothing",
         ["POST error/429"] = "the too-many-requests page answers a refused POST; writes nothing",
         ["POST account/tokens?handler=Revoke"] = "a user revokes only their own tokens; another's id answers 404 (AccessTokenTests)",
+        ["POST account/profile?handler=Password"] = "a user changes only their own password, and only by giving the current one (AccountTests try it)",
         ["POST api/v1/progress"] = "a calculation on the series sent: it reads and stores nothing, so anyone may ask (ProgressApiTests try it)",
     };
 

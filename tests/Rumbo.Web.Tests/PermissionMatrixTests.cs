@@ -83,6 +83,12 @@ public abstract partial class PermissionMatrixTests(RumboApp app)
             async t => new() { ["Version"] = await t.GroupVersion(), ["MemberId"] = await t.NewMemberOfComplete() }, [Who.GroupCoordinator, Who.Secretariat]),
         new("create a personal access token", _ => Task.FromResult("/account/tokens?handler=Create"),
             _ => Task.FromResult(new Dictionary<string, string> { ["Name"] = "matrix" }), Everyone),
+        new("set my language and time zone", _ => Task.FromResult("/account/profile?handler=Preferences"),
+            _ => Task.FromResult(new Dictionary<string, string> { ["Language"] = "fr", ["TimeZone"] = "America/Port-au-Prince" }), Everyone),
+        // Contact details are a person's: an account that is no person (made on the command line) has none to change.
+        new("change my contact details", _ => Task.FromResult("/account/profile?handler=Contact"),
+            async t => new() { ["GivenName"] = $"Given {Guid.NewGuid():n}", ["FamilyName"] = "Matrix", ["Version"] = await t.CallerVersion() },
+            [Who.GroupMember, Who.GroupCoordinator, Who.FocalPoint], Hidden: [Who.SignedIn, Who.Secretariat]),
     ];
 
     public static IEnumerable<object[]> Cases() =>
@@ -156,6 +162,14 @@ public abstract partial class PermissionMatrixTests(RumboApp app)
 
     /// <summary>The person of the account the case is tried as, when it has one.</summary>
     private int? callerPerson;
+
+    /// <summary>The version of the caller's person, for a form that carries it; 0 when the caller is no person.</summary>
+    private async Task<string> CallerVersion()
+    {
+        if (callerPerson is not int id) return "0";
+        await using var db = app.Database.CreateContext();
+        return (await db.People.SingleAsync(p => p.Id == id)).Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     private async Task<int> AuditCount()
     {

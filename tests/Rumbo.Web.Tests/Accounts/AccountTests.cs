@@ -41,7 +41,7 @@ public abstract partial class AccountTests(AccountsApp app)
         Assert.Equal("/", response.Headers.Location?.OriginalString);
         var (_, home) = await client.FetchAsync("/");
         Assert.Equal("Marta Tester", home.QuerySelector("header .account-nav .user-name").Text());
-        Assert.Equal(["/workspace", "/account/calendar", "/account/tokens"], home.QuerySelectorAll("header .account-nav a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["/account/profile", "/workspace", "/account/calendar", "/account/tokens"], home.QuerySelectorAll("header .account-nav a").Select(a => a.GetAttribute("href")));
         var signOut = home.QuerySelector("header form[action='/account/sign-out']")!;
         Assert.Equal("post", signOut.GetAttribute("method"));
         Assert.NotNull(signOut.QuerySelector("input[name=__RequestVerificationToken]"));

@@ -139,6 +139,47 @@ public abstract class MeetingNotifierTests(RumboApp app)
     }
 
     [Fact]
+    public async Task Each_person_reads_the_notice_in_their_own_language_else_the_requests()
+    {
+        var s = await Scenario();
+        var brazilian = await CalendarScenario.AddPersonAsync(app.Database, "Joao");
+        var haitian = await CalendarScenario.AddPersonAsync(app.Database, "Chantal");
+        var unknown = await CalendarScenario.AddPersonAsync(app.Database, "Ana");
+        foreach (var person in new[] { brazilian, haitian, unknown })
+            await CalendarScenario.AddParticipantAsync(app.Database, s.Open, person, registered: true);
+        await using (var db = app.Database.CreateContext())
+        {
+            // Joao has an account in Portuguese; Chantal was invited in French and has not accepted yet.
+            var joao = db.People.Single(p => p.Id == brazilian);
+            db.Users.Add(new RumboUser { UserName = joao.Email, Email = joao.Email, PersonId = brazilian, Language = "pt", CreatedAt = DateTime.UtcNow });
+            var chantal = db.People.Single(p => p.Id == haitian);
+            db.Invitations.Add(new Invitation
+            {
+                Email = chantal.Email!, PersonId = haitian, Grant = InvitationGrant.Account, Language = "fr", InvitedByUserId = 0,
+                TokenHash = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()), CreatedAt = DateTime.UtcNow, ExpiresAt = DateTime.UtcNow.AddDays(7),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await NotifyAsync(s.Open, MeetingChange.Updated, language: "es");
+
+        static string Decoded(string subject) => subject.StartsWith("=?utf-8?B?", StringComparison.Ordinal)
+            ? System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(subject[10..^2])) : subject;
+        var pt = Assert.Single(await MailTo(brazilian));
+        // The meeting has no Portuguese title: its own (English) one stands in.
+        Assert.Equal($"Alterações em: Open seminar {s.Groups.Suffix}", Decoded(pt.Headers["Subject"]));
+        Assert.Contains("Página da reunião", pt.Parts[0].Text);
+        var fr = Assert.Single(await MailTo(haitian));
+        Assert.Equal($"Modifications\u00a0: Open seminar {s.Groups.Suffix}", Decoded(fr.Headers["Subject"]));
+        Assert.Contains("Page de la réunion", fr.Parts[0].Text);
+        var es = Assert.Single(await MailTo(unknown));
+        Assert.Equal($"Cambios en: Seminario abierto {s.Groups.Suffix}", Decoded(es.Headers["Subject"]));
+        // Each calendar entry is in its reader's language too.
+        Assert.Equal($"Seminario abierto {s.Groups.Suffix}", Assert.Single(CalendarPart(es).Calendar.Events).Summary);
+        Assert.Equal($"Open seminar {s.Groups.Suffix}", Assert.Single(CalendarPart(pt).Calendar.Events).Summary);
+    }
+
+    [Fact]
     public async Task A_failing_mail_server_is_logged_and_passed_over()
     {
         var s = await Scenario();
