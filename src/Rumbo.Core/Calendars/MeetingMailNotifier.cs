@@ -51,6 +51,10 @@ public sealed class MeetingMailNotifier(
             })
             .ToListAsync(ct);
 
+        // The agenda goes in every notice: the people a notice goes to are invited or registered, who see the details.
+        List<Agendas.LocalizedString> items = change == MeetingChange.Cancelled ? [] : await db.MeetingItems.AsNoTracking()
+            .Where(i => i.MeetingId == meetingId).OrderBy(i => i.Position).Select(i => i.Title.ToDocument()).ToListAsync(ct);
+
         var texts = CalendarTexts.From(localizers);
         var requestLanguage = CalendarTexts.Language;
         var method = change == MeetingChange.Cancelled ? CalendarMethod.Cancel : CalendarMethod.Request;
@@ -67,7 +71,7 @@ public sealed class MeetingMailNotifier(
                 var email = person.Email!.Trim();
                 var name = $"{person.GivenName} {person.FamilyName}".Trim();
                 var ics = CalendarWriter.Write([new CalendarItem(meeting, FullDetails: true, email, name)], method, context);
-                var message = new OutgoingMail(email, Subject(texts, change, meeting, language), Body(texts, change, meeting, name, language, site),
+                var message = new OutgoingMail(email, Subject(texts, change, meeting, language), Body(texts, change, meeting, items, name, language, site),
                     [new MailAttachment(change == MeetingChange.Cancelled ? "cancel.ics" : "invite.ics",
                         $"{CalendarWriter.MediaType}; method={method.ToString().ToUpperInvariant()}; charset=utf-8", Encoding.UTF8.GetBytes(ics))]);
                 await sender.SendAsync(message, ct);
@@ -91,10 +95,12 @@ public sealed class MeetingMailNotifier(
         };
     }
 
-    private static string Body(CalendarTexts T, MeetingChange change, CalendarMeeting m, string name, string language, string site)
+    private static string Body(CalendarTexts T, MeetingChange change, CalendarMeeting m, IReadOnlyList<Agendas.LocalizedString> items, string name,
+        string language, string site)
     {
         var title = m.Title.In(language);
         var group = m.GroupName.In(language);
+        var colon = InterfaceLanguages.Colon(language);
         var lines = new List<string> { T["Hello {0},", name], "" };
         lines.Add(change switch
         {
@@ -104,12 +110,19 @@ public sealed class MeetingMailNotifier(
             _ => T["This meeting of {0} has been cancelled.", group],
         });
         lines.Add("");
-        lines.Add($"{T["What"]}: {title} ({T.Kind(m.Kind)})");
-        lines.Add($"{T["When"]}: {When(m)}");
+        lines.Add($"{T["What"]}{colon} {title} ({T.Kind(m.Kind)})");
+        lines.Add($"{T["When"]}{colon} {When(m)}");
         var room = CalendarWriter.Location(m with { Format = MeetingFormat.InPerson }, language);
-        if (m.Format != MeetingFormat.Virtual && room.Length > 0) lines.Add($"{T["Where"]}: {room}");
-        if (m.Format != MeetingFormat.InPerson && !string.IsNullOrWhiteSpace(m.OnlineUrl)) lines.Add($"{T["Online link"]}: {m.OnlineUrl.Trim()}");
-        lines.Add($"{T["Meeting page"]}: {CalendarWriter.MeetingUrl(site, m.Id)}");
+        if (m.Format != MeetingFormat.Virtual && room.Length > 0) lines.Add($"{T["Where"]}{colon} {room}");
+        if (m.Format != MeetingFormat.InPerson && !string.IsNullOrWhiteSpace(m.OnlineUrl)) lines.Add($"{T["Online link"]}{colon} {m.OnlineUrl.Trim()}");
+        lines.Add($"{T["Meeting page"]}{colon} {CalendarWriter.MeetingUrl(site, m.Id)}");
+        if (items.Count > 0)
+        {
+            lines.Add("");
+            lines.Add($"{T["Agenda of the meeting"]}{colon}");
+            // Each item in the reader's language where it has a translation, else as it was written.
+            lines.AddRange(items.Select((item, i) => $"{i + 1}. {item.In(language)}"));
+        }
         lines.Add("");
         lines.Add(change == MeetingChange.Cancelled
             ? T["The attached calendar entry removes the meeting from your calendar."]

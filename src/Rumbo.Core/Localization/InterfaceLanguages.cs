@@ -45,6 +45,9 @@ public static class InterfaceLanguages
     /// <summary>"December 2026", "diciembre de 2026".</summary>
     public static string MonthPattern(string code) => code is "es" or "pt" ? "MMMM 'de' yyyy" : "MMMM yyyy";
 
+    /// <summary>The colon after a label ("Where:"), which French writes after a no-break space ("Où :").</summary>
+    public static string Colon(string code) => code == "fr" ? "\u00a0:" : ":";
+
     /// <summary>
     /// Writes in <paramref name="code"/>'s language until disposed: a mail is written in its recipient's language
     /// while the request that sends it goes on in its reader's.

@@ -161,6 +161,13 @@ public abstract class MeetingNotifierTests(RumboApp app)
             await db.SaveChangesAsync();
         }
 
+        await using (var db = app.Database.CreateContext())
+        {
+            db.MeetingItems.Add(new MeetingItem { MeetingId = s.Open, Position = 1, Title = new() { Source = "Opening", Es = "Apertura", Pt = "Abertura" } });
+            db.MeetingItems.Add(new MeetingItem { MeetingId = s.Open, Position = 2, Title = new() { Source = "Regional planning report", Fr = "Rapport sur la planification régionale" } });
+            await db.SaveChangesAsync();
+        }
+
         await NotifyAsync(s.Open, MeetingChange.Updated, language: "es");
 
         static string Decoded(string subject) => subject.StartsWith("=?utf-8?B?", StringComparison.Ordinal)
@@ -169,9 +176,12 @@ public abstract class MeetingNotifierTests(RumboApp app)
         // The meeting has no Portuguese title: its own (English) one stands in.
         Assert.Equal($"Alterações em: Open seminar {s.Groups.Suffix}", Decoded(pt.Headers["Subject"]));
         Assert.Contains("Página da reunião", pt.Parts[0].Text);
+        // The agenda, each item in the reader's language where it has one.
+        Assert.Contains("Ordem do dia:\n1. Abertura\n2. Regional planning report\n", pt.Parts[0].Text.ReplaceLineEndings("\n"));
         var fr = Assert.Single(await MailTo(haitian));
         Assert.Equal($"Modifications\u00a0: Open seminar {s.Groups.Suffix}", Decoded(fr.Headers["Subject"]));
-        Assert.Contains("Page de la réunion", fr.Parts[0].Text);
+        Assert.Contains("Page de la réunion\u00a0: ", fr.Parts[0].Text);
+        Assert.Contains("Ordre du jour de la réunion\u00a0:\n1. Opening\n2. Rapport sur la planification régionale\n", fr.Parts[0].Text.ReplaceLineEndings("\n"));
         var es = Assert.Single(await MailTo(unknown));
         Assert.Equal($"Cambios en: Seminario abierto {s.Groups.Suffix}", Decoded(es.Headers["Subject"]));
         // Each calendar entry is in its reader's language too.
