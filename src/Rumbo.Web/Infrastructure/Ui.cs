@@ -28,6 +28,24 @@ public static class Ui
             : new HtmlString($"<span lang=\"{lang}\">{System.Net.WebUtility.HtmlEncode(text)}</span>");
     }
 
+    /// <summary>
+    /// The note that the text shown is a translation that is not official (decision 0022), to put near it; nothing when
+    /// the text shows in its source language, untranslated, or in a translation the text names official. The note is
+    /// in the interface language and says so with its lang, so that it reads right inside a text marked with another.
+    /// </summary>
+    public static IHtmlContent Unofficial(IStringLocalizer localizer, LocalizedString s, string sourceLanguage) =>
+        s.IsUnofficialIn(Language, sourceLanguage) ? UnofficialNote(localizer, sourceLanguage) : HtmlString.Empty;
+
+    /// <summary>Whether any of the texts shows as a translation that is not official (one note for a page of them).</summary>
+    public static bool AnyUnofficial(IEnumerable<LocalizedString> texts, string sourceLanguage) =>
+        texts.Any(s => s.IsUnofficialIn(Language, sourceLanguage));
+
+    /// <summary>The note itself, naming the language of the official text.</summary>
+    public static IHtmlContent UnofficialNote(IStringLocalizer localizer, string sourceLanguage) =>
+        new HtmlString($"<small class=\"unofficial-translation muted\" lang=\"{Language}\">" +
+                       System.Net.WebUtility.HtmlEncode(localizer["Unofficial translation (official text in {0})", localizer[LanguageName(sourceLanguage)]].Value) +
+                       "</small>");
+
     /// <summary>A search hit's text with its matches in mark elements.</summary>
     public static IHtmlContent Highlight(IEnumerable<TextSegment> segments) =>
         new HtmlString(string.Concat(segments.Select(s => s.Match
