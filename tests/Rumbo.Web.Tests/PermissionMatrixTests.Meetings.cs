@@ -35,13 +35,13 @@ public abstract partial class PermissionMatrixTests
         new("cancel a meeting and the rest of its series", async t => $"/meetings/{await t.NewMeeting(Visibility.Public, series: true)}/edit?handler=CancelFollowing",
             _ => Versioned(), Managers),
         new("add an agenda item", async t => $"/meetings/{await t.NewMeeting(Visibility.Public)}/edit?handler=SaveItem",
-            _ => Task.FromResult(new Dictionary<string, string> { ["Version"] = "0", ["ItemTitle"] = "Opening", ["ItemLines"] = "2.5.1" }), Managers),
+            _ => Task.FromResult(new Dictionary<string, string> { ["Version"] = "0", ["ItemTitle.Source"] = "Opening", ["ItemLines"] = "2.5.1" }), Managers),
         new("edit an agenda item", async t =>
             {
                 var (meeting, items) = await t.MeetingWithItems();
                 return $"/meetings/{meeting}/edit?handler=SaveItem";
             },
-            async t => new() { ["Version"] = "0", ["ItemId"] = (await t.LastItem()).ToString(CultureInfo.InvariantCulture), ["ItemTitle"] = "Renamed item" }, Managers),
+            async t => new() { ["Version"] = "0", ["ItemId"] = (await t.LastItem()).ToString(CultureInfo.InvariantCulture), ["ItemTitle.Source"] = "Renamed item" }, Managers),
         new("move an agenda item", async t =>
             {
                 var (meeting, items) = await t.MeetingWithItems();

@@ -7,7 +7,12 @@ namespace Rumbo.Core.Agendas;
 /// A text as written in its source document, with room for translations.
 /// <see cref="Source"/> is in the agenda's document language.
 /// </summary>
-public sealed record LocalizedString(string Source, string? En = null, string? Es = null, string? Pt = null, string? Fr = null)
+/// <param name="Official">
+/// The languages, besides the source's, whose translation is official (an official text of the body that adopted it,
+/// a body's or meeting's official name), separated by spaces ("es"); null when only the source is. See
+/// <see cref="LocalizedStringExtensions.IsUnofficialIn"/>.
+/// </param>
+public sealed record LocalizedString(string Source, string? En = null, string? Es = null, string? Pt = null, string? Fr = null, string? Official = null)
 {
     public static readonly LocalizedString Empty = new(string.Empty);
 

@@ -17,6 +17,12 @@ public sealed record AgendaTree(
 {
     public IEnumerable<(AreaNode Area, ObjectiveNode Objective, LineNode Line)> AllLines() =>
         from a in Areas from o in a.Objectives from l in o.Lines select (a, o, l);
+
+    /// <summary>Every text of the agenda, its own and its tree's.</summary>
+    public IEnumerable<LocalizedString> AllTexts() =>
+        new[] { Title, AdoptingBody, Meeting, AreaLevelName, Description, FollowUpMechanism }
+            .Concat(Principles.Select(p => p.Text))
+            .Concat(Areas.SelectMany(a => a.Objectives.SelectMany(o => o.Lines.Select(l => l.Text)).Prepend(a.Title).Concat(a.Objectives.Select(o => o.Text))));
 }
 
 public sealed record PrincipleNode(int Number, LocalizedString Text);

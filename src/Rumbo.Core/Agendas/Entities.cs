@@ -8,11 +8,16 @@ public sealed class LocalizedText
     public string? Es { get; set; }
     public string? Pt { get; set; }
     public string? Fr { get; set; }
+    /// <summary>
+    /// The languages whose translation is official besides the source's (which always is), separated by spaces ("es");
+    /// null when only the source is. Any other translation shown is marked as unofficial.
+    /// </summary>
+    public string? Official { get; set; }
 
     public static LocalizedText From(LocalizedString s) =>
-        new() { Source = s.Source, En = s.En, Es = s.Es, Pt = s.Pt, Fr = s.Fr };
+        new() { Source = s.Source, En = s.En, Es = s.Es, Pt = s.Pt, Fr = s.Fr, Official = OfficialLanguages.Normalize(s.Official) };
 
-    public LocalizedString ToDocument() => new(Source, En, Es, Pt, Fr);
+    public LocalizedString ToDocument() => new(Source, En, Es, Pt, Fr, Official);
 
     /// <summary>
     /// Takes the source and the translations the other text gives; a translation it leaves out is kept, so that
@@ -25,6 +30,7 @@ public sealed class LocalizedText
         Es = s.Es ?? Es;
         Pt = s.Pt ?? Pt;
         Fr = s.Fr ?? Fr;
+        Official = OfficialLanguages.Normalize(s.Official) ?? Official;
     }
 
     public void Set(LocalizedString s)
@@ -34,6 +40,7 @@ public sealed class LocalizedText
         Es = s.Es;
         Pt = s.Pt;
         Fr = s.Fr;
+        Official = OfficialLanguages.Normalize(s.Official);
     }
 }
 

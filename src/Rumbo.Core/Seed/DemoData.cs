@@ -50,7 +50,7 @@ public static class DemoData
         await DemoIndicators.SeedAsync(db, ct);
     }
 
-    /// <summary>Imports the source documents (unchanged ones stay as they are), ensures the reference data and creates the demo groups when there are none.</summary>
+    /// <summary>Imports the source documents with their translations (unchanged ones stay as they are), ensures the reference data and creates the demo groups when there are none.</summary>
     public static async Task<SeedResult> SeedAsync(IServiceProvider services, CancellationToken ct = default)
     {
         var agendas = await ImportDocumentsAsync(services, ct);
@@ -69,7 +69,7 @@ public static class DemoData
         var results = new List<ImportResult>();
         foreach (var name in SeedDocuments.FileNames)
         {
-            results.Add(await store.ImportAsync(AgendaParser.Parse(SeedDocuments.Read(name), name), ct));
+            results.Add(await store.ImportAsync(SeedTranslations.Apply(AgendaParser.Parse(SeedDocuments.Read(name), name)), ct));
         }
         return results;
     }

@@ -6,13 +6,15 @@ using Rumbo.Core.Meetings;
 using Rumbo.Core.People;
 using Rumbo.Core.Records;
 using Rumbo.Core.Agreements;
+using static Rumbo.Core.Seed.DemoTexts;
 
 namespace Rumbo.Core.Seed;
 
 /// <summary>
 /// The meetings the two source documents name, as demo data, on the demo groups (<see cref="DemoGroups"/>): what the
 /// documents say of them and nothing more. Where a meeting needs a detail the documents do not give (the hour, a
-/// time zone, a format), a plain choice is made and its description says it is indicative.
+/// time zone, a format), a plain choice is made and its description says it is indicative. Every text has its Spanish:
+/// the meetings' official Spanish names, and unofficial translations of the rest (<see cref="DemoTexts"/>).
 /// </summary>
 public static class DemoMeetings
 {
@@ -24,6 +26,7 @@ public static class DemoMeetings
 
     /// <summary>Said of every hour the documents do not give.</summary>
     private const string IndicativeHours = "The document gives the dates only: the hours shown are indicative.";
+    private const string IndicativeHoursEs = "El documento solo indica las fechas: los horarios que se muestran son indicativos.";
 
     /// <summary>
     /// Creates the meetings when the database has none (a secretariat's own meetings are never mixed with demo ones)
@@ -71,14 +74,18 @@ public static class DemoMeetings
     {
         var m = New(council, MeetingKind.Session, MeetingFormat.InPerson, Visibility.Public,
             Local(2023, 11, 7, 9, 0, "America/Santo_Domingo"), "America/Santo_Domingo", DaysUntil(2023, 11, 7, 9, 0, 2023, 11, 9, 18, 0),
-            Text("Nineteenth meeting of the Regional Council for Planning of ILPES",
+            Official("Nineteenth meeting of the Regional Council for Planning of ILPES",
                  "XIX Reunión del Consejo Regional de Planificación del ILPES"),
             Text("The nineteenth meeting of the Regional Council for Planning of the Latin American and Caribbean Institute for Economic " +
-                 "and Social Planning (ILPES), held from 7 to 9 November 2023 in Santo Domingo (LC/CRP.20/6, section A).\n\n" + IndicativeHours));
+                 "and Social Planning (ILPES), held from 7 to 9 November 2023 in Santo Domingo (LC/CRP.20/6, section A).\n\n" + IndicativeHours,
+                 "La XIX Reunión del Consejo Regional de Planificación del Instituto Latinoamericano y del Caribe de Planificación Económica " +
+                 "y Social (ILPES), celebrada del 7 al 9 de noviembre de 2023 en Santo Domingo (LC/CRP.20/6, sección A).\n\n" + IndicativeHoursEs));
         m.City = "Santo Domingo";
         m.Country = dominicanRepublic;
-        m.Items.Add(Item(1, Text("Regional agenda on governance of planning and public management for sustainable development in Latin America and the Caribbean"),
-            Text("The Council agreed to begin the negotiation of the regional agenda with a view to identifying priority lines of work for the following five years.")));
+        m.Items.Add(Item(1, Text("Regional agenda on governance of planning and public management for sustainable development in Latin America and the Caribbean",
+                                 "Agenda regional de gobernanza de la planificación y la gestión pública para el desarrollo sostenible en América Latina y el Caribe"),
+            Text("The Council agreed to begin the negotiation of the regional agenda with a view to identifying priority lines of work for the following five years.",
+                 "El Consejo acordó iniciar la negociación de la agenda regional con miras a identificar líneas de trabajo prioritarias para los cinco años siguientes.")));
         m.Agreements.Add(new Agreement
         {
             Group = council,
@@ -89,7 +96,11 @@ public static class DemoMeetings
             Text = Text("To begin the negotiation of a regional agenda on governance of planning and public management for sustainable development in " +
                         "Latin America and the Caribbean with a view to identifying priority lines of work for the following five years, aligning efforts " +
                         "and resources and sharing lessons learned, in order to generate capacities to move towards more productive, sustainable and " +
-                        "inclusive development in the region."),
+                        "inclusive development in the region.",
+                        "Iniciar la negociación de una agenda regional de gobernanza de la planificación y la gestión pública para el desarrollo " +
+                        "sostenible en América Latina y el Caribe con miras a identificar líneas de trabajo prioritarias para los cinco años siguientes, " +
+                        "alinear esfuerzos y recursos y compartir lecciones aprendidas, a fin de generar capacidades para avanzar hacia un desarrollo " +
+                        "más productivo, sostenible e inclusivo en la región."),
         });
         return m;
     }
@@ -99,15 +110,20 @@ public static class DemoMeetings
     {
         var m = New(council, MeetingKind.Session, MeetingFormat.InPerson, Visibility.Public,
             Local(2025, 10, 2, 9, 0, "America/Sao_Paulo"), "America/Sao_Paulo", DaysUntil(2025, 10, 2, 9, 0, 2025, 10, 3, 18, 0),
-            Text("Twentieth meeting of the Regional Council for Planning of ILPES",
+            Official("Twentieth meeting of the Regional Council for Planning of ILPES",
                  "XX Reunión del Consejo Regional de Planificación del ILPES"),
             Text("The twentieth meeting of the Regional Council for Planning of the Latin American and Caribbean Institute for Economic and Social " +
                  "Planning (ILPES), held with the Nineteenth Conference of Ministers and Heads of Planning of Latin America and the Caribbean, " +
-                 "Brasília, 2 and 3 October 2025 (the cover of LC/CRP.20/6).\n\n" + IndicativeHours));
+                 "Brasília, 2 and 3 October 2025 (the cover of LC/CRP.20/6).\n\n" + IndicativeHours,
+                 "La XX Reunión del Consejo Regional de Planificación del Instituto Latinoamericano y del Caribe de Planificación Económica y " +
+                 "Social (ILPES), celebrada junto con la XIX Conferencia de Ministros y Jefes de Planificación de América Latina y el Caribe, " +
+                 "Brasilia, 2 y 3 de octubre de 2025 (portada de LC/CRP.20/6).\n\n" + IndicativeHoursEs));
         m.City = "Brasília";
         m.Country = brazil;
-        m.Items.Add(Item(1, Text("Draft regional agenda on governance of planning and public management for sustainable development in Latin America and the Caribbean (LC/CRP.20/6)"),
-            Text("The Presiding Officers of the Council present the draft regional agenda for consideration and adoption by the Council.")));
+        m.Items.Add(Item(1, Text("Draft regional agenda on governance of planning and public management for sustainable development in Latin America and the Caribbean (LC/CRP.20/6)",
+                                 "Proyecto de agenda regional de gobernanza de la planificación y la gestión pública para el desarrollo sostenible en América Latina y el Caribe (LC/CRP.20/6)"),
+            Text("The Presiding Officers of the Council present the draft regional agenda for consideration and adoption by the Council.",
+                 "La Mesa Directiva del Consejo presenta el proyecto de agenda regional para su consideración y aprobación por el Consejo.")));
         return m;
     }
 
@@ -117,25 +133,30 @@ public static class DemoMeetings
         // A meeting of the presiding officers is theirs: closed. What it agreed is public, since the document reports it.
         var m = New(officers, MeetingKind.Session, MeetingFormat.InPerson, Visibility.Members,
             Local(2024, 11, 27, 9, 0, "America/Santiago"), "America/Santiago", DaysUntil(2024, 11, 27, 9, 0, 2024, 11, 28, 18, 0),
-            Text("Thirtieth meeting of the Presiding Officers of the Regional Council for Planning",
+            Official("Thirtieth meeting of the Presiding Officers of the Regional Council for Planning",
                  "XXX Reunión de la Mesa Directiva del Consejo Regional de Planificación"),
-            Text("Held at ECLAC headquarters in Santiago on 27 and 28 November 2024 (LC/CRP.20/6, section A).\n\n" + IndicativeHours));
+            Text("Held at ECLAC headquarters in Santiago on 27 and 28 November 2024 (LC/CRP.20/6, section A).\n\n" + IndicativeHours,
+                 "Celebrada en la sede de la CEPAL en Santiago los días 27 y 28 de noviembre de 2024 (LC/CRP.20/6, sección A).\n\n" + IndicativeHoursEs));
         m.Place = "ECLAC headquarters";
         m.City = "Santiago";
         m.Country = chile;
-        m.Items.Add(Item(1, Text("Proposed guidelines for the drafting of a regional agenda on governance of planning and public management for sustainable development in Latin America and the Caribbean"),
-            Text("Presented by the Dominican Republic, in its capacity as Chair."), presenter: "Dominican Republic (Chair)"));
+        m.Items.Add(Item(1, Text("Proposed guidelines for the drafting of a regional agenda on governance of planning and public management for sustainable development in Latin America and the Caribbean",
+                                 "Propuesta de lineamientos para la elaboración de una agenda regional de gobernanza de la planificación y la gestión pública para el desarrollo sostenible en América Latina y el Caribe"),
+            Text("Presented by the Dominican Republic, in its capacity as Chair.", "Presentada por la República Dominicana, en su calidad de Presidencia."),
+            presenter: "Dominican Republic (Chair)"));
         var adopted = new DateOnly(2024, 11, 28);
         m.Agreements.Add(new Agreement
         {
             Group = officers, Number = 1, Kind = AgreementKind.Agreement, AdoptedOn = adopted, Visibility = Visibility.Public,
             Text = Text("To endorse the proposed guidelines for the drafting of a regional agenda on governance of planning and public management for " +
-                        "sustainable development in Latin America and the Caribbean presented by the Dominican Republic."),
+                        "sustainable development in Latin America and the Caribbean presented by the Dominican Republic.",
+                        "Respaldar la propuesta de lineamientos para la elaboración de una agenda regional de gobernanza de la planificación y la " +
+                        "gestión pública para el desarrollo sostenible en América Latina y el Caribe presentada por la República Dominicana."),
         });
         var dialogues = new Agreement
         {
             Group = officers, Number = 2, Kind = AgreementKind.Agreement, AdoptedOn = adopted, Visibility = Visibility.Public,
-            Text = Text("To organize multi-stakeholder dialogues in the first half of 2025."),
+            Text = Text("To organize multi-stakeholder dialogues in the first half of 2025.", "Organizar diálogos multiactor en el primer semestre de 2025."),
         };
         dialogues.Lines.AddRange(dialogueLine.Select(id => new AgreementLine { LineOfActionId = id }));
         m.Agreements.Add(dialogues);
@@ -152,17 +173,23 @@ public static class DemoMeetings
             Text("Held on 31 March 2025 within the framework of the eighth meeting of the Forum of the Countries of Latin America and the Caribbean " +
                  "on Sustainable Development, as the Presiding Officers agreed at their thirtieth meeting; they addressed each of the four areas " +
                  "of the regional agenda (LC/CRP.20/6, section A).\n\n" +
-                 "The document gives neither the place, the format nor the hours: the time zone (Santiago), the format and the hours shown are indicative."));
-        string[] areas =
+                 "The document gives neither the place, the format nor the hours: the time zone (Santiago), the format and the hours shown are indicative.",
+                 "Realizados el 31 de marzo de 2025 en el marco de la octava reunión del Foro de los Países de América Latina y el Caribe sobre el " +
+                 "Desarrollo Sostenible, según lo acordado por la Mesa Directiva en su XXX Reunión; abordaron cada una de las cuatro áreas de la " +
+                 "agenda regional (LC/CRP.20/6, sección A).\n\n" +
+                 "El documento no indica el lugar, el formato ni los horarios: el huso horario (Santiago), el formato y los horarios que se muestran son indicativos."));
+        (string En, string Es)[] areas =
         [
-            "Governance, institutional frameworks and social dialogue",
-            "Anticipatory governance and the dimension of the future in the framework of sustainable development",
-            "Coordination for comprehensive and coherent public policies",
-            "Evaluation, public value and establishing a culture of continuous learning",
+            ("Governance, institutional frameworks and social dialogue", "Gobernanza, institucionalidad y diálogo social"),
+            ("Anticipatory governance and the dimension of the future in the framework of sustainable development",
+             "Gobernanza anticipatoria y dimensión de futuro en el marco del desarrollo sostenible"),
+            ("Coordination for comprehensive and coherent public policies", "Coordinación para políticas públicas integrales y coherentes"),
+            ("Evaluation, public value and establishing a culture of continuous learning",
+             "Evaluación, valor público y establecimiento de una cultura de aprendizaje continuo"),
         ];
         for (var i = 0; i < areas.Length; i++)
         {
-            var item = Item(i + 1, Text($"Area {i + 1}: {areas[i]}"), new LocalizedText());
+            var item = Item(i + 1, Text($"Area {i + 1}: {areas[i].En}", $"Área {i + 1}: {areas[i].Es}"), new LocalizedText());
             item.Lines.AddRange(linesOfArea((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)).Select(id => new MeetingItemLine { LineOfActionId = id }));
             m.Items.Add(item);
         }
@@ -177,10 +204,14 @@ public static class DemoMeetings
             Text("Meeting to establish and define activities", "Reunión para establecer y definir actividades"),
             Text("The first meeting of the South-South cooperation subgroup of the regional cooperation and integration working group " +
                  "(LC/MDS.4/3, section B.2), held virtually.\n\n" +
-                 "The document gives the date only: the hour, duration and time zone (Santiago) shown are indicative."));
-        var pacific = Item(1, Text("Experience of the Pacific Alliance"), new LocalizedText(), presenter: "Pacific Alliance");
-        var redCalle = Item(2, Text("Uruguay's Red Calle project"), new LocalizedText(), presenter: "Uruguay");
-        var discussion = Item(3, Text("How to leverage these instances and continue coordinated work"), new LocalizedText());
+                 "The document gives the date only: the hour, duration and time zone (Santiago) shown are indicative.",
+                 "La primera reunión del subgrupo de cooperación Sur-Sur del grupo de trabajo de cooperación e integración regional " +
+                 "(LC/MDS.4/3, sección B.2), celebrada de manera virtual.\n\n" +
+                 "El documento solo indica la fecha: la hora, la duración y el huso horario (Santiago) que se muestran son indicativos."));
+        var pacific = Item(1, Text("Experience of the Pacific Alliance", "Experiencia de la Alianza del Pacífico"), new LocalizedText(), presenter: "Pacific Alliance");
+        var redCalle = Item(2, Text("Uruguay's Red Calle project", "Proyecto Red Calle del Uruguay"), new LocalizedText(), presenter: "Uruguay");
+        var discussion = Item(3, Text("How to leverage these instances and continue coordinated work",
+            "Cómo aprovechar estas instancias y continuar el trabajo coordinado"), new LocalizedText());
         m.Items.AddRange([pacific, redCalle, discussion]);
         var approved = new DateTime(2021, 1, 8, 12, 0, 0, DateTimeKind.Utc);
         m.Records.Add(new MeetingRecord
@@ -232,14 +263,21 @@ public static class DemoMeetings
     {
         var m = New(group, MeetingKind.ExpertWorkshop, MeetingFormat.Virtual, Visibility.Public,
             Local(2020, 12, 3, 10, 0, "America/Santiago"), "America/Santiago", 120,
-            Text("Workshop on social information systems and social records in Latin America",
+            // The Spanish is the event's name on ECLAC's page, which the description links to.
+            Official("Workshop on social information systems and social records in Latin America",
                  "Taller de discusión: sistemas de información social y registros sociales en América Latina"),
             Text("A virtual workshop organized by ECLAC on social information systems and social records in Latin America with regard to progress " +
                  "and challenges in the face of COVID-19 (LC/MDS.4/3, background and footnote 4). Event page: " +
                  "<https://comunidades.cepal.org/desarrollosocial/es/grupos/evento/encuentro-virtual-taller-de-discusion-sistemas-de-informacion-social-y-registros>\n\n" +
-                 "The document gives the date only: the hour, duration and time zone (Santiago) shown are indicative."));
-        m.Items.Add(Item(1, Text("Social information systems and social records in Latin America: progress and challenges in the face of COVID-19"), new LocalizedText()));
-        m.Items.Add(Item(2, Text("Study by ECLAC to provide the countries with technical tools to record beneficiaries"), new LocalizedText(), presenter: "ECLAC"));
+                 "The document gives the date only: the hour, duration and time zone (Santiago) shown are indicative.",
+                 "Taller virtual organizado por la CEPAL sobre los sistemas de información social y los registros sociales en América Latina, " +
+                 "sus avances y desafíos frente al COVID-19 (LC/MDS.4/3, antecedentes y nota 4). Página del evento: " +
+                 "<https://comunidades.cepal.org/desarrollosocial/es/grupos/evento/encuentro-virtual-taller-de-discusion-sistemas-de-informacion-social-y-registros>\n\n" +
+                 "El documento solo indica la fecha: la hora, la duración y el huso horario (Santiago) que se muestran son indicativos."));
+        m.Items.Add(Item(1, Text("Social information systems and social records in Latin America: progress and challenges in the face of COVID-19",
+            "Sistemas de información social y registros sociales en América Latina: avances y desafíos frente al COVID-19"), new LocalizedText()));
+        m.Items.Add(Item(2, Text("Study by ECLAC to provide the countries with technical tools to record beneficiaries",
+            "Estudio de la CEPAL para dotar a los países de herramientas técnicas para el registro de destinatarios"), new LocalizedText(), presenter: "ECLAC"));
         return m;
     }
 
@@ -271,6 +309,4 @@ public static class DemoMeetings
     /// <summary>Minutes from the first day's opening to the last day's closing, both local.</summary>
     private static int DaysUntil(int y1, int m1, int d1, int h1, int min1, int y2, int m2, int d2, int h2, int min2) =>
         (int)(new DateTime(y2, m2, d2, h2, min2, 0) - new DateTime(y1, m1, d1, h1, min1, 0)).TotalMinutes;
-
-    private static LocalizedText Text(string en, string? es = null) => new() { Source = en, En = en, Es = es };
 }

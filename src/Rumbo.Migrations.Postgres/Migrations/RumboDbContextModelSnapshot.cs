@@ -423,6 +423,9 @@ namespace Rumbo.Migrations.Postgres.Migrations
                             b1.Property<string>("Fr")
                                 .HasColumnType("text");
 
+                            b1.Property<string>("Official")
+                                .HasColumnType("text");
+
                             b1.Property<string>("Pt")
                                 .HasColumnType("text");
 
@@ -442,6 +445,9 @@ namespace Rumbo.Migrations.Postgres.Migrations
                                 .HasColumnType("text");
 
                             b1.Property<string>("Fr")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Official")
                                 .HasColumnType("text");
 
                             b1.Property<string>("Pt")
@@ -465,6 +471,9 @@ namespace Rumbo.Migrations.Postgres.Migrations
                             b1.Property<string>("Fr")
                                 .HasColumnType("text");
 
+                            b1.Property<string>("Official")
+                                .HasColumnType("text");
+
                             b1.Property<string>("Pt")
                                 .HasColumnType("text");
 
@@ -484,6 +493,9 @@ namespace Rumbo.Migrations.Postgres.Migrations
                                 .HasColumnType("text");
 
                             b1.Property<string>("Fr")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Official")
                                 .HasColumnType("text");
 
                             b1.Property<string>("Pt")
@@ -507,6 +519,9 @@ namespace Rumbo.Migrations.Postgres.Migrations
                             b1.Property<string>("Fr")
                                 .HasColumnType("text");
 
+                            b1.Property<string>("Official")
+                                .HasColumnType("text");
+
                             b1.Property<string>("Pt")
                                 .HasColumnType("text");
 
@@ -526,6 +541,9 @@ namespace Rumbo.Migrations.Postgres.Migrations
                                 .HasColumnType("text");
 
                             b1.Property<string>("Fr")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Official")
                                 .HasColumnType("text");
 
                             b1.Property<string>("Pt")
@@ -577,6 +595,9 @@ namespace Rumbo.Migrations.Postgres.Migrations
                                 .HasColumnType("text");
 
                             b1.Property<string>("Fr")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Official")
                                 .HasColumnType("text");
 
                             b1.Property<string>("Pt")
@@ -636,6 +657,9 @@ namespace Rumbo.Migrations.Postgres.Migrations
                             b1.Property<string>("Fr")
                                 .HasColumnType("text");
 
+                            b1.Property<string>("Official")
+                                .HasColumnType("text");
+
                             b1.Property<string>("Pt")
                                 .HasColumnType("text");
 
@@ -679,6 +703,9 @@ namespace Rumbo.Migrations.Postgres.Migrations
                                 .HasColumnType("text");
 
                             b1.Property<string>("Fr")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Official")
                                 .HasColumnType("text");
 
                             b1.Property<string>("Pt")
@@ -736,6 +763,9 @@ namespace Rumbo.Migrations.Postgres.Migrations
                                 .HasColumnType("text");
 
                             b1.Property<string>("Fr")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Official")
                                 .HasColumnType("text");
 
                             b1.Property<string>("Pt")
@@ -801,6 +831,9 @@ namespace Rumbo.Migrations.Postgres.Migrations
                                 .HasColumnType("text");
 
                             b1.Property<string>("Fr")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Official")
                                 .HasColumnType("text");
 
                             b1.Property<string>("Pt")
@@ -1210,6 +1243,9 @@ namespace Rumbo.Migrations.Postgres.Migrations
                             b1.Property<string>("Fr")
                                 .HasColumnType("text");
 
+                            b1.Property<string>("Official")
+                                .HasColumnType("text");
+
                             b1.Property<string>("Pt")
                                 .HasColumnType("text");
 
@@ -1229,6 +1265,9 @@ namespace Rumbo.Migrations.Postgres.Migrations
                                 .HasColumnType("text");
 
                             b1.Property<string>("Fr")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Official")
                                 .HasColumnType("text");
 
                             b1.Property<string>("Pt")
@@ -1695,6 +1734,9 @@ namespace Rumbo.Migrations.Postgres.Migrations
                             b1.Property<string>("Fr")
                                 .HasColumnType("text");
 
+                            b1.Property<string>("Official")
+                                .HasColumnType("text");
+
                             b1.Property<string>("Pt")
                                 .HasColumnType("text");
 
@@ -1714,6 +1756,9 @@ namespace Rumbo.Migrations.Postgres.Migrations
                                 .HasColumnType("text");
 
                             b1.Property<string>("Fr")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Official")
                                 .HasColumnType("text");
 
                             b1.Property<string>("Pt")
@@ -1737,6 +1782,9 @@ namespace Rumbo.Migrations.Postgres.Migrations
                             b1.Property<string>("Fr")
                                 .HasColumnType("text");
 
+                            b1.Property<string>("Official")
+                                .HasColumnType("text");
+
                             b1.Property<string>("Pt")
                                 .HasColumnType("text");
 
@@ -1756,6 +1804,9 @@ namespace Rumbo.Migrations.Postgres.Migrations
                                 .HasColumnType("text");
 
                             b1.Property<string>("Fr")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Official")
                                 .HasColumnType("text");
 
                             b1.Property<string>("Pt")
@@ -1814,6 +1865,9 @@ namespace Rumbo.Migrations.Postgres.Migrations
                                 .HasColumnType("text");
 
                             b1.Property<string>("Fr")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Official")
                                 .HasColumnType("text");
 
                             b1.Property<string>("Pt")
@@ -1972,6 +2026,9 @@ namespace Rumbo.Migrations.Postgres.Migrations
                             b1.Property<string>("Fr")
                                 .HasColumnType("text");
 
+                            b1.Property<string>("Official")
+                                .HasColumnType("text");
+
                             b1.Property<string>("Pt")
                                 .HasColumnType("text");
 
@@ -1991,6 +2048,9 @@ namespace Rumbo.Migrations.Postgres.Migrations
                                 .HasColumnType("text");
 
                             b1.Property<string>("Fr")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Official")
                                 .HasColumnType("text");
 
                             b1.Property<string>("Pt")
@@ -2054,6 +2114,9 @@ namespace Rumbo.Migrations.Postgres.Migrations
                             b1.Property<string>("Fr")
                                 .HasColumnType("text");
 
+                            b1.Property<string>("Official")
+                                .HasColumnType("text");
+
                             b1.Property<string>("Pt")
                                 .HasColumnType("text");
 
@@ -2073,6 +2136,9 @@ namespace Rumbo.Migrations.Postgres.Migrations
                                 .HasColumnType("text");
 
                             b1.Property<string>("Fr")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Official")
                                 .HasColumnType("text");
 
                             b1.Property<string>("Pt")
@@ -2219,6 +2285,9 @@ namespace Rumbo.Migrations.Postgres.Migrations
                             b1.Property<string>("Fr")
                                 .HasColumnType("text");
 
+                            b1.Property<string>("Official")
+                                .HasColumnType("text");
+
                             b1.Property<string>("Pt")
                                 .HasColumnType("text");
 
@@ -2277,6 +2346,9 @@ namespace Rumbo.Migrations.Postgres.Migrations
                                 .HasColumnType("text");
 
                             b1.Property<string>("Fr")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Official")
                                 .HasColumnType("text");
 
                             b1.Property<string>("Pt")
@@ -2394,6 +2466,9 @@ namespace Rumbo.Migrations.Postgres.Migrations
                             b1.Property<string>("Fr")
                                 .HasColumnType("text");
 
+                            b1.Property<string>("Official")
+                                .HasColumnType("text");
+
                             b1.Property<string>("Pt")
                                 .HasColumnType("text");
 
@@ -2413,6 +2488,9 @@ namespace Rumbo.Migrations.Postgres.Migrations
                                 .HasColumnType("text");
 
                             b1.Property<string>("Fr")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Official")
                                 .HasColumnType("text");
 
                             b1.Property<string>("Pt")
@@ -2511,6 +2589,9 @@ namespace Rumbo.Migrations.Postgres.Migrations
                             b1.Property<string>("Fr")
                                 .HasColumnType("text");
 
+                            b1.Property<string>("Official")
+                                .HasColumnType("text");
+
                             b1.Property<string>("Pt")
                                 .HasColumnType("text");
 
@@ -2530,6 +2611,9 @@ namespace Rumbo.Migrations.Postgres.Migrations
                                 .HasColumnType("text");
 
                             b1.Property<string>("Fr")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Official")
                                 .HasColumnType("text");
 
                             b1.Property<string>("Pt")

@@ -404,6 +404,9 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                             b1.Property<string>("Fr")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("Official")
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Pt")
                                 .HasColumnType("TEXT");
 
@@ -423,6 +426,9 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Fr")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Official")
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Pt")
@@ -446,6 +452,9 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                             b1.Property<string>("Fr")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("Official")
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Pt")
                                 .HasColumnType("TEXT");
 
@@ -465,6 +474,9 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Fr")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Official")
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Pt")
@@ -488,6 +500,9 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                             b1.Property<string>("Fr")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("Official")
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Pt")
                                 .HasColumnType("TEXT");
 
@@ -507,6 +522,9 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Fr")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Official")
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Pt")
@@ -556,6 +574,9 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Fr")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Official")
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Pt")
@@ -613,6 +634,9 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                             b1.Property<string>("Fr")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("Official")
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Pt")
                                 .HasColumnType("TEXT");
 
@@ -654,6 +678,9 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Fr")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Official")
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Pt")
@@ -709,6 +736,9 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Fr")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Official")
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Pt")
@@ -772,6 +802,9 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Fr")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Official")
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Pt")
@@ -1167,6 +1200,9 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                             b1.Property<string>("Fr")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("Official")
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Pt")
                                 .HasColumnType("TEXT");
 
@@ -1186,6 +1222,9 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Fr")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Official")
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Pt")
@@ -1638,6 +1677,9 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                             b1.Property<string>("Fr")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("Official")
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Pt")
                                 .HasColumnType("TEXT");
 
@@ -1657,6 +1699,9 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Fr")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Official")
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Pt")
@@ -1680,6 +1725,9 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                             b1.Property<string>("Fr")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("Official")
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Pt")
                                 .HasColumnType("TEXT");
 
@@ -1699,6 +1747,9 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Fr")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Official")
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Pt")
@@ -1755,6 +1806,9 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Fr")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Official")
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Pt")
@@ -1909,6 +1963,9 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                             b1.Property<string>("Fr")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("Official")
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Pt")
                                 .HasColumnType("TEXT");
 
@@ -1928,6 +1985,9 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Fr")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Official")
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Pt")
@@ -1989,6 +2049,9 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                             b1.Property<string>("Fr")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("Official")
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Pt")
                                 .HasColumnType("TEXT");
 
@@ -2008,6 +2071,9 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Fr")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Official")
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Pt")
@@ -2148,6 +2214,9 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                             b1.Property<string>("Fr")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("Official")
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Pt")
                                 .HasColumnType("TEXT");
 
@@ -2204,6 +2273,9 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Fr")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Official")
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Pt")
@@ -2317,6 +2389,9 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                             b1.Property<string>("Fr")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("Official")
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Pt")
                                 .HasColumnType("TEXT");
 
@@ -2336,6 +2411,9 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Fr")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Official")
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Pt")
@@ -2432,6 +2510,9 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                             b1.Property<string>("Fr")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("Official")
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Pt")
                                 .HasColumnType("TEXT");
 
@@ -2451,6 +2532,9 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Fr")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Official")
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Pt")

@@ -22,11 +22,16 @@ public sealed class TextInput
     [StringLength(4000, ErrorMessage = "The text is longer than 4000 characters.")]
     public string? Fr { get; set; }
 
-    public static TextInput From(LocalizedText t) => new() { Source = t.Source, En = t.En, Es = t.Es, Pt = t.Pt, Fr = t.Fr };
+    /// <summary>The translations ticked as official (language codes); see <see cref="LocalizedText.Official"/>.</summary>
+    public List<string> Official { get; set; } = [];
+
+    public static TextInput From(LocalizedText t) => new() { Source = t.Source, En = t.En, Es = t.Es, Pt = t.Pt, Fr = t.Fr, Official = TextCleaning.OfficialList(t.Official) };
 
     /// <summary>Whitespace is normalized as the importers do; an empty translation means none.</summary>
     public void ApplyTo(LocalizedText t, bool keepParagraphs = false) =>
-        TextCleaning.Apply(t, Source, En, Es, Pt, Fr, keepParagraphs);
+        TextCleaning.Apply(t, Source, En, Es, Pt, Fr, Official, keepParagraphs);
+
+    public bool IsOfficial(string language) => Official.Contains(language);
 }
 
 /// <summary>A text that may be empty (a meeting, a background), with its translations.</summary>
@@ -47,18 +52,23 @@ public sealed class OptionalTextInput
     [StringLength(20000, ErrorMessage = "The text is longer than 20000 characters.")]
     public string? Fr { get; set; }
 
-    public static OptionalTextInput From(LocalizedText t) => new() { Source = t.Source, En = t.En, Es = t.Es, Pt = t.Pt, Fr = t.Fr };
+    /// <summary>The translations ticked as official (language codes); see <see cref="LocalizedText.Official"/>.</summary>
+    public List<string> Official { get; set; } = [];
+
+    public static OptionalTextInput From(LocalizedText t) => new() { Source = t.Source, En = t.En, Es = t.Es, Pt = t.Pt, Fr = t.Fr, Official = TextCleaning.OfficialList(t.Official) };
 
     /// <summary>The same fields, for the shared form partial.</summary>
-    public TextInput AsText() => new() { Source = Source, En = En, Es = Es, Pt = Pt, Fr = Fr };
+    public TextInput AsText() => new() { Source = Source, En = En, Es = Es, Pt = Pt, Fr = Fr, Official = Official };
 
     public void ApplyTo(LocalizedText t, bool keepParagraphs = false) =>
-        TextCleaning.Apply(t, Source, En, Es, Pt, Fr, keepParagraphs);
+        TextCleaning.Apply(t, Source, En, Es, Pt, Fr, Official, keepParagraphs);
 }
 
 internal static class TextCleaning
 {
-    public static void Apply(LocalizedText t, string? source, string? en, string? es, string? pt, string? fr, bool keepParagraphs)
+    public static List<string> OfficialList(string? official) => OfficialLanguages.All.Where(l => OfficialLanguages.Contains(official, l)).ToList();
+
+    public static void Apply(LocalizedText t, string? source, string? en, string? es, string? pt, string? fr, IEnumerable<string> official, bool keepParagraphs)
     {
         var oldSource = t.Source;
         t.Source = Clean(source, keepParagraphs) ?? string.Empty;
@@ -72,6 +82,9 @@ internal static class TextCleaning
         t.Es = Translation(es, t.Es);
         t.Pt = Translation(pt, t.Pt);
         t.Fr = Translation(fr, t.Fr);
+        // Only a translation that is there can be official; the source always is, and is not listed.
+        string? Of(string language) => language switch { "en" => t.En, "es" => t.Es, "pt" => t.Pt, _ => t.Fr };
+        t.Official = OfficialLanguages.Of(official.Where(l => OfficialLanguages.All.Contains(l) && Of(l) is not null));
     }
 
     /// <summary>Spaces folded within a paragraph; paragraphs, where kept, separated by one blank line as stored.</summary>

@@ -28,6 +28,27 @@ public static class Ui
             : new HtmlString($"<span lang=\"{lang}\">{System.Net.WebUtility.HtmlEncode(text)}</span>");
     }
 
+    /// <summary>
+    /// The note that the text shown is a translation that is not official (decision 0022), to put near it; nothing when
+    /// the text shows in its source language, untranslated, or in a translation the text names official. The note is in
+    /// the interface language and says so with its lang, so that it reads right beside a text marked with another.
+    /// <paramref name="block"/> puts it in a paragraph of its own (after a heading or a block of text).
+    /// </summary>
+    public static IHtmlContent Unofficial(IStringLocalizer localizer, LocalizedString s, string sourceLanguage, bool block = false) =>
+        s.IsUnofficialIn(Language, sourceLanguage) ? UnofficialNote(localizer, sourceLanguage, block) : HtmlString.Empty;
+
+    /// <summary>Whether any of the texts shows as a translation that is not official (one note for a page of them).</summary>
+    public static bool AnyUnofficial(IEnumerable<LocalizedString> texts, string sourceLanguage) =>
+        texts.Any(s => s.IsUnofficialIn(Language, sourceLanguage));
+
+    /// <summary>The note itself, naming the language of the official text.</summary>
+    public static IHtmlContent UnofficialNote(IStringLocalizer localizer, string sourceLanguage, bool block = false)
+    {
+        var text = System.Net.WebUtility.HtmlEncode(localizer["Unofficial translation (official text in {0})", LanguageInText(localizer, sourceLanguage)].Value);
+        var note = $"<small class=\"unofficial-translation\" lang=\"{Language}\">{text}</small>";
+        return new HtmlString(block ? $"<p class=\"unofficial-note muted\">{note}</p>" : note);
+    }
+
     /// <summary>A search hit's text with its matches in mark elements.</summary>
     public static IHtmlContent Highlight(IEnumerable<TextSegment> segments) =>
         new HtmlString(string.Concat(segments.Select(s => s.Match
@@ -82,6 +103,13 @@ public static class Ui
         "fr" => "French",
         _ => code,
     };
+
+    /// <summary>A language's name inside a sentence: English capitalizes it, Spanish, Portuguese and French do not.</summary>
+    public static string LanguageInText(IStringLocalizer localizer, string code)
+    {
+        var name = localizer[LanguageName(code)].Value;
+        return Language == "en" ? name : name.ToLower(CultureInfo.CurrentUICulture);
+    }
 
     /// <summary>The language to mark a text with, or null when it shows in the interface language.</summary>
     public static string? LangOf(LocalizedString s, string sourceLanguage)

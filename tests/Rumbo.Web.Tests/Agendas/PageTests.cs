@@ -140,9 +140,12 @@ public abstract class PageTests(RumboApp app)
         var page = await client.GetPageAsync("/agendas/lc-crp-20-6", "es-CL,es;q=0.9");
         Assert.Equal("es", page.DocumentElement.GetAttribute("lang"));
         Assert.Equal("Líneas de acción", page.QuerySelector(".lines-label")!.TextContent.Trim());
-        // Untranslated agenda texts are marked with their own language and explained.
-        Assert.Equal("en", page.QuerySelector("h1 span[lang]")!.GetAttribute("lang"));
-        Assert.Contains("inglés", page.QuerySelector(".notice")!.TextContent);
+        // The demo agendas have their Spanish; texts with no translation (none into Portuguese) are marked with their own
+        // language and explained.
+        Assert.Null(page.QuerySelector("h1 span[lang]"));
+        var portuguese = await client.GetPageAsync("/agendas/lc-crp-20-6", "pt-BR,pt;q=0.9");
+        Assert.Equal("en", portuguese.QuerySelector("h1 span[lang]")!.GetAttribute("lang"));
+        Assert.Contains("inglês", portuguese.QuerySelector(".notice")!.TextContent);
 
         var response = await client.GetAsync("/culture?lang=es&returnUrl=%2Fsearch");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

@@ -192,6 +192,53 @@ public abstract class MeetingEditingTests(RumboApp app)
     }
 
     [Fact]
+    public async Task An_agenda_item_is_edited_with_its_translations_and_an_unofficial_one_is_marked_so()
+    {
+        var m = await MeetingScenario.CreateAsync(app.Database);
+        var (cookie, _) = await SignedIn.CoordinatorAsync(app, m.Groups.Complete);
+        var url = $"/meetings/{m.Open}/edit";
+        var form = await c.OpenAsync(url, cookie);
+        Assert.NotNull(form.Page.QuerySelector("#ItemTitle_Es"));
+        Assert.NotNull(form.Page.QuerySelector("#ItemTitle_Es-official"));
+        Assert.Equal(HttpStatusCode.Redirect, (await c.PostAsync($"{url}?handler=SaveItem", form,
+            ("ItemTitle.Source", "Opening  of the   session"), ("ItemTitle.Es", "Apertura de la sesión"), ("ItemTitle.Fr", "Ouverture de la séance"),
+            ("ItemDescription.Source", "Words of welcome."), ("ItemDescription.Es", "Palabras de bienvenida."))).StatusCode);
+        var item = (await MeetingsOfAsync(m.Groups.Complete)).Single(x => x.Id == m.Open).Items.Single();
+        Assert.Equal(("Opening of the session", "Apertura de la sesión", "Ouverture de la séance", (string?)null), (item.Title.Source, item.Title.Es, item.Title.Fr, item.Title.Official));
+        Assert.Equal("Palabras de bienvenida.", item.Description.Es);
+
+        // The form opens on the item with every translation in its field, and saves them back unchanged.
+        form = await c.OpenAsync($"{url}?item={item.Id}", cookie);
+        Assert.Equal("Apertura de la sesión", form.Page.QuerySelector("#ItemTitle_Es")!.GetAttribute("value"));
+        Assert.Equal("Palabras de bienvenida.", form.Page.QuerySelector("#ItemDescription_Es")!.TextContent.Trim());
+        Assert.Null(form.Page.QuerySelector("#ItemTitle_Es-official")!.GetAttribute("checked"));
+
+        // In Spanish the item shows its Spanish, marked as an unofficial translation; in English, the source, unmarked.
+        var es = await c.PageAsync($"/meetings/{m.Open}?culture=es");
+        var li = es.QuerySelector("ol.meeting-items > li")!;
+        Assert.Equal("Apertura de la sesión", li.QuerySelector("h3")!.TextContent.Trim());
+        Assert.Equal(2, li.QuerySelectorAll(".unofficial-translation").Length);
+        Assert.Equal("es", li.QuerySelector(".unofficial-translation")!.GetAttribute("lang"));
+        var en = await c.PageAsync($"/meetings/{m.Open}?culture=en");
+        Assert.Equal("Opening of the session", en.QuerySelector("ol.meeting-items h3")!.TextContent.Trim());
+        Assert.Empty(en.QuerySelectorAll("ol.meeting-items .unofficial-translation"));
+
+        // Ticked official, the Spanish title loses its note; the description, not ticked, keeps it.
+        form = await c.OpenAsync($"{url}?item={item.Id}", cookie);
+        Assert.Equal(HttpStatusCode.Redirect, (await c.PostAsync($"{url}?handler=SaveItem", form, ("ItemId", item.Id.ToString(CultureInfo.InvariantCulture)),
+            ("ItemTitle.Source", "Opening of the session"), ("ItemTitle.Es", "Apertura de la sesión"), ("ItemTitle.Official", "es"), ("ItemTitle.Official", "pt"),
+            ("ItemDescription.Source", "Words of welcome."), ("ItemDescription.Es", "Palabras de bienvenida."))).StatusCode);
+        item = (await MeetingsOfAsync(m.Groups.Complete)).Single(x => x.Id == m.Open).Items.Single();
+        Assert.Equal("es", item.Title.Official); // no Portuguese to be official; French cleared by its empty field
+        Assert.Null(item.Title.Fr);
+        form = await c.OpenAsync($"{url}?item={item.Id}", cookie);
+        Assert.NotNull(form.Page.QuerySelector("#ItemTitle_Es-official")!.GetAttribute("checked"));
+        li = (await c.PageAsync($"/meetings/{m.Open}?culture=es")).QuerySelector("ol.meeting-items > li")!;
+        Assert.Single(li.QuerySelectorAll(".unofficial-translation"));
+        Assert.Equal("Palabras de bienvenida.", li.QuerySelector(".prose-block")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task Agenda_items_are_added_with_lines_reordered_and_removed_and_unknown_codes_are_refused()
     {
         var m = await MeetingScenario.CreateAsync(app.Database);
@@ -199,19 +246,19 @@ public abstract class MeetingEditingTests(RumboApp app)
         var url = $"/meetings/{m.Open}/edit";
         var form = await c.OpenAsync(url, cookie);
         Assert.Equal(HttpStatusCode.Redirect, (await c.PostAsync($"{url}?handler=SaveItem", form,
-            ("ItemTitle", "Opening"), ("PresenterPersonId", m.Groups.Ana.ToString(CultureInfo.InvariantCulture)), ("ItemDuration", "15"))).StatusCode);
+            ("ItemTitle.Source", "Opening"), ("PresenterPersonId", m.Groups.Ana.ToString(CultureInfo.InvariantCulture)), ("ItemDuration", "15"))).StatusCode);
         form = await c.OpenAsync(url, cookie);
         Assert.Equal(HttpStatusCode.Redirect, (await c.PostAsync($"{url}?handler=SaveItem", form,
-            ("ItemTitle", "Foresight observatories"), ("PresenterName", "Government of Mexico"), ("ItemLines", "2.5.1, 2.4.1"))).StatusCode);
+            ("ItemTitle.Source", "Foresight observatories"), ("PresenterName", "Government of Mexico"), ("ItemLines", "2.5.1, 2.4.1"))).StatusCode);
 
         form = await c.OpenAsync(url, cookie);
-        var bad = await c.PostAsync($"{url}?handler=SaveItem", form, ("ItemTitle", "Wrong"), ("ItemLines", "2.5.1, 9.9.9"));
+        var bad = await c.PostAsync($"{url}?handler=SaveItem", form, ("ItemTitle.Source", "Wrong"), ("ItemLines", "2.5.1, 9.9.9"));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
         Assert.Contains("9.9.9", (await MeetingClient.ParseAsync(bad)).QuerySelector("#ItemLines-error")!.TextContent);
-        var noTitle = await c.PostAsync($"{url}?handler=SaveItem", form, ("ItemTitle", " "), ("ItemDuration", "-5"));
+        var noTitle = await c.PostAsync($"{url}?handler=SaveItem", form, ("ItemTitle.Source", " "), ("ItemDuration", "-5"));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, noTitle.StatusCode);
         var noTitlePage = await MeetingClient.ParseAsync(noTitle);
-        Assert.NotNull(noTitlePage.QuerySelector("#ItemTitle-error"));
+        Assert.NotNull(noTitlePage.QuerySelector("#ItemTitle_Source-error"));
         Assert.NotNull(noTitlePage.QuerySelector("#ItemDuration-error"));
 
         var items = (await MeetingsOfAsync(m.Groups.Complete)).Single(x => x.Id == m.Open).Items.OrderBy(i => i.Position).ToList();
@@ -232,7 +279,7 @@ public abstract class MeetingEditingTests(RumboApp app)
 
         // An item with a duration and no presenter starts with its duration, not a stray separator.
         form = await c.OpenAsync(url, cookie);
-        Assert.Equal(HttpStatusCode.Redirect, (await c.PostAsync($"{url}?handler=SaveItem", form, ("ItemTitle", "Closing"), ("ItemDuration", "10"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await c.PostAsync($"{url}?handler=SaveItem", form, ("ItemTitle.Source", "Closing"), ("ItemDuration", "10"))).StatusCode);
         page = await c.PageAsync($"/meetings/{m.Open}");
         Assert.Equal("10 min", page.QuerySelectorAll("ol.meeting-items > li").Last().QuerySelector(".meeting-meta")!.TextContent.Trim());
         var closing = (await MeetingsOfAsync(m.Groups.Complete)).Single(x => x.Id == m.Open).Items.Single(i => i.Title.Source == "Closing");

@@ -25,11 +25,12 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser, IMeeti
     [BindProperty]
     public int? ItemId { get; set; }
 
+    /// <summary>The item's title and description with their translations, as every translatable text is edited.</summary>
     [BindProperty]
-    public string? ItemTitle { get; set; }
+    public TextInput ItemTitle { get; set; } = new();
 
     [BindProperty]
-    public string? ItemDescription { get; set; }
+    public OptionalTextInput ItemDescription { get; set; } = new();
 
     [BindProperty]
     public int? PresenterPersonId { get; set; }
@@ -57,8 +58,8 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser, IMeeti
         if (item is { } itemId && Meeting.Items.SingleOrDefault(i => i.Id == itemId) is { } it)
         {
             ItemId = it.Id;
-            ItemTitle = it.Title.Source;
-            ItemDescription = it.Description.Source;
+            ItemTitle = TextInput.From(it.Title);
+            ItemDescription = OptionalTextInput.From(it.Description);
             PresenterPersonId = it.PresenterPersonId;
             PresenterName = it.PresenterName;
             ItemDuration = it.DurationMinutes;
@@ -134,12 +135,8 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser, IMeeti
         ModelState.Clear();
         MeetingItem? item = null;
         if (ItemId is { } itemId && (item = Meeting.Items.SingleOrDefault(i => i.Id == itemId)) is null) return NotFound();
-        ItemTitle = MeetingForm.Blank(ItemTitle);
-        ItemDescription = MeetingForm.Blank(ItemDescription);
         PresenterName = MeetingForm.Blank(PresenterName);
-        if (ItemTitle is null) ModelState.AddMessage(nameof(ItemTitle), "The title is required.");
-        else if (ItemTitle.Length > 4000) ModelState.AddMessage(nameof(ItemTitle), "The text is longer than 4000 characters.");
-        if (ItemDescription is { Length: > 20000 }) ModelState.AddMessage(nameof(ItemDescription), "The text is longer than 20000 characters.");
+        MeetingForm.ValidateTexts(ItemTitle, ItemDescription, ModelState, nameof(ItemTitle), nameof(ItemDescription));
         if (badNumbers.Contains(nameof(ItemDuration)) || ItemDuration is < 1 or > 1440)
             ModelState.AddMessage(nameof(ItemDuration), "Enter a duration between 1 and 1440 minutes, or leave it empty.");
         if (badNumbers.Contains(nameof(PresenterPersonId)) || (PresenterPersonId is { } pid && People.All(p => p.Id != pid)))
@@ -161,8 +158,8 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser, IMeeti
             item = new MeetingItem { Position = Meeting.Items.Count == 0 ? 1 : Meeting.Items.Max(i => i.Position) + 1 };
             Meeting.Items.Add(item);
         }
-        item.Title.Source = ItemTitle!;
-        item.Description.Source = ItemDescription ?? string.Empty;
+        ItemTitle.ApplyTo(item.Title);
+        ItemDescription.ApplyTo(item.Description, keepParagraphs: true);
         item.PresenterPersonId = PresenterPersonId;
         item.PresenterName = PresenterPersonId is null ? PresenterName : null;
         item.DurationMinutes = ItemDuration;

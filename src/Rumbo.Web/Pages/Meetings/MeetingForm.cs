@@ -37,6 +37,17 @@ public sealed class MeetingForm
         };
     }
 
+    /// <summary>A title and a description with their translations (a meeting's, an agenda item's), messages keyed "Prefix.Field".</summary>
+    public static void ValidateTexts(TextInput title, OptionalTextInput description, ModelStateDictionary state, string titleKey, string descriptionKey)
+    {
+        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        System.ComponentModel.DataAnnotations.Validator.TryValidateObject(title, new(title), results, validateAllProperties: true);
+        foreach (var r in results) foreach (var m in r.MemberNames) state.AddMessage($"{titleKey}.{m}", r.ErrorMessage ?? "Invalid.");
+        results.Clear();
+        System.ComponentModel.DataAnnotations.Validator.TryValidateObject(description, new(description), results, validateAllProperties: true);
+        foreach (var r in results) foreach (var m in r.MemberNames) state.AddMessage($"{descriptionKey}.{m}", r.ErrorMessage ?? "Invalid.");
+    }
+
     public LocalDateTime? Local => Date is { } d && Time is { } t ? new LocalDateTime(d.Year, d.Month, d.Day, t.Hour, t.Minute) : null;
 
     /// <summary>
@@ -52,12 +63,7 @@ public sealed class MeetingForm
         if (bad.Contains("Format") || !Enum.IsDefined(Format)) state.AddMessage(K("Format"), "Choose a format.");
         if (bad.Contains("Access") || !Enum.IsDefined(Access)) state.AddMessage(K("Access"), "Choose whether the meeting is open or closed.");
 
-        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
-        System.ComponentModel.DataAnnotations.Validator.TryValidateObject(Title, new(Title), results, validateAllProperties: true);
-        foreach (var r in results) foreach (var m in r.MemberNames) state.AddMessage(K($"Title.{m}"), r.ErrorMessage ?? "Invalid.");
-        results.Clear();
-        System.ComponentModel.DataAnnotations.Validator.TryValidateObject(Description, new(Description), results, validateAllProperties: true);
-        foreach (var r in results) foreach (var m in r.MemberNames) state.AddMessage(K($"Description.{m}"), r.ErrorMessage ?? "Invalid.");
+        ValidateTexts(Title, Description, state, K("Title"), K("Description"));
 
         if (bad.Contains("Date") || Date is null) state.AddMessage(K("Date"), "Enter a date as year, month and day.");
         else if (!DateBounds.Contains(Date.Value)) state.AddMessage(K("Date"), DateBounds.Outside);
