@@ -29,7 +29,7 @@ public static class Ui
     }
 
     /// <summary>
-    /// The note that the text shown is a translation that is not official (decision 0022), to put near it; nothing when
+    /// The note that the text shown is a translation that is not official (decision 0024), to put near it; nothing when
     /// the text shows in its source language, untranslated, or in a translation the text names official. The note is in
     /// the interface language and says so with its lang, so that it reads right beside a text marked with another.
     /// <paramref name="block"/> puts it in a paragraph of its own (after a heading or a block of text).
