@@ -67,7 +67,7 @@ public abstract partial class PermissionMatrixTests(RumboApp app)
         new("edit an area title", _ => Task.FromResult("/agendas/lc-crp-20-6/areas/4/edit"),
             async t => new() { ["Version"] = await t.AgendaVersion(), ["Text.Source"] = "Evaluation, public value and establishing a culture of continuous learning", ["Text.Es"] = "Evaluación" }, [Who.Secretariat]),
         new("edit a group", async t => $"/groups/{(await t.Scenario()).Complete}/edit",
-            async t => new() { ["Version"] = await t.GroupVersion(), ["Mandate.Source"] = $"Mandate {Guid.NewGuid():n}", ["Status"] = "Active",
+            async t => new() { ["Version"] = await t.GroupVersion(), ["GroupName.Source"] = await t.GroupName(), ["Mandate.Source"] = $"Mandate {Guid.NewGuid():n}", ["Status"] = "Active",
                 ["Coordinating"] = (await t.Scenario()).CountryA, ["Participating"] = (await t.Scenario()).CountryB }, [Who.GroupCoordinator, Who.Secretariat]),
         new("add a group member", async t => $"/groups/{(await t.Scenario()).Complete}/members?handler=Add",
             async t => new() { ["Version"] = await t.GroupVersion(), ["PersonId"] = await t.NewPerson(), ["NewRole"] = "Member" }, [Who.GroupCoordinator, Who.Secretariat]),
@@ -190,6 +190,14 @@ public abstract partial class PermissionMatrixTests(RumboApp app)
     }
 
     private Task<GroupScenario> Scenario() => GroupScenario.SharedAsync(app.Database);
+
+    /// <summary>The group's name as it is, so that a case changes its mandate and leaves its name to the other tests.</summary>
+    private async Task<string> GroupName()
+    {
+        var slug = (await Scenario()).Complete;
+        await using var db = app.Database.CreateContext();
+        return (await db.Groups.SingleAsync(g => g.Slug == slug)).Name.Source;
+    }
 
     private async Task<string> GroupVersion()
     {

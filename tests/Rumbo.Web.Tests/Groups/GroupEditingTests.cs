@@ -116,6 +116,33 @@ public abstract class GroupEditingTests(RumboApp app)
     }
 
     [Fact]
+    public async Task The_name_is_edited_with_its_translations_and_an_empty_name_is_refused()
+    {
+        var s = await GroupScenario.CreateAsync(app.Database);
+        var (cookie, _) = await SignedIn.CoordinatorAsync(app, s.Complete);
+        var form = await OpenAsync($"/groups/{s.Complete}/edit", cookie);
+        var before = await LoadAsync(s.Complete);
+        Assert.Contains(("GroupName.Source", before.Name.Source), Fields(form));
+
+        var empty = await PostAsync($"/groups/{s.Complete}/edit", form, With(Fields(form), ("GroupName.Source", "  ")));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, empty.StatusCode);
+        var refused = new HtmlParser().ParseDocument(await empty.Content.ReadAsStringAsync());
+        Assert.Equal("The text is required.", refused.QuerySelector("#GroupName_Source-error")?.TextContent.Trim());
+        Assert.Equal(before.Name.Source, (await LoadAsync(s.Complete)).Name.Source);
+
+        form = await OpenAsync($"/groups/{s.Complete}/edit", cookie);
+        var saved = await PostAsync($"/groups/{s.Complete}/edit", form, With(Fields(form),
+            ("GroupName.Pt", $"Grupo de trabalho {s.Suffix}"), ("GroupName.Fr", $"Groupe de travail {s.Suffix}")));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var after = await LoadAsync(s.Complete);
+        Assert.Equal((before.Name.Source, $"Grupo de trabalho {s.Suffix}", $"Groupe de travail {s.Suffix}"), (after.Name.Source, after.Name.Pt, after.Name.Fr));
+        var pt = await client.GetPageAsync($"/groups/{s.Complete}", "pt");
+        Assert.Equal($"Grupo de trabalho {s.Suffix}", pt.QuerySelector("main h1")!.TextContent.Trim());
+        // Not ticked official: the page says so beside the name.
+        Assert.NotNull(pt.QuerySelector("main .unofficial-translation"));
+    }
+
+    [Fact]
     public async Task A_coordinator_of_another_group_gets_403_and_changes_nothing()
     {
         var s = await GroupScenario.CreateAsync(app.Database);

@@ -17,6 +17,10 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Grou
 
     public sealed record ObjectiveOption(string Code, LocalizedString Text, IReadOnlyList<LineOption> Lines);
 
+    /// <summary>The group's name and its translations; the address (slug) stays as it was.</summary>
+    [BindProperty]
+    public TextInput GroupName { get; set; } = new();
+
     [BindProperty]
     public TextInput Mandate { get; set; } = new();
 
@@ -70,6 +74,7 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Grou
         Lines = Lines.Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l.Trim()).Distinct(StringComparer.Ordinal).ToList();
         if (!Validate()) return Invalid();
 
+        GroupName.ApplyTo(Group.Name);
         Mandate.ApplyTo(Group.Mandate);
         Group.Status = Status;
         Group.StartDate = StartDate;
@@ -91,6 +96,13 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Grou
         if (StartDate is { } first && !DateBounds.Contains(first) && !badDates.Contains(nameof(StartDate))) ModelState.AddMessage(nameof(StartDate), DateBounds.Outside);
         if (EndDate is { } last && !DateBounds.Contains(last) && !badDates.Contains(nameof(EndDate))) ModelState.AddMessage(nameof(EndDate), DateBounds.Outside);
         if (badStatus || !Enum.IsDefined(Status)) ModelState.AddMessage(nameof(Status), "Choose a status.");
+
+        var nameResults = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        System.ComponentModel.DataAnnotations.Validator.TryValidateObject(GroupName, new(GroupName), nameResults, validateAllProperties: true);
+        foreach (var r in nameResults)
+        {
+            foreach (var member in r.MemberNames) ModelState.AddMessage($"{nameof(GroupName)}.{member}", r.ErrorMessage ?? "Invalid.");
+        }
 
         var mandateEmpty = new[] { Mandate.Source, Mandate.En, Mandate.Es, Mandate.Pt, Mandate.Fr }.All(string.IsNullOrWhiteSpace);
         if (!mandateEmpty)
@@ -152,6 +164,7 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Grou
 
     private void Fill()
     {
+        GroupName = TextInput.From(Group.Name);
         Mandate = TextInput.From(Group.Mandate);
         Status = Group.Status;
         StartDate = Group.StartDate;
