@@ -23,9 +23,9 @@ public sealed class TranslationReader(RumboDbContext db)
     private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>An agenda's texts: its own, then its principles, areas, objectives and lines, in the order of its page; empty sources left out.</summary>
-    public async Task<TranslationSet?> AgendaAsync(string slug, CancellationToken ct = default)
+    public async Task<TranslationSet?> AgendaAsync(int agendaId, CancellationToken ct = default)
     {
-        var a = await db.Agendas.AsNoTracking().Where(x => x.Slug == slug)
+        var a = await db.Agendas.AsNoTracking().Where(x => x.Id == agendaId)
             .Select(x => new
             {
                 x.Id, x.Slug, x.Symbol, x.DocumentLanguage, Title = x.Title.ToDocument(), AdoptingBody = x.AdoptingBody.ToDocument(),
