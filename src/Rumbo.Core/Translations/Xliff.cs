@@ -13,8 +13,8 @@ public sealed record TranslationFile(string Format, string? SourceLanguage, stri
 
 /// <summary>
 /// XLIFF 2.0 (OASIS, <c>urn:oasis:names:tc:xliff:document:2.0</c>), written with System.Xml.Linq and read with a locked-down
-/// <see cref="XmlReader"/> (no DTD, no external resolution, a cap on characters): no XLIFF library for .NET is maintained
-/// (decision 0023). One <c>&lt;file&gt;</c> per set, one <c>&lt;unit&gt;</c> of one <c>&lt;segment&gt;</c> per text.
+/// <see cref="XmlReader"/> (no DTD, no external resolution, a cap on characters): no XLIFF library is among the packages the project
+/// may use (decision 0023). One <c>&lt;file&gt;</c> per set, one <c>&lt;unit&gt;</c> of one <c>&lt;segment&gt;</c> per text.
 /// </summary>
 public static class Xliff
 {
