@@ -34,6 +34,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<People.PeopleReader>();
         services.AddScoped<AgendaReader>();
         services.AddScoped<AgendaSearch>();
+        services.AddScoped<Translations.TranslationReader>();
+        services.AddScoped<Translations.TranslationImport>();
         services.AddRumboMeetings();
         services.AddRumboDocuments();
         services.AddRumboPlans();

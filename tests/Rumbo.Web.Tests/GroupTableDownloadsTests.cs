@@ -60,7 +60,10 @@ public abstract class GroupTableDownloadsTests(RumboApp app)
             .Select(e => e.RoutePattern.RawText ?? "").Where(p => p.Contains("csv", StringComparison.OrdinalIgnoreCase) || p.Contains("xlsx", StringComparison.OrdinalIgnoreCase));
         Assert.Empty(pages);
         var tables = endpoints.Select(e => e.RoutePattern.RawText ?? "").Where(p => p.StartsWith("/groups/", StringComparison.Ordinal) && p.Contains("csv", StringComparison.Ordinal)).Order();
-        Assert.Equal(["/groups/{slug}/agreements.{format:regex(^(csv|xlsx)$)}", "/groups/{slug}/meetings.{format:regex(^(csv|xlsx)$)}"], tables);
+        // Besides the group tables, a group's texts for translation (TranslationsApi): not a table of the group's records,
+        // and for its coordinators and the secretariat only, so it is neither public nor output-cached as MapGroupTable's are.
+        Assert.Equal(["/groups/{slug}/agreements.{format:regex(^(csv|xlsx)$)}", "/groups/{slug}/meetings.{format:regex(^(csv|xlsx)$)}",
+            "/groups/{slug}/translations/{lang:regex(^(en|es|pt|fr)$)}.{format:regex(^(xlf|xlsx|csv)$)}"], tables);
     }
 }
 

@@ -38,6 +38,9 @@ public abstract partial class PermissionMatrixTests(RumboApp app)
         /// <summary>A file posted with the fields as multipart/form-data, as the uploads take it.</summary>
         public Func<(string Field, string Name, byte[] Content)>? File { get; init; }
 
+        /// <summary>A file made from what is stored when the case runs (a translated file names the texts' ids and sources).</summary>
+        public Func<PermissionMatrixTests, Task<(string Field, string Name, byte[] Content)>>? FileOf { get; init; }
+
         /// <summary>Posted as the API is: with the caller's personal access token, no cookie and no antiforgery token.</summary>
         public bool Api { get; init; }
     }
@@ -46,7 +49,7 @@ public abstract partial class PermissionMatrixTests(RumboApp app)
 
     /// <summary>Every write of the site: those of the agendas, groups and accounts here; each later feature's in a file of its own.</summary>
     public static readonly IReadOnlyList<Write> Writes =
-        [.. CoreWrites, .. MeetingWrites(), .. RecordWrites(), .. DocumentWrites(), .. PlanWrites(), .. CalendarWrites(), .. IndicatorWrites()];
+        [.. CoreWrites, .. MeetingWrites(), .. RecordWrites(), .. DocumentWrites(), .. PlanWrites(), .. CalendarWrites(), .. IndicatorWrites(), .. TranslationWrites()];
 
     private static Write[] CoreWrites =>
     [
@@ -119,9 +122,9 @@ public abstract partial class PermissionMatrixTests(RumboApp app)
             var antiforgery = get.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
             request.Headers.Add("Cookie", credential is null ? antiforgery : $"{credential}; {antiforgery}");
         }
-        if (w.File is { } file)
+        if (w.File is not null || w.FileOf is not null)
         {
-            var (field, name, content) = file();
+            var (field, name, content) = w.FileOf is { } made ? await made(this) : w.File!();
             var multipart = new MultipartFormDataContent();
             foreach (var (key, value) in fields) multipart.Add(new StringContent(value), key);
             multipart.Add(new ByteArrayContent(content), field, name);
