@@ -97,6 +97,9 @@ public static class TranslationLanguages
             case "fr": s.Fr = value; break;
             default: throw new ArgumentOutOfRangeException(nameof(language), language, "Not a language of the texts.");
         }
+        // A translation that comes back from outside is nobody's official text until someone ticks it on the form:
+        // an official translation replaced by a file loses its mark rather than lend it to the new words.
+        s.Official = OfficialLanguages.Of(OfficialLanguages.All.Where(l => l != language && OfficialLanguages.Contains(s.Official, l)));
     }
 
     /// <summary>The audit trail's name of a translation's column: <c>Fr</c> for French.</summary>

@@ -172,6 +172,32 @@ public abstract partial class TranslationTests(RumboApp app)
     }
 
     [Fact]
+    public async Task An_official_translation_replaced_by_a_file_is_no_longer_official()
+    {
+        var cookie = await SecretariatAsync();
+        int agendaId;
+        await using (var db = app.Database.CreateContext())
+        {
+            var a = await db.Agendas.SingleAsync(x => x.Slug == Agenda);
+            agendaId = a.Id;
+            // The demo data gives the agenda's title its official Spanish.
+            Assert.Contains("es", a.Title.Official ?? "");
+        }
+        var file = await XliffAsync("es", cookie);
+        var title = Units(file).Single(u => (string)u.Attribute("id")! == $"agenda-{agendaId}-title");
+        Translate(title, "Agenda regional de planificación (traducción revisada)");
+        var (response, page) = await ImportAsync(cookie, "es", "planning-es.xlf", Bytes(file));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, Count(page, "changed"));
+        await using (var db = app.Database.CreateContext())
+        {
+            var a = await db.Agendas.SingleAsync(x => x.Slug == Agenda);
+            Assert.Equal("Agenda regional de planificación (traducción revisada)", a.Title.Es);
+            Assert.DoesNotContain("es", a.Title.Official ?? "");
+        }
+    }
+
+    [Fact]
     public async Task A_source_changed_after_its_translation_needs_review_and_an_old_file_no_longer_matches()
     {
         var cookie = await SecretariatAsync();
