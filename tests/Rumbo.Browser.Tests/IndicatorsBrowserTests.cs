@@ -231,7 +231,7 @@ public abstract partial class BrowserTests
     /// where the layout gives way: those whose parent still fits, and positioned ones (a visually hidden label), that no
     /// box which scrolls or clips holds in (a positioned element escapes such a box when its containing block is outside).
     /// </summary>
-    private static async Task<string?> WiderThanScreenAsync(IPage page)
+    internal static async Task<string?> WiderThanScreenAsync(IPage page)
     {
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
         if (widths[0] <= widths[1]) return null;
