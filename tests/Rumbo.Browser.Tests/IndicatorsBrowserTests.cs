@@ -136,14 +136,7 @@ public abstract partial class BrowserTests
         await Expect(Page.Locator("p.notice[role=status]")).ToContainTextAsync("sent to the secretariat for approval.");
         await Expect(Page.Locator("dd[data-status=Draft]")).ToHaveTextAsync("0");
         await Expect(Page.Locator($"tr[data-indicator='{ReturnedIndicator}'][data-year='2025'] .value-status")).ToHaveTextAsync("Submitted");
-        var signOut = Page.Locator("header").GetByRole(AriaRole.Button, new() { Name = "Sign out" });
-        if (width <= 390)
-        {
-            // On a phone the account's links are in the header's menu, closed until its button opens it.
-            await Expect(signOut).ToBeHiddenAsync();
-            await Page.Locator("header summary.menu-button").ClickAsync();
-        }
-        await signOut.ClickAsync();
+        await SignOutAsync(width);
 
         // 2. The secretariat finds the country in the completeness table, returns one value with its reason, approves the rest.
         var secretariat = await SecretariatAccountAsync(password);
@@ -178,7 +171,7 @@ public abstract partial class BrowserTests
         await Expect(Page.Locator("#review")).ToContainTextAsync("No value is waiting for approval.");
         await Expect(Page.Locator("dd[data-status=Submitted]")).ToHaveTextAsync("0");
         await Expect(Page.Locator("dd[data-status=Returned]")).ToHaveTextAsync("1");
-        await Page.Locator("header").GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await SignOutAsync(width);
 
         // 3. The focal point reads what was returned, and why.
         await SignInAsync(Page, focal, password, "Focal");
@@ -191,7 +184,7 @@ public abstract partial class BrowserTests
         await Expect(returnedFormRow.Locator(".value-status")).ToHaveTextAsync("Returned");
         await Expect(FormValue(ReturnedIndicator)).ToBeEditableAsync();
         await Expect(Page.Locator($"tr[data-indicator='{ApprovedIndicator}'][data-year='2025'] .value-status")).ToHaveTextAsync("Approved");
-        await Page.Locator("header").GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await SignOutAsync(width);
 
         // 4. The public compares the region with the country: the approved value is in the chart's table, the returned one is not.
         await Page.GotoAsync($"{IndicatorsAgenda}/indicators");
@@ -221,6 +214,18 @@ public abstract partial class BrowserTests
 
         await AssertAccessibleAsync($"{IndicatorsAgenda}/indicators/{ApprovedIndicator}?country={country}");
         Assert.True(findings.Count == 0, string.Join("\n", findings.Distinct()));
+    }
+
+    /// <summary>Signs out with the header's button; on a phone it is in the header's menu, closed until its button opens it.</summary>
+    private async Task SignOutAsync(int width)
+    {
+        var signOut = Page.Locator("header").GetByRole(AriaRole.Button, new() { Name = "Sign out" });
+        if (width <= 390)
+        {
+            await Expect(signOut).ToBeHiddenAsync();
+            await Page.Locator("header summary.menu-button").ClickAsync();
+        }
+        await signOut.ClickAsync();
     }
 
     /// <summary>A sentence of the page's content that still shows a placeholder such as {0} is a finding.</summary>
