@@ -51,7 +51,7 @@ public abstract partial class BrowserTests
     }
 
     /// <summary>Signs in on the sign-in page; with a name, waits until the header greets the person by it.</summary>
-    private static async Task SignInAsync(IPage page, string email, string password, string? name)
+    internal static async Task SignInAsync(IPage page, string email, string password, string? name)
     {
         await page.GotoAsync("/account/sign-in");
         await page.GetByLabel("E-mail address").FillAsync(email);
@@ -61,7 +61,7 @@ public abstract partial class BrowserTests
     }
 
     /// <summary>The accessibility engine, installed by the test command from the npm registry (package.json here).</summary>
-    private static string AxeScript()
+    internal static string AxeScript()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -136,7 +136,7 @@ public abstract partial class BrowserTests
         await Expect(Page.Locator("p.notice[role=status]")).ToContainTextAsync("sent to the secretariat for approval.");
         await Expect(Page.Locator("dd[data-status=Draft]")).ToHaveTextAsync("0");
         await Expect(Page.Locator($"tr[data-indicator='{ReturnedIndicator}'][data-year='2025'] .value-status")).ToHaveTextAsync("Submitted");
-        await Page.Locator("header").GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await SignOutAsync(width);
 
         // 2. The secretariat finds the country in the completeness table, returns one value with its reason, approves the rest.
         var secretariat = await SecretariatAccountAsync(password);
@@ -171,7 +171,7 @@ public abstract partial class BrowserTests
         await Expect(Page.Locator("#review")).ToContainTextAsync("No value is waiting for approval.");
         await Expect(Page.Locator("dd[data-status=Submitted]")).ToHaveTextAsync("0");
         await Expect(Page.Locator("dd[data-status=Returned]")).ToHaveTextAsync("1");
-        await Page.Locator("header").GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await SignOutAsync(width);
 
         // 3. The focal point reads what was returned, and why.
         await SignInAsync(Page, focal, password, "Focal");
@@ -184,7 +184,7 @@ public abstract partial class BrowserTests
         await Expect(returnedFormRow.Locator(".value-status")).ToHaveTextAsync("Returned");
         await Expect(FormValue(ReturnedIndicator)).ToBeEditableAsync();
         await Expect(Page.Locator($"tr[data-indicator='{ApprovedIndicator}'][data-year='2025'] .value-status")).ToHaveTextAsync("Approved");
-        await Page.Locator("header").GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await SignOutAsync(width);
 
         // 4. The public compares the region with the country: the approved value is in the chart's table, the returned one is not.
         await Page.GotoAsync($"{IndicatorsAgenda}/indicators");
@@ -216,6 +216,18 @@ public abstract partial class BrowserTests
         Assert.True(findings.Count == 0, string.Join("\n", findings.Distinct()));
     }
 
+    /// <summary>Signs out with the header's button; on a phone it is in the header's menu, closed until its button opens it.</summary>
+    private async Task SignOutAsync(int width)
+    {
+        var signOut = Page.Locator("header").GetByRole(AriaRole.Button, new() { Name = "Sign out" });
+        if (width <= 390)
+        {
+            await Expect(signOut).ToBeHiddenAsync();
+            await Page.Locator("header summary.menu-button").ClickAsync();
+        }
+        await signOut.ClickAsync();
+    }
+
     /// <summary>A sentence of the page's content that still shows a placeholder such as {0} is a finding.</summary>
     private static async Task NoPlaceholderAsync(IPage page, List<string> findings)
     {
@@ -231,7 +243,7 @@ public abstract partial class BrowserTests
     /// where the layout gives way: those whose parent still fits, and positioned ones (a visually hidden label), that no
     /// box which scrolls or clips holds in (a positioned element escapes such a box when its containing block is outside).
     /// </summary>
-    private static async Task<string?> WiderThanScreenAsync(IPage page)
+    internal static async Task<string?> WiderThanScreenAsync(IPage page)
     {
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
         if (widths[0] <= widths[1]) return null;

@@ -46,7 +46,10 @@ public abstract class PageTests(RumboApp app)
         Assert.Contains("Regional agenda on governance of planning and public management", page.QuerySelector("h1")!.TextContent);
         var areas = page.QuerySelectorAll("section.area").ToList();
         Assert.Equal(4, areas.Count);
-        Assert.All(areas, a => Assert.NotNull(a.QuerySelector("details[open] > summary h2")));
+        // Each area's heading comes before its disclosure, never inside the summary (whose button role hides headings).
+        Assert.All(areas, a => Assert.Equal(["H2", "DETAILS"], a.Children.Select(c => c.TagName.ToUpperInvariant())));
+        Assert.All(areas, a => Assert.NotNull(a.QuerySelector("details[open] > summary")));
+        Assert.Empty(page.QuerySelectorAll("summary h1, summary h2, summary h3, summary h4, summary h5, summary h6"));
         Assert.Equal(["area-1", "area-2", "area-3", "area-4"], areas.Select(a => a.Id));
 
         var api = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/agendas/lc-crp-20-6");
