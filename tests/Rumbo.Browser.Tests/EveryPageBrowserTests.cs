@@ -422,6 +422,8 @@ public abstract class EveryPageBrowserTests(BrowserHost host) : IAsyncLifetime
             ($"/agendas/{Planning}/indicators/{indicator}/edit", Audience.Secretariat),
             ($"/agendas/{Planning}/indicators/{indicator}/targets", Audience.Secretariat),
             ($"/agendas/{Planning}/reporting", Audience.Secretariat),
+            ($"/agendas/{Planning}/translations?lang=fr", Audience.Secretariat),
+            ($"/groups/{group}/translations?lang=es", Audience.Coordinator),
             ("/admin/invitations", Audience.Secretariat),
             ("/admin/audit", Audience.Secretariat),
         ];
