@@ -136,6 +136,9 @@ public abstract class EveryPageBrowserTests(BrowserHost host) : IAsyncLifetime
         if (closed > 0) await page.EvaluateAsync("() => document.querySelectorAll('details[data-sweep-closed]').forEach(d => { d.open = false; delete d.dataset.sweepClosed; })");
         var headingsInSummary = await page.EvaluateAsync<int>("() => document.querySelectorAll('summary :is(h1, h2, h3, h4, h5, h6, [role=heading])').length");
         if (headingsInSummary > 0) findings.Add($"{where}: {headingsInSummary} headings inside a summary");
+        // A table's scrolling box is reached by the keyboard, so it must say what it holds.
+        var unnamedBoxes = await page.EvaluateAsync<int>("() => [...document.querySelectorAll('.table-wrap')].filter(b => b.getAttribute('role') !== 'region' || !(b.getAttribute('aria-label') || (b.getAttribute('aria-labelledby') && document.getElementById(b.getAttribute('aria-labelledby'))))).length");
+        if (unnamedBoxes > 0) findings.Add($"{where}: {unnamedBoxes} table boxes with no name");
         await TimedAsync("screenshots", () => ScreenshotAsync(page, $"{user}-{width}-{lang}-{url}"));
     }
 

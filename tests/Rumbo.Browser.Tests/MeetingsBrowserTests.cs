@@ -38,11 +38,11 @@ public abstract partial class BrowserTests
         var id = meetingUrl[(meetingUrl.LastIndexOf('/') + 1)..];
 
         await Page.GetByRole(AriaRole.Link, new() { Name = "Edit meeting" }).ClickAsync();
-        await Page.GetByLabel("Title of the item").FillAsync("Opening and purpose");
+        await Page.Locator("#ItemTitle_Source").FillAsync("Opening and purpose");
         await Page.GetByLabel("Presenter", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = $"Lucía Coordinator {s.Suffix}" });
         await Page.Locator("#ItemDuration").FillAsync("15");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Add the item" }).ClickAsync();
-        await Page.GetByLabel("Title of the item").FillAsync("Observatories in the region");
+        await Page.Locator("#ItemTitle_Source").FillAsync("Observatories in the region");
         await Page.GetByLabel("Or the presenter's name").FillAsync("Government of Mexico");
         await Page.GetByLabel("Lines of action (codes)").FillAsync("2.5.1, 2.4.1");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Add the item" }).ClickAsync();
