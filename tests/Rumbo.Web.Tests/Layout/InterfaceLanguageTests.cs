@@ -46,16 +46,23 @@ public abstract partial class InterfaceLanguageTests(RumboApp app)
         string English(string key) => english.TryGetValue(key, out var text) ? text : key;
         // The words that are the same in a language as in English (API, Total, Chile…) are listed where they are translated.
         var root = RepositoryRoot();
-        foreach (var (culture, file) in new[] { ("pt", "portuguese.json"), ("fr", "french.json") })
+        // Each strings file may list such words, for the languages it translates, as tools/resx.py reads them.
+        var same = new HashSet<(string, string)>();
+        foreach (var path in Directory.GetFiles(Path.Combine(root, "tools", "strings"), "*.json"))
         {
-            using var listed = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "tools", "strings", file)));
-            var same = listed.RootElement.GetProperty("same-as-english").EnumerateArray().Select(e => e.GetString()!).ToHashSet(StringComparer.Ordinal);
+            using var part = JsonDocument.Parse(File.ReadAllText(path));
+            if (!part.RootElement.TryGetProperty("same-as-english", out var words)) continue;
+            foreach (var lang in new[] { "pt", "fr" }.Where(l => part.RootElement.TryGetProperty(l, out _)))
+                foreach (var word in words.EnumerateArray()) same.Add((lang, word.GetString()!));
+        }
+        foreach (var culture in new[] { "pt", "fr" })
+        {
             var strings = Strings(culture);
             var missing = spanish.Keys.Where(k => !strings.ContainsKey(k) || string.IsNullOrWhiteSpace(strings[k])).ToList();
             Assert.True(missing.Count == 0, $"{missing.Count} keys have no {culture}: " + string.Join(" | ", missing.Take(20)));
             var extra = strings.Keys.Where(k => !spanish.ContainsKey(k)).ToList();
             Assert.True(extra.Count == 0, $"{culture} has keys Spanish has not: " + string.Join(" | ", extra.Take(20)));
-            var english_ = strings.Where(s => s.Value == English(s.Key) && !same.Contains(s.Key)).Select(s => s.Key).ToList();
+            var english_ = strings.Where(s => s.Value == English(s.Key) && !same.Contains((culture, s.Key))).Select(s => s.Key).ToList();
             Assert.True(english_.Count == 0, $"{english_.Count} {culture} strings are still English: " + string.Join(" | ", english_.Take(20)));
             // The placeholders of a translation are the English text's: a lost {0} would drop a name from a sentence.
             var placeholders = strings.Where(s => !Placeholders(s.Value).SetEquals(Placeholders(English(s.Key)))).Select(s => s.Key).ToList();
