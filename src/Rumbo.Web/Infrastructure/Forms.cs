@@ -72,6 +72,20 @@ public static class Forms
     public static MessageView Form(this ModelStateDictionary state) =>
         new(state.Messages(FormKey), ErrorId("form"), "form-error", "alert");
 
+    /// <summary>
+    /// The data-annotation messages of a form's nested input (a <see cref="TextInput"/>), each by its field
+    /// (<c>Mandate.Source</c>), as the binder would put them.
+    /// </summary>
+    public static void AddInputMessages(this ModelStateDictionary state, string prefix, object input)
+    {
+        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        System.ComponentModel.DataAnnotations.Validator.TryValidateObject(input, new(input), results, validateAllProperties: true);
+        foreach (var r in results)
+        {
+            foreach (var member in r.MemberNames) state.AddMessage($"{prefix}.{member}", r.ErrorMessage ?? "Invalid.");
+        }
+    }
+
     private const string NoticeKey = "Notice";
 
     /// <summary>Says something after a redirect (Saved.), shown once by the next page through the _Message partial.</summary>

@@ -97,23 +97,13 @@ public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : Grou
         if (EndDate is { } last && !DateBounds.Contains(last) && !badDates.Contains(nameof(EndDate))) ModelState.AddMessage(nameof(EndDate), DateBounds.Outside);
         if (badStatus || !Enum.IsDefined(Status)) ModelState.AddMessage(nameof(Status), "Choose a status.");
 
-        var nameResults = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
-        System.ComponentModel.DataAnnotations.Validator.TryValidateObject(GroupName, new(GroupName), nameResults, validateAllProperties: true);
-        foreach (var r in nameResults)
-        {
-            foreach (var member in r.MemberNames) ModelState.AddMessage($"{nameof(GroupName)}.{member}", r.ErrorMessage ?? "Invalid.");
-        }
+        ModelState.AddInputMessages(nameof(GroupName), GroupName);
 
         var mandateEmpty = new[] { Mandate.Source, Mandate.En, Mandate.Es, Mandate.Pt, Mandate.Fr }.All(string.IsNullOrWhiteSpace);
         if (!mandateEmpty)
         {
             // A group may have no mandate yet; once any of its texts is given, it is checked as any other text.
-            var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
-            System.ComponentModel.DataAnnotations.Validator.TryValidateObject(Mandate, new(Mandate), results, validateAllProperties: true);
-            foreach (var r in results)
-            {
-                foreach (var member in r.MemberNames) ModelState.AddMessage($"{nameof(Mandate)}.{member}", r.ErrorMessage ?? "Invalid.");
-            }
+            ModelState.AddInputMessages(nameof(Mandate), Mandate);
         }
 
         if (StartDate is { } start && EndDate is { } end && end < start && !badDates.Contains(nameof(EndDate)))

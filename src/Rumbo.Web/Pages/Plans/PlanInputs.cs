@@ -80,15 +80,7 @@ public sealed class AdoptionInput
 
 internal static class PlanValidation
 {
-    public static void Text(ModelStateDictionary state, string prefix, object input)
-    {
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(input, new ValidationContext(input), results, validateAllProperties: true);
-        foreach (var r in results)
-        {
-            foreach (var member in r.MemberNames) state.AddMessage($"{prefix}.{member}", r.ErrorMessage ?? "Invalid.");
-        }
-    }
+    public static void Text(ModelStateDictionary state, string prefix, object input) => state.AddInputMessages(prefix, input);
 
     public static DateOnly? Month(ModelStateDictionary state, string field, string? text, bool required)
     {

@@ -37,15 +37,7 @@ public abstract class EditorPage(AgendaStore store, CurrentUser currentUser) : P
     protected bool Validate(params (string Prefix, object Input)[] inputs)
     {
         ModelState.Clear();
-        foreach (var (prefix, input) in inputs)
-        {
-            var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
-            System.ComponentModel.DataAnnotations.Validator.TryValidateObject(input, new(input), results, validateAllProperties: true);
-            foreach (var r in results)
-            {
-                foreach (var member in r.MemberNames) ModelState.AddMessage($"{prefix}.{member}", r.ErrorMessage ?? "Invalid.");
-            }
-        }
+        foreach (var (prefix, input) in inputs) ModelState.AddInputMessages(prefix, input);
         return ModelState.IsValid;
     }
 
