@@ -42,6 +42,8 @@ public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options) : I
     public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
     public DbSet<GroupLine> GroupLines => Set<GroupLine>();
     public DbSet<FocalPoint> FocalPoints => Set<FocalPoint>();
+    public DbSet<GroupPageSnapshot> GroupPageSnapshots => Set<GroupPageSnapshot>();
+    public DbSet<GroupPageChange> GroupPageChanges => Set<GroupPageChange>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<PersonalAccessToken> AccessTokens => Set<PersonalAccessToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -253,6 +255,20 @@ public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options) : I
             e.HasIndex(t => t.TokenHash).IsUnique();
             e.HasOne(t => t.User).WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
+        modelBuilder.Entity<GroupPageSnapshot>(e =>
+        {
+            e.ToTable("group_page_snapshots");
+            e.HasKey(x => new { x.GroupId, x.Internals });
+            // A group's removal takes its snapshots with it.
+            e.HasOne<Group>().WithMany().HasForeignKey(x => x.GroupId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<GroupPageChange>(e =>
+        {
+            e.ToTable("group_page_changes");
+            e.HasKey(x => x.GroupId);
+            // Group 0 is every group: no foreign key.
+            e.Property(x => x.GroupId).ValueGeneratedNever();
+        });
         modelBuilder.Entity<ContentVersion>(e =>
         {
             e.ToTable("content_version");
@@ -295,6 +311,7 @@ public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options) : I
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
+        var pages = await GroupPageInvalidation.CollectAsync(this, pending.Select(p => p.Entry), cancellationToken);
         var owned = Database.CurrentTransaction is null;
         var transaction = owned ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
@@ -319,6 +336,7 @@ public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options) : I
             }
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             await ContentVersions.Where(v => v.Id == 1).ExecuteUpdateAsync(u => u.SetProperty(v => v.Value, v => v.Value + 1), cancellationToken);
+            await pages.RecordAsync(this, cancellationToken);
             if (transaction is not null) await transaction.CommitAsync(cancellationToken);
             // Pages cached by this instance are refreshed at once; other instances see it within their check interval.
             stamp?.Invalidate();
@@ -339,6 +357,15 @@ public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options) : I
         return p.Changes;
     }
 
+    /// <summary>
+    /// Rows that are not content: the trail itself, the content version and the group page's read model (decision 0025),
+    /// which are written by raw SQL and never through the change tracker.
+    /// </summary>
+    public static readonly IReadOnlySet<Type> Unaudited = new HashSet<Type>
+    {
+        typeof(AuditEntry), typeof(ContentVersion), typeof(GroupPageSnapshot), typeof(GroupPageChange),
+    };
+
     private static readonly HashSet<string> Secret =
         ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash"];
 
@@ -355,7 +382,7 @@ public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options) : I
             {
                 throw new InvalidOperationException("Audit entries are never changed or deleted.");
             }
-            if (entry.Entity is AuditEntry or ContentVersion || entry.State is EntityState.Detached or EntityState.Unchanged) continue;
+            if (Unaudited.Contains(entry.Metadata.ClrType) || entry.State is EntityState.Detached or EntityState.Unchanged) continue;
             var action = entry.State switch
             {
                 EntityState.Added => AuditAction.Created,

@@ -23,6 +23,9 @@ public sealed record MeetingSummary(
     public DateTime EndsAtUtc => Meeting.EndOf(StartsAtUtc, DurationMinutes);
 }
 
+/// <summary>A group's next meetings not yet over and its latest that are, unmasked, and when that changes.</summary>
+public sealed record GroupMeetingWindow(IReadOnlyList<MeetingSummary> Upcoming, IReadOnlyList<MeetingSummary> Recent, int Total, DateTime? ChangesAtUtc);
+
 public sealed record ItemLineView(string Code, string AgendaSlug, LocalizedString Text, string Language);
 
 public sealed record MeetingItemView(
@@ -144,16 +147,35 @@ public sealed class MeetingReader(RumboDbContext db)
     public async Task<(List<MeetingSummary> Upcoming, List<MeetingSummary> Recent, int Total)> LatestOfGroupAsync(
         int groupId, CurrentUser.Snapshot viewer, DateTime nowUtc, int take, CancellationToken ct = default)
     {
+        var window = await WindowOfGroupAsync(groupId, nowUtc, take, ct);
+        var masked = await MaskAsync([.. window.Upcoming, .. window.Recent], viewer, ct);
+        return (masked[..window.Upcoming.Count], masked[window.Upcoming.Count..], window.Total);
+    }
+
+    /// <summary>
+    /// What <see cref="LatestOfGroupAsync"/> gives before the reader's rights are applied (see <see cref="MaskAsync"/>),
+    /// and until when it holds: the end of the first meeting not yet over, when that meeting moves to the recent ones.
+    /// </summary>
+    public async Task<GroupMeetingWindow> WindowOfGroupAsync(int groupId, DateTime nowUtc, int take, CancellationToken ct = default)
+    {
         var times = await TimesOfGroup.For(db)(db, groupId).ToListAsync(ct);
         var ordered = times.OrderBy(m => m.StartsAtUtc).ThenBy(m => m.Id).ToList();
-        var upcoming = ordered.Where(m => !Meeting.Ended(m.StartsAtUtc, m.DurationMinutes, nowUtc)).Take(take).Select(m => m.Id).ToList();
+        var notOver = ordered.Where(m => !Meeting.Ended(m.StartsAtUtc, m.DurationMinutes, nowUtc)).ToList();
+        var upcoming = notOver.Take(take).Select(m => m.Id).ToList();
         var recent = ordered.Where(m => Meeting.Ended(m.StartsAtUtc, m.DurationMinutes, nowUtc)).OrderByDescending(m => m.StartsAtUtc).Take(take).Select(m => m.Id).ToList();
+        DateTime? next = notOver.Count == 0 ? null : notOver.Min(m => Meeting.EndOf(m.StartsAtUtc, m.DurationMinutes));
         List<int> ids = [.. upcoming, .. recent];
-        if (ids.Count == 0) return ([], [], times.Count);
+        if (ids.Count == 0) return new([], [], times.Count, next);
         var rows = (await SummariesByIds.For(db)(db, ids).ToListAsync(ct)).ToDictionary(r => r.Id);
+        return new(upcoming.Select(id => rows[id]).ToList(), recent.Select(id => rows[id]).ToList(), times.Count, next);
+    }
+
+    /// <summary>The meetings as the reader may see them: place, city and country only where they may see the details.</summary>
+    public async Task<List<MeetingSummary>> MaskAsync(IReadOnlyList<MeetingSummary> meetings, CurrentUser.Snapshot viewer, CancellationToken ct = default)
+    {
+        if (meetings.Count == 0) return [];
         var participating = await ParticipatingAsync(viewer, ct);
-        return (upcoming.Select(id => Mask(rows[id], viewer, participating)).ToList(),
-            recent.Select(id => Mask(rows[id], viewer, participating)).ToList(), times.Count);
+        return meetings.Select(m => Mask(m, viewer, participating)).ToList();
     }
 
     public async Task<MeetingDetail?> GetAsync(int id, CurrentUser.Snapshot viewer, CancellationToken ct = default)

@@ -29,6 +29,7 @@ public sealed record PlanDetail(
     DateOnly PeriodStart, DateOnly PeriodEnd, PlanStatus Status, DateOnly? AdoptedOn, MeetingLabel? AdoptedAt, string? AdoptionNote,
     IReadOnlyList<ActivityItem> Activities, int Version)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<DateOnly> Months => Plans.Months.Between(PeriodStart, PeriodEnd);
 }
 

@@ -1364,6 +1364,42 @@ namespace Rumbo.Migrations.Postgres.Migrations
                     b.ToTable("group_members", (string)null);
                 });
 
+            modelBuilder.Entity("Rumbo.Core.Groups.GroupPageChange", b =>
+                {
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ChangedAtVersion")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("GroupId");
+
+                    b.ToTable("group_page_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Groups.GroupPageSnapshot", b =>
+                {
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Internals")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("BuiltAtVersion")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("ValidUntilTicks")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("GroupId", "Internals");
+
+                    b.ToTable("group_page_snapshots", (string)null);
+                });
+
             modelBuilder.Entity("Rumbo.Core.Indicators.EvidenceFile", b =>
                 {
                     b.Property<int>("Id")
@@ -3186,6 +3222,15 @@ namespace Rumbo.Migrations.Postgres.Migrations
                     b.Navigation("Person");
 
                     b.Navigation("RepresentsInstitution");
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Groups.GroupPageSnapshot", b =>
+                {
+                    b.HasOne("Rumbo.Core.Groups.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Rumbo.Core.Indicators.EvidenceFile", b =>

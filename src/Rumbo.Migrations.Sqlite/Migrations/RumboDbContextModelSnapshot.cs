@@ -1319,6 +1319,42 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                     b.ToTable("group_members", (string)null);
                 });
 
+            modelBuilder.Entity("Rumbo.Core.Groups.GroupPageChange", b =>
+                {
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangedAtVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("GroupId");
+
+                    b.ToTable("group_page_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Groups.GroupPageSnapshot", b =>
+                {
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Internals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BuiltAtVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ValidUntilTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("GroupId", "Internals");
+
+                    b.ToTable("group_page_snapshots", (string)null);
+                });
+
             modelBuilder.Entity("Rumbo.Core.Indicators.EvidenceFile", b =>
                 {
                     b.Property<int>("Id")
@@ -3099,6 +3135,15 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                     b.Navigation("Person");
 
                     b.Navigation("RepresentsInstitution");
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Groups.GroupPageSnapshot", b =>
+                {
+                    b.HasOne("Rumbo.Core.Groups.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Rumbo.Core.Indicators.EvidenceFile", b =>

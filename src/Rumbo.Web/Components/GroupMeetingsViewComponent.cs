@@ -1,20 +1,23 @@
 using Microsoft.AspNetCore.Mvc;
 using Rumbo.Core.Accounts;
+using Rumbo.Core.Groups;
 using Rumbo.Core.Meetings;
 
 namespace Rumbo.Web.Components;
 
 /// <summary>The group page's meetings: upcoming and recent, with links to all and to the calendar.</summary>
-public sealed class GroupMeetingsViewComponent(MeetingReader reader, CurrentUser currentUser, TimeProvider clock) : ViewComponent
+public sealed class GroupMeetingsViewComponent(MeetingReader reader, CurrentUser currentUser) : ViewComponent
 {
     public sealed record Model(string Slug, IReadOnlyList<MeetingSummary> Upcoming, IReadOnlyList<MeetingSummary> Recent, int Total, bool CanManage);
 
-    // What the page already read (slug, group, language) is passed in rather than read again.
-    public async Task<IViewComponentResult> InvokeAsync(int groupId, string slug)
+    // The meetings come from the page's read model; only the reader's own rights are applied here.
+    public async Task<IViewComponentResult> InvokeAsync(GroupPage page)
     {
         var ct = HttpContext.RequestAborted;
         var viewer = await currentUser.GetAsync(HttpContext.User, ct);
-        var (upcoming, recent, total) = await reader.LatestOfGroupAsync(groupId, viewer, clock.GetUtcNow().UtcDateTime, 3, ct);
-        return View(new Model(slug, upcoming, recent, total, viewer.CanManageMeetings(groupId)));
+        var window = page.Meetings;
+        var masked = await reader.MaskAsync([.. window.Upcoming, .. window.Recent], viewer, ct);
+        return View(new Model(page.Group.Slug, masked[..window.Upcoming.Count], masked[window.Upcoming.Count..], window.Total,
+            viewer.CanManageMeetings(page.Group.Id)));
     }
 }

@@ -233,7 +233,7 @@ public abstract class ReadableAuditTests(RumboApp app)
         var localizer = app.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
         using var scope = app.Services.CreateScope();
         var model = scope.ServiceProvider.GetRequiredService<Rumbo.Core.Data.RumboDbContext>().Model;
-        var audited = model.GetEntityTypes().Where(e => !e.IsOwned() && e.ClrType.Name is not ("AuditEntry" or "ContentVersion")).ToList();
+        var audited = model.GetEntityTypes().Where(e => !e.IsOwned() && !Rumbo.Core.Data.RumboDbContext.Unaudited.Contains(e.ClrType)).ToList();
         // Every kind of record the context audits has its word, and every enum of theirs its words.
         var unnamed = audited.Select(e => e.ClrType.Name).Where(n => !AuditText.Kinds.Contains(n)).ToList();
         Assert.True(unnamed.Count == 0, "kinds with no word: " + string.Join(", ", unnamed));

@@ -8,9 +8,10 @@ using Rumbo.Web.Infrastructure;
 namespace Rumbo.Web.Pages.Groups;
 
 [OutputCache(PolicyName = ContentCache.Policy)]
-public sealed class GroupModel(GroupReader reader, CurrentUser currentUser) : PageModel
+public sealed class GroupModel(GroupPageReader reader, CurrentUser currentUser) : PageModel
 {
-    public GroupDetail Group { get; private set; } = null!;
+    /// <summary>From the page's read model, for the reader's audience (decision 0025).</summary>
+    public GroupPage Facts { get; private set; } = null!;
 
     /// <summary>Safe under the output cache, which never stores or serves a signed-in request.</summary>
     public bool CanEdit { get; private set; }
@@ -18,10 +19,11 @@ public sealed class GroupModel(GroupReader reader, CurrentUser currentUser) : Pa
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
-        var group = await reader.GetAsync(slug, ct);
-        if (group is null) return NotFound();
-        Group = group;
         var user = await currentUser.GetAsync(User, ct);
+        var page = await reader.GetAsync(slug, user, ct);
+        if (page is null) return NotFound();
+        Facts = page;
+        var group = page.Group;
         CanEdit = user.CanEditGroup(group.Id);
         CanSeeHistory = user.CanSeeAudit();
         return Page();
