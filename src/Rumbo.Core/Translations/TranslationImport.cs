@@ -11,6 +11,7 @@ public sealed record ChangedTranslation(TranslationText Text, string? Old, strin
 public sealed record StaleTranslation(TranslationText Text, string FileSource);
 
 /// <summary>What an imported file did, unit by unit; nothing but <see cref="Changed"/> was written.</summary>
+/// <param name="Missing">Texts the file gives no translation for, or leaves out.</param>
 public sealed record TranslationImportReport(
     string Language,
     IReadOnlyList<ChangedTranslation> Changed,
@@ -126,6 +127,9 @@ public sealed class TranslationImport(RumboDbContext db, AgendaStore agendas)
             changed.Add(new ChangedTranslation(text, old, target));
             if (owners.TryGetValue((text.EntityType, text.EntityId), out var owner)) touched.Add(owner);
         }
+
+        // A text the file leaves out (a file cut short, or exported before the text was added) is missing in it too.
+        missing.AddRange(set.Texts.Where(t => !seen.Contains(t.UnitId)));
 
         if (changed.Count > 0)
         {

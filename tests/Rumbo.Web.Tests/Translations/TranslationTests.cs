@@ -290,6 +290,8 @@ public abstract partial class TranslationTests(RumboApp app)
         (response, page) = await ImportAsync(cookie, "es", "back.csv", Encoding.UTF8.GetBytes(back));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(1, Count(page, "changed"));
+        // The texts that file leaves out are reported as missing in it.
+        Assert.Equal(expected - 1, Count(page, "missing"));
         Assert.Equal("Otra traducción", (await LineAsync("1.2.1")).Es);
     }
 
