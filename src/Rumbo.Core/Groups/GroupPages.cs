@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.Extensions.Caching.Memory;
 using Rumbo.Core.Accounts;
 using Rumbo.Core.Agreements;
 using Rumbo.Core.Data;
@@ -58,26 +59,35 @@ internal sealed partial class GroupPageJson : JsonSerializerContext;
 /// seen by the next request to any other, with no interval.
 /// </summary>
 public sealed class GroupPageReader(
-    RumboDbContext db, GroupReader groups, MeetingReader meetings, DocumentReader documents, PlanReader plans, TimeProvider clock)
+    RumboDbContext db, GroupReader groups, MeetingReader meetings, DocumentReader documents, PlanReader plans, TimeProvider clock, IMemoryCache cache)
 {
     public const int MeetingsShown = 3;
     public const int AgreementsShown = 5;
     public const int DocumentsShown = 5;
 
-    private sealed record Stored(int GroupId, bool Internals, string? Payload, long? BuiltAtVersion, long? ValidUntilTicks, long? ChangedAtVersion);
+    private sealed record Stored(int GroupId, bool Internals, long? BuiltAtVersion, long? ValidUntilTicks, long? ChangedAtVersion);
 
-    // One statement on every request: the group's id, the reader's audience, its snapshot and the last change that
-    // concerns it. The snapshot's columns are three lookups of the same primary key; SQLite has no lateral join.
+    // One statement on every request: the group's id, the reader's audience, its snapshot's stamps and the last change
+    // that concerns it. The snapshot's columns are two lookups of the same primary key; SQLite has no lateral join.
     private static readonly CompiledQuery<Func<RumboDbContext, string, bool, List<int>, CancellationToken, Task<Stored?>>> Read = new(() => EF.CompileAsyncQuery(
         (RumboDbContext db, string slug, bool all, List<int> memberOf, CancellationToken ct) => db.Groups.AsNoTracking()
             .Where(g => g.Slug == slug)
             .Select(g => new { g.Id, Internals = all || memberOf.Contains(g.Id) })
             .Select(g => new Stored(g.Id, g.Internals,
-                db.GroupPageSnapshots.Where(s => s.GroupId == g.Id && s.Internals == g.Internals).Select(s => s.Payload).FirstOrDefault(),
                 db.GroupPageSnapshots.Where(s => s.GroupId == g.Id && s.Internals == g.Internals).Select(s => (long?)s.BuiltAtVersion).FirstOrDefault(),
                 db.GroupPageSnapshots.Where(s => s.GroupId == g.Id && s.Internals == g.Internals).Select(s => (long?)s.ValidUntilTicks).FirstOrDefault(),
                 db.GroupPageChanges.Where(c => c.GroupId == g.Id || c.GroupId == 0).Max(c => (long?)c.ChangedAtVersion)))
             .SingleOrDefault()));
+
+    private static readonly CompiledQuery<Func<RumboDbContext, int, bool, long, long, CancellationToken, Task<string?>>> Payload = new(() => EF.CompileAsyncQuery(
+        (RumboDbContext db, int groupId, bool internals, long built, long validUntil, CancellationToken ct) => db.GroupPageSnapshots.AsNoTracking()
+            .Where(s => s.GroupId == groupId && s.Internals == internals && s.BuiltAtVersion == built && s.ValidUntilTicks == validUntil)
+            .Select(s => s.Payload).FirstOrDefault()));
+
+    /// <summary>A snapshot as read and deserialized by this instance, with the stamps that say which row it was.</summary>
+    private sealed record Kept(long BuiltAtVersion, long ValidUntilTicks, GroupPage Page);
+
+    private static (string, int, bool) KeyOf(int groupId, bool internals) => ("group-page", groupId, internals);
 
     /// <summary>The group's page for the reader's audience, or null when there is no such group.</summary>
     public async Task<GroupPage?> GetAsync(string slug, CurrentUser.Snapshot reader, CancellationToken ct = default)
@@ -85,13 +95,24 @@ public sealed class GroupPageReader(
         var stored = await Read.For(db)(db, slug, reader.IsSecretariatAdmin, reader.MemberGroups.ToList(), ct);
         if (stored is null) return null;
         var now = clock.GetUtcNow().UtcDateTime;
-        if (stored.Payload is not null && stored.BuiltAtVersion >= (stored.ChangedAtVersion ?? 0) && now.Ticks < stored.ValidUntilTicks)
+        if (stored is { BuiltAtVersion: long built, ValidUntilTicks: long until } && built >= (stored.ChangedAtVersion ?? 0) && now.Ticks < until)
         {
-            var page = JsonSerializer.Deserialize(stored.Payload, GroupPageJson.Default.GroupPage);
-            if (page is not null) return page;
+            // The row in the database decides which snapshot is current; this instance keeps the last one it read as
+            // objects, and reads and deserializes the row again only when its stamps moved.
+            var key = KeyOf(stored.GroupId, stored.Internals);
+            if (cache.TryGetValue(key, out Kept? kept) && kept!.BuiltAtVersion == built && kept.ValidUntilTicks == until) return kept.Page;
+            var payload = await Payload.For(db)(db, stored.GroupId, stored.Internals, built, until, ct);
+            if (payload is not null && JsonSerializer.Deserialize(payload, GroupPageJson.Default.GroupPage) is { } page)
+            {
+                Keep(key, new Kept(built, until, page));
+                return page;
+            }
         }
         return await BuildAsync(stored.GroupId, slug, stored.Internals, now, ct);
     }
+
+    private void Keep((string, int, bool) key, Kept kept) =>
+        cache.Set(key, kept, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(30), Size = 1 });
 
     private async Task<GroupPage?> BuildAsync(int groupId, string slug, bool internals, DateTime now, CancellationToken ct)
     {
@@ -130,6 +151,7 @@ public sealed class GroupPageReader(
                 "BuiltAtVersion" = excluded."BuiltAtVersion", "ValidUntilTicks" = excluded."ValidUntilTicks"
             WHERE excluded."BuiltAtVersion" >= group_page_snapshots."BuiltAtVersion"
             """, ct);
+        Keep(KeyOf(groupId, internals), new Kept(version, validUntil.Ticks, page));
         return page;
     }
 
