@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Rumbo.Core.Accounts;
+using Rumbo.Core.Agendas;
 using Rumbo.Core.Data;
 using Rumbo.Core.Meetings;
 using Rumbo.Core.Records;
@@ -11,12 +12,13 @@ namespace Rumbo.Web.Components;
 /// <summary>The group page's agreements and the actions still due from its records, as the reader may see them.</summary>
 public sealed class GroupAgreementsViewComponent(RumboDbContext db, CurrentUser currentUser, TimeProvider clock) : ViewComponent
 {
-    public sealed record ActionItem(int MeetingId, int Number, string Text, string Language, int? OwnerPersonId, string? Owner, DateOnly DueDate);
+    /// <summary>An action still due; <see cref="Language"/> is its record's, the language of the text's source.</summary>
+    public sealed record ActionItem(int MeetingId, int Number, LocalizedString Text, string Language, int? OwnerPersonId, string? Owner, DateOnly DueDate);
 
     public sealed record Model(string Slug, string Language, IReadOnlyList<AgreementSummary> Agreements, int Total, IReadOnlyList<ActionItem> Actions);
 
     private sealed record ActionRow(
-        int MeetingId, int Number, string Language, string Text, int? OwnerPersonId, string? Given, string? Family, string? OwnerName, DateOnly? DueDate);
+        int MeetingId, int Number, string Language, LocalizedString Text, int? OwnerPersonId, string? Given, string? Family, string? OwnerName, DateOnly? DueDate);
 
     // The actions of the newest version of each meeting's record the reader may read, in one query, compiled once as the
     // group page runs it on every request (decision 0018).
@@ -30,7 +32,7 @@ public sealed class GroupAgreementsViewComponent(RumboDbContext db, CurrentUser 
              join o in db.RecordOutcomes on s.Id equals o.SectionId
              where o.Kind == OutcomeKind.Action && o.DueDate >= today
              orderby o.DueDate, o.Id
-             select new ActionRow(r.MeetingId, r.Number, r.Language, o.Text, o.OwnerPersonId, o.Owner!.GivenName, o.Owner.FamilyName, o.OwnerName, o.DueDate))
+             select new ActionRow(r.MeetingId, r.Number, r.Language, o.Text.ToDocument(), o.OwnerPersonId, o.Owner!.GivenName, o.Owner.FamilyName, o.OwnerName, o.DueDate))
             .Take(10)));
 
     // What the page already read (slug, group, language) is passed in rather than read again.
