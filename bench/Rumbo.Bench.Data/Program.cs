@@ -159,16 +159,16 @@ internal static class BenchData
                 var record = new MeetingRecord
                 {
                     MeetingId = meeting.Id, Number = 1, Kind = RecordKind.Minutes, Status = RecordStatus.Approved, Language = "en",
-                    Summary = Prose(random, DescriptionLength), Dissemination = Visibility.Public, CreatedAtUtc = meeting.StartsAtUtc.AddDays(1),
+                    Summary = new LocalizedText { Source = Prose(random, DescriptionLength) }, Dissemination = Visibility.Public, CreatedAtUtc = meeting.StartsAtUtc.AddDays(1),
                     ApprovedAtUtc = meeting.StartsAtUtc.AddDays(10), ApprovedByPersonId = people[0].Id,
                 };
                 foreach (var item in meeting.Items)
                 {
-                    var section = new RecordSection { MeetingItemId = item.Id, Position = item.Position, Heading = item.Title.Source, Body = Prose(random, DescriptionLength) };
-                    section.Outcomes.Add(new RecordOutcome { Position = 1, Kind = OutcomeKind.Decision, Text = Capitalized(Phrase(random, 12)) + "." });
+                    var section = new RecordSection { MeetingItemId = item.Id, Position = item.Position, Heading = new LocalizedText { Source = item.Title.Source }, Body = new LocalizedText { Source = Prose(random, DescriptionLength) } };
+                    section.Outcomes.Add(new RecordOutcome { Position = 1, Kind = OutcomeKind.Decision, Text = new LocalizedText { Source = Capitalized(Phrase(random, 12)) + "." } });
                     section.Outcomes.Add(new RecordOutcome
                     {
-                        Position = 2, Kind = OutcomeKind.Action, Text = Capitalized(Phrase(random, 10)) + ".", OwnerPersonId = people[random.Next(people.Count)].Id,
+                        Position = 2, Kind = OutcomeKind.Action, Text = new LocalizedText { Source = Capitalized(Phrase(random, 10)) + "." }, OwnerPersonId = people[random.Next(people.Count)].Id,
                         DueDate = DateOnly.FromDateTime(meeting.StartsAtUtc.AddDays(60)),
                     });
                     record.Sections.Add(section);

@@ -412,6 +412,8 @@ public abstract class EveryPageBrowserTests(BrowserHost host) : IAsyncLifetime
             ($"/meetings/{meeting}/edit", Audience.Coordinator),
             ($"/meetings/{meeting}/participants", Audience.Coordinator),
             ($"/meetings/{meeting}/records/new", Audience.Coordinator),
+            // The demo record is approved: its editor is the form of its translations.
+            ($"/meetings/{meeting}/records/{record.Number}/edit", Audience.Coordinator),
             ($"/meetings/{meeting}/agreements/new", Audience.Coordinator),
             ($"/agreements/{agreement.Id}/edit", Audience.Coordinator),
             ($"/agreements/{agreement.Id}/follow-up?country={FocalCountry}", Audience.FocalPoint),

@@ -69,7 +69,7 @@ public abstract partial class BrowserTests
         await Page.GetByRole(AriaRole.Link, new() { Name = "Write the record" }).ClickAsync();
         await Page.GetByLabel("Minutes").CheckAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Start the draft" }).ClickAsync();
-        await Page.Locator("#Summary").FillAsync("Present: the coordinators and **four** countries.");
+        await Page.Locator("#Summary_Source").FillAsync("Present: the coordinators and **four** countries.");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).Last.ClickAsync();
         var recordPath = new Uri(Page.Url).AbsolutePath;
         Assert.EndsWith("/records/1", recordPath);

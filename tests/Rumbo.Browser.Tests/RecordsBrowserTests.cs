@@ -22,16 +22,16 @@ public abstract partial class BrowserTests
         await Expect(Page.GetByLabel(RecordsScenario.Item1Title)).ToBeCheckedAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Start the draft" }).ClickAsync();
         await Expect(Page).ToHaveURLAsync(host.BaseAddress + $"meetings/{s.Meeting}/records/1/edit");
-        await Expect(Page.Locator("#Sections_0__Heading")).ToHaveValueAsync(RecordsScenario.Item1Title);
+        await Expect(Page.Locator("#Sections_0__Heading_Source")).ToHaveValueAsync(RecordsScenario.Item1Title);
 
         // Write it, with an action added by a button of the form.
-        await Page.Locator("#Summary").FillAsync("Present: Testland, Otherland and ECLAC.\n\nThe coordinator opened the meeting.");
-        await Page.Locator("#Sections_0__Body").FillAsync("The network now has **twelve** members.\n\n- two universities\n- one ministry");
+        await Page.Locator("#Summary_Source").FillAsync("Present: Testland, Otherland and ECLAC.\n\nThe coordinator opened the meeting.");
+        await Page.Locator("#Sections_0__Body_Source").FillAsync("The network now has **twelve** members.\n\n- two universities\n- one ministry");
         await Page.Locator("#section-0").GetByRole(AriaRole.Button, new() { Name = "Add an outcome" }).ClickAsync();
         await Expect(Page.Locator("[role=status]")).ToBeVisibleAsync();
-        await Expect(Page.Locator("#Summary")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^Present: Testland"));
+        await Expect(Page.Locator("#Summary_Source")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^Present: Testland"));
         await Page.Locator("#Sections_0__Outcomes_0__Kind").SelectOptionAsync("Action");
-        await Page.Locator("#Sections_0__Outcomes_0__Text").FillAsync("Circulate the survey on foresight units to every country");
+        await Page.Locator("#Sections_0__Outcomes_0__Text_Source").FillAsync("Circulate the survey on foresight units to every country");
         await Page.Locator("#Sections_0__Outcomes_0__OwnerName").FillAsync("Technical secretariat");
         await Page.Locator("#Sections_0__Outcomes_0__DueDate").FillAsync("2026-03-31");
         await ScreenshotAsync("records-edit");

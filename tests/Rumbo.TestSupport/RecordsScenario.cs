@@ -49,15 +49,15 @@ public sealed record RecordsScenario(GroupScenario Groups, int CompleteId, int L
         db.MeetingRecords.Add(new MeetingRecord
         {
             MeetingId = id, Number = number, Kind = RecordKind.Minutes, Status = status, Language = "en", Dissemination = dissemination,
-            Summary = $"Summary {marker}.", CreatedAtUtc = DateTime.UtcNow, ApprovedAtUtc = status == RecordStatus.Approved ? DateTime.UtcNow : null,
+            Summary = new LocalizedText { Source = $"Summary {marker}." }, CreatedAtUtc = DateTime.UtcNow, ApprovedAtUtc = status == RecordStatus.Approved ? DateTime.UtcNow : null,
             Sections =
             [
                 new RecordSection
                 {
-                    Position = 0, Heading = $"Section {marker}", Body = $"Body **{marker}**.",
+                    Position = 0, Heading = new LocalizedText { Source = $"Section {marker}" }, Body = new LocalizedText { Source = $"Body **{marker}**." },
                     Outcomes =
                     [
-                        new RecordOutcome { Position = 0, Kind = OutcomeKind.Action, Text = $"Action {marker}", OwnerName = "Government of Testland", DueDate = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(3) },
+                        new RecordOutcome { Position = 0, Kind = OutcomeKind.Action, Text = new LocalizedText { Source = $"Action {marker}" }, OwnerName = "Government of Testland", DueDate = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(3) },
                     ],
                 },
             ],

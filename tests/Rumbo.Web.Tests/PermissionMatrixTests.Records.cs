@@ -26,7 +26,10 @@ public abstract partial class PermissionMatrixTests
         new("start a meeting's record", async t => $"/meetings/{await t.RecordsMeeting()}/records/new",
             _ => Task.FromResult(new Dictionary<string, string> { ["Kind"] = "Minutes", ["Language"] = "en", ["OtherSections"] = "Other matters" }), Writers),
         new("save a draft record", async t => $"/meetings/{await t.RecordOf(RecordStatus.Draft, Visibility.Members)}/records/1/edit",
-            _ => Task.FromResult(new Dictionary<string, string> { ["Version"] = "0", ["Summary"] = "Present: all.", ["Command"] = "save" }), Writers, Outsiders),
+            _ => Task.FromResult(new Dictionary<string, string> { ["Version"] = "0", ["Summary.Source"] = "Present: all.", ["Command"] = "save" }), Writers, Outsiders),
+        // A translation is not the record (decision 0025): those who write it translate it, approved too; the group's members may not.
+        new("translate an approved record", async t => $"/meetings/{await t.RecordOf(RecordStatus.Approved, Visibility.Members)}/records/1/edit?handler=Translations",
+            _ => Task.FromResult(new Dictionary<string, string> { ["Version"] = "0", ["Summary.Es"] = "Registro de la matriz." }), Writers, Outsiders),
         new("approve a record", async t => $"/meetings/{await t.RecordOf(RecordStatus.Draft, Visibility.Members)}/records/1?handler=Approve",
             _ => Task.FromResult(new Dictionary<string, string> { ["Version"] = "0", ["Dissemination"] = "Public" }), Writers, Outsiders),
         new("release a record to the public", async t => $"/meetings/{await t.RecordOf(RecordStatus.Approved, Visibility.Members)}/records/1?handler=Release",
@@ -78,7 +81,7 @@ public abstract partial class PermissionMatrixTests
         db.MeetingRecords.Add(new MeetingRecord
         {
             MeetingId = id, Number = 1, Kind = RecordKind.Minutes, Status = status, Dissemination = dissemination, Language = "en",
-            Summary = "Matrix record.", CreatedAtUtc = DateTime.UtcNow, ApprovedAtUtc = status == RecordStatus.Approved ? DateTime.UtcNow : null,
+            Summary = new LocalizedText { Source = "Matrix record." }, CreatedAtUtc = DateTime.UtcNow, ApprovedAtUtc = status == RecordStatus.Approved ? DateTime.UtcNow : null,
         });
         await db.SaveChangesAsync();
         return id.ToString(CultureInfo.InvariantCulture);

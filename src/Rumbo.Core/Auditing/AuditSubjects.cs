@@ -38,8 +38,8 @@ public sealed class AuditSubjects(RumboDbContext db)
                 .Select(r => new { r.Id, r.MeetingId, r.Number, Title = r.Meeting!.Title.ToDocument(), r.Meeting.Group!.Agenda!.DocumentLanguage }).ToListAsync(ct))
             .Select(r => Found("MeetingRecord", r.Id, r.Title, r.DocumentLanguage, "v" + r.Number.ToString(CultureInfo.InvariantCulture), $"/meetings/{r.MeetingId}/records/{r.Number}")).ToList(),
         ["RecordSection"] = async (db, ids, ct) => (await db.RecordSections.AsNoTracking().Where(s => ids.Contains(s.Id))
-                .Join(db.MeetingRecords, s => s.RecordId, r => r.Id, (s, r) => new { s.Id, s.Heading, r.MeetingId, r.Number }).ToListAsync(ct))
-            .Select(s => Found("RecordSection", s.Id, Plain(s.Heading), "", null, $"/meetings/{s.MeetingId}/records/{s.Number}")).ToList(),
+                .Join(db.MeetingRecords, s => s.RecordId, r => r.Id, (s, r) => new { s.Id, Heading = s.Heading.ToDocument(), r.Language, r.MeetingId, r.Number }).ToListAsync(ct))
+            .Select(s => Found("RecordSection", s.Id, s.Heading, s.Language, null, $"/meetings/{s.MeetingId}/records/{s.Number}")).ToList(),
         ["Agreement"] = async (db, ids, ct) => (await db.Agreements.AsNoTracking().Where(a => ids.Contains(a.Id))
                 .Select(a => new { a.Id, a.Number, Title = a.Meeting!.Title.ToDocument(), a.Group!.Agenda!.DocumentLanguage }).ToListAsync(ct))
             .Select(a => Found("Agreement", a.Id, a.Title, a.DocumentLanguage, "#" + a.Number.ToString(CultureInfo.InvariantCulture), $"/agreements/{a.Id}")).ToList(),

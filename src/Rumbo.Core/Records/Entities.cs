@@ -1,3 +1,4 @@
+using Rumbo.Core.Agendas;
 using Rumbo.Core.Meetings;
 using Rumbo.Core.People;
 
@@ -24,16 +25,19 @@ public enum RecordStatus
 /// </summary>
 public sealed class MeetingRecord
 {
+    /// <summary>The most characters of a Markdown text (the summary, a section's body) in any of its languages.</summary>
+    public const int MaxMarkdown = 50000;
+
     public int Id { get; set; }
     public int MeetingId { get; set; }
     public Meeting? Meeting { get; set; }
     public int Number { get; set; } = 1;
     public RecordKind Kind { get; set; }
     public RecordStatus Status { get; set; }
-    /// <summary>Language the record is written in (en, es, pt, fr).</summary>
+    /// <summary>Language the record is written in (en, es, pt, fr): the language of its texts' sources.</summary>
     public string Language { get; set; } = "en";
     /// <summary>Markdown: the record's opening (participants, context) before the items.</summary>
-    public string Summary { get; set; } = string.Empty;
+    public LocalizedText Summary { get; set; } = new();
     public Visibility Dissemination { get; set; } = Visibility.Members;
     public DateTime CreatedAtUtc { get; set; }
     public DateTime? ApprovedAtUtc { get; set; }
@@ -72,20 +76,26 @@ public sealed class MeetingRecord
         return null;
     }
 
-    /// <summary>A draft copy of this approved record, numbered after it; the caller checks that it is the newest.</summary>
+    /// <summary>
+    /// A draft copy of this approved record, numbered after it, translations and their official marks included (a
+    /// correction seldom touches most texts, whose translations stay good); the caller checks that it is the newest.
+    /// </summary>
     public MeetingRecord NewVersion(DateTime atUtc) => new()
     {
         MeetingId = MeetingId, Number = Number + 1, Kind = Kind, Status = RecordStatus.Draft, Language = Language,
-        Summary = Summary, Dissemination = Dissemination, CreatedAtUtc = atUtc,
+        Summary = Copy(Summary), Dissemination = Dissemination, CreatedAtUtc = atUtc,
         Sections = Sections.OrderBy(s => s.Position).Select(s => new RecordSection
         {
-            MeetingItemId = s.MeetingItemId, Position = s.Position, Heading = s.Heading, Body = s.Body,
+            MeetingItemId = s.MeetingItemId, Position = s.Position, Heading = Copy(s.Heading), Body = Copy(s.Body),
             Outcomes = s.Outcomes.OrderBy(o => o.Position).Select(o => new RecordOutcome
             {
-                Position = o.Position, Kind = o.Kind, Text = o.Text, OwnerPersonId = o.OwnerPersonId, OwnerName = o.OwnerName, DueDate = o.DueDate,
+                Position = o.Position, Kind = o.Kind, Text = Copy(o.Text), OwnerPersonId = o.OwnerPersonId, OwnerName = o.OwnerName, DueDate = o.DueDate,
             }).ToList(),
         }).ToList(),
     };
+
+    // The copy's texts are its own: a text instance held by both rows would change in both when one is edited.
+    private static LocalizedText Copy(LocalizedText t) => LocalizedText.From(t.ToDocument());
 
     /// <summary>Only a draft is discussed: comments, replies, resolving and reopening.</summary>
     public string? RefuseDiscussion() =>
@@ -95,15 +105,43 @@ public sealed class MeetingRecord
 /// <summary>The record of one agenda item (or a free section when <see cref="MeetingItemId"/> is null).</summary>
 public sealed class RecordSection
 {
+    /// <summary>The most characters of a heading in any of its languages.</summary>
+    public const int MaxHeading = 500;
+
     public int Id { get; set; }
     public int RecordId { get; set; }
     public int? MeetingItemId { get; set; }
     public MeetingItem? MeetingItem { get; set; }
     public int Position { get; set; }
-    public string Heading { get; set; } = string.Empty;
+    public LocalizedText Heading { get; set; } = new();
     /// <summary>Markdown.</summary>
-    public string Body { get; set; } = string.Empty;
+    public LocalizedText Body { get; set; } = new();
     public List<RecordOutcome> Outcomes { get; set; } = [];
+
+    /// <summary>
+    /// The heading of an agenda item's section: the item's title in the record's language as its source, and the title in
+    /// each other language it has (its own source among them) as a translation, official where the title's text is.
+    /// </summary>
+    public static LocalizedText HeadingOf(LocalizedString title, string titleLanguage, string recordLanguage)
+    {
+        var heading = new LocalizedText { Source = title.In(recordLanguage, titleLanguage).Text };
+        var official = new List<string>();
+        foreach (var language in OfficialLanguages.All.Where(l => l != recordLanguage))
+        {
+            var (text, shown) = title.In(language, titleLanguage);
+            if (shown != language || string.IsNullOrWhiteSpace(text)) continue;
+            switch (language)
+            {
+                case "en": heading.En = text; break;
+                case "es": heading.Es = text; break;
+                case "pt": heading.Pt = text; break;
+                default: heading.Fr = text; break;
+            }
+            if (language == titleLanguage || OfficialLanguages.Contains(title.Official, language)) official.Add(language);
+        }
+        heading.Official = OfficialLanguages.Of(official);
+        return heading;
+    }
 }
 
 public enum OutcomeKind
@@ -115,11 +153,14 @@ public enum OutcomeKind
 
 public sealed class RecordOutcome
 {
+    /// <summary>The most characters of an outcome's text in any of its languages.</summary>
+    public const int MaxText = 2000;
+
     public int Id { get; set; }
     public int SectionId { get; set; }
     public int Position { get; set; }
     public OutcomeKind Kind { get; set; }
-    public string Text { get; set; } = string.Empty;
+    public LocalizedText Text { get; set; } = new();
     /// <summary>For an action: who carries it out.</summary>
     public int? OwnerPersonId { get; set; }
     public Person? Owner { get; set; }

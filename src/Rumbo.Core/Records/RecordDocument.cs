@@ -5,10 +5,14 @@ using Markdig.Syntax.Inlines;
 
 namespace Rumbo.Core.Records;
 
-/// <summary>A meeting record as the exports lay it out, with the labels already in the record's language.</summary>
+/// <summary>A meeting record as the exports lay it out, in one language, labels included.</summary>
 public sealed record RecordDocument(
     string Title, string Subtitle, string Language, IReadOnlyList<(string Label, string Value)> Facts,
-    string Summary, IReadOnlyList<RecordDocumentSection> Sections, RecordDocumentLabels Labels);
+    string Summary, IReadOnlyList<RecordDocumentSection> Sections, RecordDocumentLabels Labels)
+{
+    /// <summary>Said under the facts: that the text shown is a translation that is not official, when it is.</summary>
+    public string? Note { get; init; }
+}
 
 public sealed record RecordDocumentSection(string Heading, string Body, IReadOnlyList<RecordDocumentOutcome> Outcomes);
 

@@ -23,6 +23,7 @@ public static class RecordExport
             body.Append(Para("Title", [new TextRun(r.Title, false, false)]));
             body.Append(Para("Subtitle", [new TextRun(r.Subtitle, false, false)]));
             foreach (var (label, value) in r.Facts) body.Append(Para(null, [new TextRun(label + ": ", true, false), new TextRun(value, false, false)]));
+            if (r.Note is not null) body.Append(Para(null, [new TextRun(r.Note, false, true)]));
             if (!string.IsNullOrWhiteSpace(r.Summary))
             {
                 body.Append(Para("Heading1", [new TextRun(r.Labels.Summary, false, false)]));
@@ -143,6 +144,7 @@ public static class RecordExport
             pdf.Write(r.Title, pdf.Title, 8);
             pdf.Write(r.Subtitle, pdf.Subtitle, 10);
             foreach (var (label, value) in r.Facts) pdf.Runs([new TextRun(label + ": ", true, false), new TextRun(value, false, false)], 0, null, 4);
+            if (r.Note is not null) pdf.Runs([new TextRun(r.Note, false, true)], 0, null, 4);
             if (!string.IsNullOrWhiteSpace(r.Summary))
             {
                 pdf.Gap(10);

@@ -14,6 +14,7 @@ internal static class RecordsModel
             e.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
             e.Property(r => r.Dissemination).HasConversion<string>().HasMaxLength(16);
             e.Property(r => r.Language).HasMaxLength(8);
+            e.ComplexProperty(r => r.Summary);
             e.Property(r => r.Version).IsConcurrencyToken();
             e.HasIndex(r => new { r.MeetingId, r.Number }).IsUnique();
             e.HasOne(r => r.ApprovedBy).WithMany().HasForeignKey(r => r.ApprovedByPersonId).OnDelete(DeleteBehavior.Restrict);
@@ -23,7 +24,9 @@ internal static class RecordsModel
         b.Entity<RecordSection>(e =>
         {
             e.ToTable("record_sections");
-            e.Property(s => s.Heading).HasMaxLength(500);
+            // The forms keep a heading to 500 characters in every language; the columns, as every text's, are not limited.
+            e.ComplexProperty(s => s.Heading);
+            e.ComplexProperty(s => s.Body);
             e.HasIndex(s => new { s.RecordId, s.Position });
             e.HasOne(s => s.MeetingItem).WithMany().HasForeignKey(s => s.MeetingItemId).OnDelete(DeleteBehavior.SetNull);
             e.HasMany(s => s.Outcomes).WithOne().HasForeignKey(o => o.SectionId).OnDelete(DeleteBehavior.Cascade);
@@ -33,6 +36,7 @@ internal static class RecordsModel
             e.ToTable("record_outcomes");
             e.Property(o => o.Kind).HasConversion<string>().HasMaxLength(16);
             e.Property(o => o.OwnerName).HasMaxLength(200);
+            e.ComplexProperty(o => o.Text);
             e.HasOne(o => o.Owner).WithMany().HasForeignKey(o => o.OwnerPersonId).OnDelete(DeleteBehavior.Restrict);
             // The actions still due, which a group's page lists: few of all actions, so the query starts from them.
             e.HasIndex(o => new { o.Kind, o.DueDate });

@@ -60,6 +60,13 @@ public static class Markdown
     /// <summary>The HTML of <see cref="ToHtml"/>, rendered and sanitized now.</summary>
     internal static string Render(string markdown) => Sanitizer.Sanitize(Markdig.Markdown.ToHtml(markdown, Pipeline));
 
+    /// <summary>
+    /// Markdown as the record editor and a translated file keep it: as written, with one kind of line end and no trailing
+    /// blank lines (its line breaks make lists, so they are never folded as a plain text's are); null when blank.
+    /// </summary>
+    public static string? Clean(string? markdown) =>
+        string.IsNullOrWhiteSpace(markdown) ? null : markdown.Replace("\r\n", "\n").Replace('\r', '\n').TrimEnd();
+
     /// <summary>The text without its Markdown, for search, e-mails and exports.</summary>
     public static string ToPlainText(string? markdown)
     {

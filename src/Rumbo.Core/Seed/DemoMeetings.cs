@@ -223,34 +223,72 @@ public static class DemoMeetings
             Dissemination = Visibility.Public,
             CreatedAtUtc = approved,
             ApprovedAtUtc = approved,
-            Summary = "The first meeting was held on 21 October 2020 and involved the participation of a large number of Latin American countries.\n\n" +
-                      "*This memory aid says only what LC/MDS.4/3 (8 January 2021), section B.2, says of the meeting.*",
+            // The memory aid is written in English, as the document it comes from; its Spanish, as every demo text's but the
+            // bodies' own names, is an unofficial translation.
+            Summary = Text(
+                "The first meeting was held on 21 October 2020 and involved the participation of a large number of Latin American countries.\n\n" +
+                "*This memory aid says only what LC/MDS.4/3 (8 January 2021), section B.2, says of the meeting.*",
+                "La primera reunión se celebró el 21 de octubre de 2020 y contó con la participación de un gran número de países latinoamericanos.\n\n" +
+                "*Esta ayuda memoria recoge solo lo que el documento LC/MDS.4/3 (8 de enero de 2021), en su sección B.2, dice de la reunión.*"),
             Sections =
             [
                 new RecordSection
                 {
-                    MeetingItem = pacific, Position = 1, Heading = "Experience of the Pacific Alliance",
-                    Body = "The experience of the Pacific Alliance was presented.",
-                    Outcomes = [new RecordOutcome { Position = 1, Kind = OutcomeKind.Information, Text = "Experiences of the Pacific Alliance were presented." }],
-                },
-                new RecordSection
-                {
-                    MeetingItem = redCalle, Position = 2, Heading = "Uruguay's Red Calle project",
-                    Body = "Uruguay's Red Calle project was presented.",
-                    Outcomes = [new RecordOutcome { Position = 1, Kind = OutcomeKind.Information, Text = "Uruguay's Red Calle project was presented." }],
-                },
-                new RecordSection
-                {
-                    MeetingItem = discussion, Position = 3, Heading = "How to leverage these instances and continue coordinated work",
-                    Body = "There was a discussion on how to leverage these instances and continue coordinated work, which is addressed by the proposed plan of work. " +
-                           "Based on this meeting, table 3 of LC/MDS.4/3 presents activities to develop a plan of work for 2020–2022: sharing of experiences, " +
-                           "systematization of experiences, expert workshops, virtual visits and intersectoral meetings.\n\n" +
-                           "The meeting also highlighted the need to include other government sectors in the discussions in order to expand the scope and " +
-                           "to address specific issues such as financing cooperation, for which it has been proposed to create special spaces for discussion.",
+                    MeetingItem = pacific, Position = 1,
+                    Heading = Text("Experience of the Pacific Alliance", "Experiencia de la Alianza del Pacífico"),
+                    Body = Text("The experience of the Pacific Alliance was presented.", "Se presentó la experiencia de la Alianza del Pacífico."),
                     Outcomes =
                     [
-                        new RecordOutcome { Position = 1, Kind = OutcomeKind.Information, Text = "Activities for a plan of work for 2020–2022 (table 3 of LC/MDS.4/3) are based on this meeting." },
-                        new RecordOutcome { Position = 2, Kind = OutcomeKind.Information, Text = "The need to include other government sectors in the discussions, with special spaces for discussion proposed for issues such as financing cooperation." },
+                        new RecordOutcome
+                        {
+                            Position = 1, Kind = OutcomeKind.Information,
+                            Text = Text("Experiences of the Pacific Alliance were presented.", "Se presentaron las experiencias de la Alianza del Pacífico."),
+                        },
+                    ],
+                },
+                new RecordSection
+                {
+                    MeetingItem = redCalle, Position = 2,
+                    Heading = Text("Uruguay's Red Calle project", "Proyecto Red Calle del Uruguay"),
+                    Body = Text("Uruguay's Red Calle project was presented.", "Se presentó el proyecto Red Calle del Uruguay."),
+                    Outcomes =
+                    [
+                        new RecordOutcome
+                        {
+                            Position = 1, Kind = OutcomeKind.Information,
+                            Text = Text("Uruguay's Red Calle project was presented.", "Se presentó el proyecto Red Calle del Uruguay."),
+                        },
+                    ],
+                },
+                new RecordSection
+                {
+                    MeetingItem = discussion, Position = 3,
+                    Heading = Text("How to leverage these instances and continue coordinated work", "Cómo aprovechar estas instancias y continuar el trabajo coordinado"),
+                    Body = Text(
+                        "There was a discussion on how to leverage these instances and continue coordinated work, which is addressed by the proposed plan of work. " +
+                        "Based on this meeting, table 3 of LC/MDS.4/3 presents activities to develop a plan of work for 2020–2022: sharing of experiences, " +
+                        "systematization of experiences, expert workshops, virtual visits and intersectoral meetings.\n\n" +
+                        "The meeting also highlighted the need to include other government sectors in the discussions in order to expand the scope and " +
+                        "to address specific issues such as financing cooperation, for which it has been proposed to create special spaces for discussion.",
+                        "Se debatió cómo aprovechar estas instancias y continuar el trabajo coordinado, cuestión que aborda la propuesta de plan de trabajo. " +
+                        "A partir de esta reunión, el cuadro 3 del documento LC/MDS.4/3 presenta actividades para elaborar un plan de trabajo para 2020-2022: " +
+                        "intercambio de experiencias, sistematización de experiencias, talleres de expertos, visitas virtuales y reuniones intersectoriales.\n\n" +
+                        "En la reunión también se destacó la necesidad de incluir a otros sectores del gobierno en los debates, a fin de ampliar su alcance y " +
+                        "abordar temas específicos como el financiamiento de la cooperación, para los que se ha propuesto crear espacios especiales de discusión."),
+                    Outcomes =
+                    [
+                        new RecordOutcome
+                        {
+                            Position = 1, Kind = OutcomeKind.Information,
+                            Text = Text("Activities for a plan of work for 2020–2022 (table 3 of LC/MDS.4/3) are based on this meeting.",
+                                "Las actividades para un plan de trabajo para 2020-2022 (cuadro 3 del documento LC/MDS.4/3) se basan en esta reunión."),
+                        },
+                        new RecordOutcome
+                        {
+                            Position = 2, Kind = OutcomeKind.Information,
+                            Text = Text("The need to include other government sectors in the discussions, with special spaces for discussion proposed for issues such as financing cooperation.",
+                                "La necesidad de incluir a otros sectores del gobierno en los debates, y la propuesta de crear espacios especiales de discusión para temas como el financiamiento de la cooperación."),
+                        },
                     ],
                 },
             ],

@@ -78,6 +78,19 @@ public sealed class TranslationImport(RumboDbContext db, AgendaStore agendas)
                 tracked[("Agreement", x.Id)] = x;
                 owners[("Agreement", x.Id)] = x;
             }
+            // A record's translations are not the record (decision 0025): an approved one takes them too, its text unchanged.
+            foreach (var r in await db.MeetingRecords.Include(r => r.Sections).ThenInclude(x => x.Outcomes).Where(r => r.Meeting!.GroupId == set.Id)
+                .AsSplitQuery().ToListAsync(ct))
+            {
+                tracked[("MeetingRecord", r.Id)] = r;
+                owners[("MeetingRecord", r.Id)] = r;
+                foreach (var x in r.Sections)
+                {
+                    tracked[("RecordSection", x.Id)] = x;
+                    owners[("RecordSection", x.Id)] = r;
+                    foreach (var o in x.Outcomes) { tracked[("RecordOutcome", o.Id)] = o; owners[("RecordOutcome", o.Id)] = r; }
+                }
+            }
             foreach (var p in await db.WorkPlans.Include(p => p.Activities).Where(p => p.GroupId == set.Id).AsSplitQuery().ToListAsync(ct))
             {
                 tracked[("WorkPlan", p.Id)] = p;
@@ -106,7 +119,7 @@ public sealed class TranslationImport(RumboDbContext db, AgendaStore agendas)
                 notMatching.Add(new StaleTranslation(text, unit.Source));
                 continue;
             }
-            var target = TranslationLanguages.Clean(unit.Target, text.Paragraphs);
+            var target = TranslationLanguages.Clean(unit.Target, text);
             if (target is null)
             {
                 missing.Add(text);
@@ -146,7 +159,8 @@ public sealed class TranslationImport(RumboDbContext db, AgendaStore agendas)
             }
             else
             {
-                // Each record that holds a changed text saves only if its version is still the one read above.
+                // Each record that holds a changed text (the meeting of an item, the meeting record of a section) saves only if
+                // its version is still the one read above.
                 foreach (var owner in touched)
                 {
                     var version = db.Entry(owner).Property("Version");

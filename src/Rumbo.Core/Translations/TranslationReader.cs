@@ -6,6 +6,7 @@ using NodaTime;
 using Rumbo.Core.Agendas;
 using Rumbo.Core.Data;
 using Rumbo.Core.Meetings;
+using Rumbo.Core.Records;
 
 namespace Rumbo.Core.Translations;
 
@@ -79,8 +80,10 @@ public sealed class TranslationReader(RumboDbContext db)
     }
 
     /// <summary>
-    /// A group's texts: its name and mandate, its meetings (title, description) with their agenda items, its agreements,
-    /// its plans of work with their activities; empty sources left out. The sources are in its agenda's language.
+    /// A group's texts: its name and mandate, its meetings (title, description) with their agenda items, the newest version
+    /// of each meeting's record (summary, section headings and bodies, outcomes) when it is written in the group's language,
+    /// its agreements, its plans of work with their activities; empty sources left out. The sources are in its agenda's
+    /// language: a record written in another has sources of another language, and is translated in its own editor.
     /// </summary>
     public async Task<TranslationSet?> GroupAsync(string slug, CancellationToken ct = default)
     {
@@ -92,6 +95,19 @@ public sealed class TranslationReader(RumboDbContext db)
             .Select(m => new { m.Id, m.StartsAtUtc, m.TimeZone, Title = m.Title.ToDocument(), Description = m.Description.ToDocument() }).ToListAsync(ct);
         var items = await db.MeetingItems.AsNoTracking().Where(i => db.Meetings.Any(m => m.Id == i.MeetingId && m.GroupId == g.Id))
             .Select(i => new { i.Id, i.MeetingId, i.Position, Title = i.Title.ToDocument(), Description = i.Description.ToDocument() }).ToListAsync(ct);
+        // Only the newest version of a meeting's record: the earlier ones are superseded or about to be, and a new version
+        // takes the translations of the one it copies.
+        var language = g.DocumentLanguage;
+        var records = await db.MeetingRecords.AsNoTracking()
+            .Where(r => r.Meeting!.GroupId == g.Id && r.Language == language
+                && r.Number == db.MeetingRecords.Where(x => x.MeetingId == r.MeetingId).Max(x => x.Number))
+            .Select(r => new { r.Id, r.MeetingId, r.Number, Summary = r.Summary.ToDocument() }).ToListAsync(ct);
+        var recordIds = records.Select(r => r.Id).ToList();
+        var sections = await db.RecordSections.AsNoTracking().Where(x => recordIds.Contains(x.RecordId))
+            .Select(x => new { x.Id, x.RecordId, x.Position, Heading = x.Heading.ToDocument(), Body = x.Body.ToDocument() }).ToListAsync(ct);
+        var sectionIds = sections.Select(x => x.Id).ToList();
+        var outcomes = await db.RecordOutcomes.AsNoTracking().Where(o => sectionIds.Contains(o.SectionId))
+            .Select(o => new { o.Id, o.SectionId, o.Position, Text = o.Text.ToDocument() }).ToListAsync(ct);
         var agreements = await db.Agreements.AsNoTracking().Where(x => x.GroupId == g.Id)
             .Select(x => new { x.Id, x.MeetingId, x.Number, x.AdoptedOn, Text = x.Text.ToDocument() }).ToListAsync(ct);
         var plans = await db.WorkPlans.AsNoTracking().Where(p => p.GroupId == g.Id).OrderBy(p => p.PeriodStart).ThenBy(p => p.Id)
@@ -100,10 +116,10 @@ public sealed class TranslationReader(RumboDbContext db)
             .Select(x => new { x.Id, x.PlanId, x.Position, Title = x.Title.ToDocument(), Description = x.Description.ToDocument() }).ToListAsync(ct);
 
         var texts = new List<TranslationText>();
-        void Add(string kind, string type, int id, string property, string what, string code, LocalizedString text, string url, bool paragraphs, int max)
+        void Add(string kind, string type, int id, string property, string what, string code, LocalizedString text, string url, bool paragraphs, int max, bool markdown = false)
         {
             if (string.IsNullOrWhiteSpace(text.Source)) return;
-            texts.Add(new TranslationText($"{kind}-{id.ToString(CultureInfo.InvariantCulture)}-{Kebab(property)}", type, id, property, what, code, text, url, paragraphs, max));
+            texts.Add(new TranslationText($"{kind}-{id.ToString(CultureInfo.InvariantCulture)}-{Kebab(property)}", type, id, property, what, code, text, url, paragraphs, max, markdown));
         }
         var groupEdit = $"/groups/{g.Slug}/edit";
         Add("group", "Group", g.Id, "Name", "Group name", "", g.Name, groupEdit, false, ShortText);
@@ -120,6 +136,27 @@ public sealed class TranslationReader(RumboDbContext db)
                 var code = $"{day}, {(++n).ToString(CultureInfo.InvariantCulture)}";
                 Add("item", nameof(MeetingItem), i.Id, nameof(MeetingItem.Title), "Agenda item of the meeting of {0}", code, i.Title, edit, false, ShortText);
                 Add("item", nameof(MeetingItem), i.Id, nameof(MeetingItem.Description), "Description of an agenda item of the meeting of {0}", code, i.Description, edit, true, LongText);
+            }
+            foreach (var r in records.Where(r => r.MeetingId == m.Id))
+            {
+                var recordEdit = $"/meetings/{m.Id.ToString(CultureInfo.InvariantCulture)}/records/{r.Number.ToString(CultureInfo.InvariantCulture)}/edit";
+                Add("record", nameof(MeetingRecord), r.Id, nameof(MeetingRecord.Summary), "Summary of the record of the meeting of {0}", day, r.Summary, recordEdit,
+                    true, MeetingRecord.MaxMarkdown, markdown: true);
+                var s = 0;
+                foreach (var x in sections.Where(x => x.RecordId == r.Id).OrderBy(x => x.Position).ThenBy(x => x.Id))
+                {
+                    var code = $"{day}, {(++s).ToString(CultureInfo.InvariantCulture)}";
+                    Add("section", nameof(RecordSection), x.Id, nameof(RecordSection.Heading), "Heading of a section of the record of the meeting of {0}", code, x.Heading,
+                        recordEdit, false, RecordSection.MaxHeading);
+                    Add("section", nameof(RecordSection), x.Id, nameof(RecordSection.Body), "Section of the record of the meeting of {0}", code, x.Body,
+                        recordEdit, true, MeetingRecord.MaxMarkdown, markdown: true);
+                    var o = 0;
+                    foreach (var y in outcomes.Where(y => y.SectionId == x.Id).OrderBy(y => y.Position).ThenBy(y => y.Id))
+                    {
+                        Add("outcome", nameof(RecordOutcome), y.Id, nameof(RecordOutcome.Text), "Outcome of the record of the meeting of {0}",
+                            $"{code}.{(++o).ToString(CultureInfo.InvariantCulture)}", y.Text, recordEdit, false, RecordOutcome.MaxText);
+                    }
+                }
             }
             foreach (var x in agreements.Where(x => x.MeetingId == m.Id).OrderBy(x => x.Number))
             {

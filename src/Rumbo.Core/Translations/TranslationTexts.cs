@@ -2,7 +2,7 @@ using Rumbo.Core.Agendas;
 
 namespace Rumbo.Core.Translations;
 
-/// <summary>What a set of texts belongs to: an agenda, or a group with its meetings, agreements and plans.</summary>
+/// <summary>What a set of texts belongs to: an agenda, or a group with its meetings, records, agreements and plans.</summary>
 public enum TranslationSetKind
 {
     Agenda,
@@ -25,10 +25,11 @@ public enum TranslationState
 /// XML NMTOKEN (kind, id, field: <c>line-12-text</c>); <paramref name="What"/> is the English key of a label for translators
 /// ("Line of action {0}") with <paramref name="Code"/> its argument; <paramref name="EntityType"/> and
 /// <paramref name="Property"/> are the names the audit trail records (<c>LineOfAction</c>, <c>Text</c>).
+/// <paramref name="Markdown"/> texts (a meeting record's) keep their line breaks as written, which make their lists.
 /// </summary>
 public sealed record TranslationText(
     string UnitId, string EntityType, int EntityId, string Property, string What, string Code, LocalizedString Text, string EditUrl,
-    bool Paragraphs, int MaxLength);
+    bool Paragraphs, int MaxLength, bool Markdown = false);
 
 /// <summary>The texts of an agenda or a group, in the order of their pages, and the language their sources are written in.</summary>
 public sealed record TranslationSet(
@@ -111,6 +112,9 @@ public static class TranslationLanguages
         "fr" => nameof(LocalizedText.Fr),
         _ => throw new ArgumentOutOfRangeException(nameof(language), language, "Not a language of the texts."),
     };
+
+    /// <summary>The translation of a text as its editing form would keep it: see <see cref="Clean(string?, bool)"/> and <see cref="Rendering.Markdown.Clean"/>.</summary>
+    public static string? Clean(string? s, TranslationText text) => text.Markdown ? Rendering.Markdown.Clean(s) : Clean(s, text.Paragraphs);
 
     /// <summary>
     /// A text as the editing forms keep it: spaces folded within a paragraph, paragraphs (where kept) apart by one blank

@@ -2712,13 +2712,33 @@ namespace Rumbo.Migrations.Postgres.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasColumnType("text");
-
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Summary", "Rumbo.Core.Records.MeetingRecord.Summary#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Es")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Fr")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Official")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Pt")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasColumnType("text");
+                        });
 
                     b.HasKey("Id");
 
@@ -2807,9 +2827,29 @@ namespace Rumbo.Migrations.Postgres.Migrations
                     b.Property<int>("SectionId")
                         .HasColumnType("integer");
 
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasColumnType("text");
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Text", "Rumbo.Core.Records.RecordOutcome.Text#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Es")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Fr")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Official")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Pt")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasColumnType("text");
+                        });
 
                     b.HasKey("Id");
 
@@ -2830,15 +2870,6 @@ namespace Rumbo.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Heading")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
                     b.Property<int?>("MeetingItemId")
                         .HasColumnType("integer");
 
@@ -2847,6 +2878,54 @@ namespace Rumbo.Migrations.Postgres.Migrations
 
                     b.Property<int>("RecordId")
                         .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Body", "Rumbo.Core.Records.RecordSection.Body#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Es")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Fr")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Official")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Pt")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasColumnType("text");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Heading", "Rumbo.Core.Records.RecordSection.Heading#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Es")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Fr")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Official")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Pt")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasColumnType("text");
+                        });
 
                     b.HasKey("Id");
 

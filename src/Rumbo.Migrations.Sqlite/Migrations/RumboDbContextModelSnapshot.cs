@@ -2631,13 +2631,33 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Summary", "Rumbo.Core.Records.MeetingRecord.Summary#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Es")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Fr")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Official")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Pt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+                        });
 
                     b.HasKey("Id");
 
@@ -2722,9 +2742,29 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                     b.Property<int>("SectionId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Text", "Rumbo.Core.Records.RecordOutcome.Text#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Es")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Fr")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Official")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Pt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+                        });
 
                     b.HasKey("Id");
 
@@ -2743,15 +2783,6 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Heading")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
                     b.Property<int?>("MeetingItemId")
                         .HasColumnType("INTEGER");
 
@@ -2760,6 +2791,54 @@ namespace Rumbo.Migrations.Sqlite.Migrations
 
                     b.Property<int>("RecordId")
                         .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Body", "Rumbo.Core.Records.RecordSection.Body#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Es")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Fr")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Official")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Pt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Heading", "Rumbo.Core.Records.RecordSection.Heading#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Es")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Fr")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Official")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Pt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+                        });
 
                     b.HasKey("Id");
 

@@ -119,11 +119,24 @@ public abstract class DemoMeetingsAndPlansTests(DatabaseProvider provider) : IAs
         var record = Assert.Single(meeting.Records);
         Assert.Equal((RecordKind.MemoryAid, RecordStatus.Approved, Visibility.Public), (record.Kind, record.Status, record.Dissemination));
         Assert.NotNull(record.ApprovedAtUtc);
-        Assert.Contains("a large number of Latin American countries", record.Summary);
+        Assert.Contains("a large number of Latin American countries", record.Summary.Source);
         Assert.Equal(3, record.Sections.Count);
         Assert.All(record.Sections, s => Assert.NotNull(s.MeetingItemId));
-        Assert.Contains(record.Sections, s => s.Body.Contains("Red Calle", StringComparison.Ordinal));
-        Assert.Contains(record.Sections, s => s.Body.Contains("financing cooperation", StringComparison.Ordinal));
+        Assert.Contains(record.Sections, s => s.Body.Source.Contains("Red Calle", StringComparison.Ordinal));
+        Assert.Contains(record.Sections, s => s.Body.Source.Contains("financing cooperation", StringComparison.Ordinal));
+
+        // Written in English, with the Spanish of every text beside it, none of it official.
+        Assert.Equal("en", record.Language);
+        var texts = new[] { record.Summary }.Concat(record.Sections.SelectMany(s => new[] { s.Heading, s.Body }.Concat(s.Outcomes.Select(o => o.Text)))).ToList();
+        Assert.Equal(1 + 3 * 2 + 4, texts.Count);
+        Assert.All(texts, t => Assert.False(string.IsNullOrWhiteSpace(t.Es), $"no Spanish for: {t.Source}"));
+        Assert.All(texts, t => Assert.NotEqual(t.Source, t.Es));
+        Assert.All(texts, t => Assert.Null(t.Official));
+        Assert.Contains("gran número de países latinoamericanos", record.Summary.Es);
+        Assert.Contains(record.Sections, s => s.Heading.Es == "Proyecto Red Calle del Uruguay");
+        Assert.Contains(record.Sections, s => s.Body.Es!.Contains("financiamiento de la cooperación", StringComparison.Ordinal));
+        // The Markdown's paragraphs are kept in the translation as in the source.
+        Assert.All(texts, t => Assert.Equal(t.Source.Split("\n\n").Length, t.Es!.Split("\n\n").Length));
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public abstract class RecordExportTests(RumboApp app)
         await using var db = kit.Db();
         var record = db.MeetingRecords.Single(r => r.MeetingId == s.Meeting && r.Number == number);
         // A long body, so that the PDF wraps lines and turns pages.
-        record.Summary = "## Present\n\n- Ana, *coordinator*\n- Ben\n\n" + string.Join("\n\n", Enumerable.Range(1, 60).Select(i => $"Paragraph {i} of the long discussion on foresight and planning in the region, with enough words to wrap."));
+        record.Summary.Source = "## Present\n\n- Ana, *coordinator*\n- Ben\n\n" + string.Join("\n\n", Enumerable.Range(1, 60).Select(i => $"Paragraph {i} of the long discussion on foresight and planning in the region, with enough words to wrap."));
         await db.SaveChangesAsync();
         return (number, marker);
     }

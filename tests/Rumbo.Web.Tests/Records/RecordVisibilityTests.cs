@@ -75,7 +75,7 @@ public abstract class RecordVisibilityTests(RumboApp app)
         Assert.Equal(0, (await JsonAsync(await kit.GetAsync(api, bearer: otherToken))).GetArrayLength());
         var mine = await JsonAsync(await kit.GetAsync(api, bearer: memberToken));
         Assert.Equal([membersOnly, draft], mine.EnumerateArray().Select(r => r.GetProperty("number").GetInt32()).ToArray());
-        Assert.Contains("<strong>secret-draft</strong>", mine.EnumerateArray().Last().GetProperty("sections")[0].GetProperty("bodyHtml").GetString());
+        Assert.Contains("<strong>secret-draft</strong>", mine.EnumerateArray().Last().GetProperty("sections")[0].GetProperty("bodyHtml").GetProperty("source").GetString());
 
         // Neither the group page's open actions nor anything else on it tells the public about them.
         var groupPage = await kit.Client.GetStringAsync($"/groups/{s.Groups.Complete}");
@@ -142,7 +142,7 @@ public abstract class RecordVisibilityTests(RumboApp app)
         await using (var db = app.Database.CreateContext())
         {
             var section = db.RecordSections.Single(x => x.RecordId == db.MeetingRecords.Single(r => r.MeetingId == s.Meeting && r.Number == number).Id);
-            section.Body = "Fine *text*.\n\n<script>alert('x')</script>\n\n[click](javascript:alert(1)) <img src=x onerror=alert(1)>";
+            section.Body.Source = "Fine *text*.\n\n<script>alert('x')</script>\n\n[click](javascript:alert(1)) <img src=x onerror=alert(1)>";
             await db.SaveChangesAsync();
         }
         var page = await kit.PageAsync($"/meetings/{s.Meeting}/records/{number}");
@@ -151,11 +151,11 @@ public abstract class RecordVisibilityTests(RumboApp app)
         Assert.Empty(body.QuerySelectorAll("script, img, [onerror]"));
         Assert.DoesNotContain("javascript:", body.InnerHtml);
         var api = await JsonAsync(await kit.GetAsync($"/api/v1/meetings/{s.Meeting}/records"));
-        var html = api[0].GetProperty("sections")[0].GetProperty("bodyHtml").GetString()!;
+        var html = api[0].GetProperty("sections")[0].GetProperty("bodyHtml").GetProperty("source").GetString()!;
         Assert.Contains("<em>text</em>", html);
         Assert.DoesNotContain("<script", html);
         Assert.DoesNotContain("javascript:", html);
-        Assert.Contains("<script>", api[0].GetProperty("sections")[0].GetProperty("body").GetString());
+        Assert.Contains("<script>", api[0].GetProperty("sections")[0].GetProperty("body").GetProperty("source").GetString());
 
         var es = await kit.PageAsync($"/meetings/{s.Meeting}/records/{number}?culture=es");
         Assert.Contains("Acta", es.QuerySelector("h1")!.TextContent);

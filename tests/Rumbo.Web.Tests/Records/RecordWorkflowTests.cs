@@ -39,7 +39,7 @@ public abstract class RecordWorkflowTests(RumboApp app)
         Assert.Equal($"{baseUrl}/1/edit", created.Headers.Location?.OriginalString);
         var record = await LoadAsync(s.Meeting, 1);
         Assert.Equal(RecordStatus.Draft, record.Status);
-        Assert.Equal([RecordsScenario.Item1Title, RecordsScenario.Item2Title, "Other matters", "Closing"], record.Sections.OrderBy(x => x.Position).Select(x => x.Heading).ToArray());
+        Assert.Equal([RecordsScenario.Item1Title, RecordsScenario.Item2Title, "Other matters", "Closing"], record.Sections.OrderBy(x => x.Position).Select(x => x.Heading.Source).ToArray());
         Assert.Equal(s.Item1, record.Sections.Single(x => x.Position == 0).MeetingItemId);
 
         // A second record of the same meeting is refused: corrections are new versions.
@@ -56,17 +56,17 @@ public abstract class RecordWorkflowTests(RumboApp app)
         Assert.Equal(before, await kit.AuditCountAsync());
 
         // Save with the action, the summary and the sections in another order.
-        var save = With(Fields(withOutcome), ("Summary", "Present: **eight countries**."), ("Sections[0].Body", "The network grew.\n\n- two new members"),
-            ("Sections[0].Outcomes[0].Kind", "Action"), ("Sections[0].Outcomes[0].Text", "Send the survey"),
+        var save = With(Fields(withOutcome), ("Summary.Source", "Present: **eight countries**."), ("Sections[0].Body.Source", "The network grew.\n\n- two new members"),
+            ("Sections[0].Outcomes[0].Kind", "Action"), ("Sections[0].Outcomes[0].Text.Source", "Send the survey"),
             ("Sections[0].Outcomes[0].OwnerPersonId", coordinator.ToString()), ("Sections[0].Outcomes[0].DueDate", "2026-03-31"),
-            ("Sections[3].Heading", "Closing of the meeting"), ("Command", "save"));
+            ("Sections[3].Heading.Source", "Closing of the meeting"), ("Command", "save"));
         var saved = await kit.PostAsync($"{baseUrl}/1/edit", edit, save);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         record = await LoadAsync(s.Meeting, 1);
         Assert.Equal(1, record.Version);
         var action = Assert.Single(record.Sections.Single(x => x.Position == 0).Outcomes);
-        Assert.Equal((OutcomeKind.Action, "Send the survey", coordinator, new DateOnly(2026, 3, 31)), (action.Kind, action.Text, action.OwnerPersonId!.Value, action.DueDate!.Value));
-        Assert.Equal("Closing of the meeting", record.Sections.Single(x => x.Position == 3).Heading);
+        Assert.Equal((OutcomeKind.Action, "Send the survey", coordinator, new DateOnly(2026, 3, 31)), (action.Kind, action.Text.Source, action.OwnerPersonId!.Value, action.DueDate!.Value));
+        Assert.Equal("Closing of the meeting", record.Sections.Single(x => x.Position == 3).Heading.Source);
 
         var page = await kit.PageAsync($"{baseUrl}/1", cookie);
         Assert.Equal("eight countries", page.QuerySelector("article .markdown strong")!.TextContent);
@@ -74,9 +74,9 @@ public abstract class RecordWorkflowTests(RumboApp app)
         Assert.Contains("31 March 2026", page.QuerySelector("table.record-actions")!.TextContent);
 
         // A stale save: the version read before the last save.
-        var stale = await kit.PostAsync($"{baseUrl}/1/edit", edit, With(save, ("Summary", "Overwritten")));
+        var stale = await kit.PostAsync($"{baseUrl}/1/edit", edit, With(save, ("Summary.Source", "Overwritten")));
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
-        Assert.Equal("Present: **eight countries**.", (await LoadAsync(s.Meeting, 1)).Summary);
+        Assert.Equal("Present: **eight countries**.", (await LoadAsync(s.Meeting, 1)).Summary.Source);
 
         // Approve, members only.
         var view = await kit.OpenAsync($"{baseUrl}/1", cookie);
@@ -93,16 +93,20 @@ public abstract class RecordWorkflowTests(RumboApp app)
         var (memberCookie, _) = await kit.NewMemberAsync(s.CompleteId, GroupRole.Member);
         var memberForm = await kit.OpenAsync($"{baseUrl}/1", memberCookie);
         var audit = await kit.AuditCountAsync();
+        // The editor of an approved record shows its text read-only, beside translations that may still be added.
         var editFrozen = await kit.OpenAsync($"{baseUrl}/1/edit", cookie);
-        Assert.Contains("approved and frozen", editFrozen.Page.QuerySelector("[role=alert]")!.TextContent);
-        Assert.Null(editFrozen.Page.QuerySelector("textarea[name=Summary]"));
-        Assert.Equal(HttpStatusCode.Conflict, (await kit.PostAsync($"{baseUrl}/1/edit", edit, With(save, ("Version", "2"), ("Summary", "Changed after approval")))).StatusCode);
+        Assert.Contains("approved and frozen", editFrozen.Page.QuerySelector(".notice")!.TextContent);
+        Assert.True(editFrozen.Page.QuerySelector("textarea[name='Summary.Source']")!.HasAttribute("readonly"));
+        Assert.Null(editFrozen.Page.QuerySelector("button[name=Command]"));
+        var refusedEdit = await kit.PostAsync($"{baseUrl}/1/edit", edit, With(save, ("Version", "2"), ("Summary.Source", "Changed after approval")));
+        Assert.Equal(HttpStatusCode.Conflict, refusedEdit.StatusCode);
+        Assert.Contains("Nothing was saved", (await refusedEdit.ParseAsync()).QuerySelector("[role=alert]")!.TextContent);
         Assert.Equal(HttpStatusCode.Conflict, (await kit.PostAsync($"{baseUrl}/1/edit", edit, ("Version", "2"), ("Command", "add-section"))).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await kit.PostAsync($"{baseUrl}/1?handler=Approve", view, ("Version", "2"), ("Dissemination", "Public"))).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await kit.PostAsync($"{baseUrl}/1?handler=Comment", memberForm, ("CommentBody", "Too late"))).StatusCode);
         Assert.Equal(audit, await kit.AuditCountAsync());
         record = await LoadAsync(s.Meeting, 1);
-        Assert.Equal("Present: **eight countries**.", record.Summary);
+        Assert.Equal("Present: **eight countries**.", record.Summary.Source);
         Assert.Empty(record.Comments);
 
         // Released to the public: now anyone reads it, files included.
@@ -129,8 +133,8 @@ public abstract class RecordWorkflowTests(RumboApp app)
         Assert.Equal($"{baseUrl}/{first + 1}/edit", made.Headers.Location?.OriginalString);
         var copy = await LoadAsync(s.Meeting, first + 1);
         Assert.Equal(RecordStatus.Draft, copy.Status);
-        Assert.Equal("Summary first.", copy.Summary);
-        Assert.Equal("Action first", copy.Sections.Single().Outcomes.Single().Text);
+        Assert.Equal("Summary first.", copy.Summary.Source);
+        Assert.Equal("Action first", copy.Sections.Single().Outcomes.Single().Text.Source);
         // Only the newest version gets a new version.
         Assert.Equal(HttpStatusCode.Conflict, (await kit.PostAsync($"{baseUrl}/{first}?handler=NewVersion", view, ("Version", "0"))).StatusCode);
 
@@ -140,7 +144,7 @@ public abstract class RecordWorkflowTests(RumboApp app)
         Assert.Equal(HttpStatusCode.Redirect, (await kit.GetAsync($"{baseUrl}/{first + 1}")).StatusCode);
 
         var edit = await kit.OpenAsync($"{baseUrl}/{first + 1}/edit", cookie);
-        Assert.Equal(HttpStatusCode.Redirect, (await kit.PostAsync($"{baseUrl}/{first + 1}/edit", edit, With(Fields(edit.Page), ("Summary", "Corrected summary."), ("Command", "save")))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await kit.PostAsync($"{baseUrl}/{first + 1}/edit", edit, With(Fields(edit.Page), ("Summary.Source", "Corrected summary."), ("Command", "save")))).StatusCode);
         var view2 = await kit.OpenAsync($"{baseUrl}/{first + 1}", cookie);
         Assert.Equal(HttpStatusCode.Redirect, (await kit.PostAsync($"{baseUrl}/{first + 1}?handler=Approve", view2, ("Version", "1"), ("Dissemination", "Public"))).StatusCode);
 
@@ -301,12 +305,12 @@ public abstract class RecordWorkflowTests(RumboApp app)
         var fields = Fields(edit.Page);
         var audit = await kit.AuditCountAsync();
 
-        var response = await kit.PostAsync(url, edit, With(fields, ("Sections[0].Heading", " "), ("Sections[0].Outcomes[0].DueDate", ""),
+        var response = await kit.PostAsync(url, edit, With(fields, ("Sections[0].Heading.Source", " "), ("Sections[0].Outcomes[0].DueDate", ""),
             ("Sections[0].Outcomes[0].OwnerName", ""), ("Sections[0].Outcomes[0].OwnerPersonId", outsider.ToString()), ("Command", "save")));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var page = await response.ParseAsync();
-        Assert.Equal("true", page.QuerySelector("#Sections_0__Heading")!.GetAttribute("aria-invalid"));
-        Assert.NotNull(page.QuerySelector("#Sections_0__Heading-error"));
+        Assert.Equal("true", page.QuerySelector("#Sections_0__Heading_Source")!.GetAttribute("aria-invalid"));
+        Assert.NotNull(page.QuerySelector("#Sections_0__Heading_Source-error"));
         Assert.NotNull(page.QuerySelector("#Sections_0__Outcomes_0__DueDate-error"));
         Assert.Contains("member of the group", page.QuerySelector("#Sections_0__Outcomes_0__OwnerPersonId-error")!.TextContent);
 
@@ -317,11 +321,11 @@ public abstract class RecordWorkflowTests(RumboApp app)
         Assert.Equal(HttpStatusCode.UnprocessableEntity, tampered.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await kit.PostAsync(url, edit, With(fields, ("Command", "remove-section:7")))).StatusCode);
 
-        var es = await kit.PostAsync($"{url}?culture=es", edit, With(fields, ("Sections[0].Heading", ""), ("Command", "save")));
-        Assert.Contains("Dé un título a la sección.", (await es.ParseAsync()).QuerySelector("#Sections_0__Heading-error")!.TextContent);
+        var es = await kit.PostAsync($"{url}?culture=es", edit, With(fields, ("Sections[0].Heading.Source", ""), ("Command", "save")));
+        Assert.Contains("Dé un título a la sección.", (await es.ParseAsync()).QuerySelector("#Sections_0__Heading_Source-error")!.TextContent);
         Assert.Equal(audit, await kit.AuditCountAsync());
         var record = await LoadAsync(s.Meeting, number);
-        Assert.Equal("Section validated", record.Sections.Single().Heading);
+        Assert.Equal("Section validated", record.Sections.Single().Heading.Source);
         Assert.Equal(0, record.Version);
     }
 
@@ -335,23 +339,23 @@ public abstract class RecordWorkflowTests(RumboApp app)
         var edit = await kit.OpenAsync(url, cookie);
 
         // Text typed, then "Add an outcome": the text is saved, the new empty outcome is in the form only.
-        var added = await kit.PostAsync(url, edit, [.. With(Fields(edit.Page), ("Summary", "Typed summary."), ("Sections[0].Body", "Typed body.")), ("Command", "add-outcome:0")]);
+        var added = await kit.PostAsync(url, edit, [.. With(Fields(edit.Page), ("Summary.Source", "Typed summary."), ("Sections[0].Body.Source", "Typed body.")), ("Command", "add-outcome:0")]);
         Assert.Equal(HttpStatusCode.OK, added.StatusCode);
         var page = await added.ParseAsync();
         Assert.Equal("Saved.", page.QuerySelector("[role=status]")!.TextContent.Trim());
-        Assert.Equal("", page.QuerySelector("textarea[name='Sections[0].Outcomes[1].Text']")!.TextContent);
+        Assert.Equal("", page.QuerySelector("textarea[name='Sections[0].Outcomes[1].Text.Source']")!.TextContent);
         var record = await LoadAsync(s.Meeting, number);
-        Assert.Equal(("Typed summary.", "Typed body."), (record.Summary, record.Sections.Single().Body));
-        Assert.Equal("Action typed", record.Sections.Single().Outcomes.Single().Text);
+        Assert.Equal(("Typed summary.", "Typed body."), (record.Summary.Source, record.Sections.Single().Body.Source));
+        Assert.Equal("Action typed", record.Sections.Single().Outcomes.Single().Text.Source);
 
         // A new section with a heading, then "Move section up": both the section and the order are saved, once.
         page = await (await kit.PostAsync(url, edit, [.. Fields(page), ("Command", "add-section")])).ParseAsync();
-        page = await (await kit.PostAsync(url, edit, [.. With(Fields(page), ("Sections[1].Heading", "Opening"), ("Sections[0].Outcomes[1].Text", "Typed outcome")), ("Command", "up-section:1")])).ParseAsync();
+        page = await (await kit.PostAsync(url, edit, [.. With(Fields(page), ("Sections[1].Heading.Source", "Opening"), ("Sections[0].Outcomes[1].Text.Source", "Typed outcome")), ("Command", "up-section:1")])).ParseAsync();
         record = await LoadAsync(s.Meeting, number);
-        Assert.Equal(["Opening", "Section typed"], record.Sections.OrderBy(x => x.Position).Select(x => x.Heading).ToArray());
-        Assert.Equal(["Action typed", "Typed outcome"], record.Sections.Single(x => x.Heading == "Section typed").Outcomes.OrderBy(o => o.Position).Select(o => o.Text).ToArray());
+        Assert.Equal(["Opening", "Section typed"], record.Sections.OrderBy(x => x.Position).Select(x => x.Heading.Source).ToArray());
+        Assert.Equal(["Action typed", "Typed outcome"], record.Sections.Single(x => x.Heading.Source == "Section typed").Outcomes.OrderBy(o => o.Position).Select(o => o.Text.Source).ToArray());
         // The form now names the new section, so saving it again does not add it twice.
-        var opening = record.Sections.Single(x => x.Heading == "Opening").Id;
+        var opening = record.Sections.Single(x => x.Heading.Source == "Opening").Id;
         Assert.Equal(opening.ToString(), page.QuerySelector("input[name='Sections[0].Id']")?.GetAttribute("value"));
         var saved = await kit.PostAsync(url, edit, [.. Fields(page), ("Command", "save")]);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
@@ -364,7 +368,7 @@ public abstract class RecordWorkflowTests(RumboApp app)
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         page = await refused.ParseAsync();
         Assert.Equal("An action needs a due date.", page.QuerySelector("#Sections_1__Outcomes_1__DueDate-error")!.TextContent.Trim());
-        Assert.NotNull(page.QuerySelector("input[name='Sections[2].Heading']"));
+        Assert.NotNull(page.QuerySelector("input[name='Sections[2].Heading.Source']"));
         Assert.Equal(audit, await kit.AuditCountAsync());
     }
 
@@ -378,19 +382,19 @@ public abstract class RecordWorkflowTests(RumboApp app)
         var edit = await kit.OpenAsync(url, cookie);
 
         var page = await (await kit.PostAsync(url, edit, [.. Fields(edit.Page), ("Command", "add-section")])).ParseAsync();
-        page = await (await kit.PostAsync(url, edit, [.. With(Fields(page), ("Sections[1].Heading", "New section")), ("Command", "up-section:1")])).ParseAsync();
-        Assert.Equal("New section", page.QuerySelector("input[name='Sections[0].Heading']")!.GetAttribute("value"));
+        page = await (await kit.PostAsync(url, edit, [.. With(Fields(page), ("Sections[1].Heading.Source", "New section")), ("Command", "up-section:1")])).ParseAsync();
+        Assert.Equal("New section", page.QuerySelector("input[name='Sections[0].Heading.Source']")!.GetAttribute("value"));
         page = await (await kit.PostAsync(url, edit, [.. Fields(page), ("Command", "add-outcome:1")])).ParseAsync();
-        page = await (await kit.PostAsync(url, edit, [.. With(Fields(page), ("Sections[1].Outcomes[1].Text", "Noted"), ("Sections[1].Outcomes[1].Kind", "Information")), ("Command", "up-outcome:1:1")])).ParseAsync();
+        page = await (await kit.PostAsync(url, edit, [.. With(Fields(page), ("Sections[1].Outcomes[1].Text.Source", "Noted"), ("Sections[1].Outcomes[1].Kind", "Information")), ("Command", "up-outcome:1:1")])).ParseAsync();
         page = await (await kit.PostAsync(url, edit, [.. Fields(page), ("Command", "remove-outcome:1:1")])).ParseAsync();
         Assert.NotNull(page.QuerySelector("[role=status]"));
         var saved = await kit.PostAsync(url, edit, [.. Fields(page), ("Command", "save")]);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
         var record = await LoadAsync(s.Meeting, number);
-        Assert.Equal(["New section", "Section moved"], record.Sections.OrderBy(x => x.Position).Select(x => x.Heading).ToArray());
-        var outcome = Assert.Single(record.Sections.Single(x => x.Heading == "Section moved").Outcomes);
-        Assert.Equal((OutcomeKind.Information, "Noted"), (outcome.Kind, outcome.Text));
+        Assert.Equal(["New section", "Section moved"], record.Sections.OrderBy(x => x.Position).Select(x => x.Heading.Source).ToArray());
+        var outcome = Assert.Single(record.Sections.Single(x => x.Heading.Source == "Section moved").Outcomes);
+        Assert.Equal((OutcomeKind.Information, "Noted"), (outcome.Kind, outcome.Text.Source));
     }
 }
 

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -84,12 +83,7 @@ public abstract class AgreementFormPage(RumboDbContext db, CurrentUser currentUs
         if (badDate) ModelState.AddMessage(nameof(AdoptedOn), "Enter a date as year, month and day.");
         else if (AdoptedOn is null) ModelState.AddMessage(nameof(AdoptedOn), "Give the date it was adopted.");
         else if (!DateBounds.Contains(AdoptedOn.Value)) ModelState.AddMessage(nameof(AdoptedOn), DateBounds.Outside);
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(Text, new(Text), results, validateAllProperties: true);
-        foreach (var r in results)
-        {
-            foreach (var member in r.MemberNames) ModelState.AddMessage($"{nameof(Text)}.{member}", r.ErrorMessage ?? "Invalid.");
-        }
+        ModelState.AddInputMessages(nameof(Text), Text);
         ChosenLines = await LineLinks.ResolveAsync(Db, Meeting.AgendaId, AgendaKeys.ParseCodeList(Lines), ct);
         if (ChosenLines.Problem(linked, "Give codes of lines of action of the group's agenda, such as 2.4.1.",
             "A retired line of action cannot be newly linked.") is { } problem)

@@ -40,12 +40,8 @@ public sealed class MeetingForm
     /// <summary>A title and a description with their translations (a meeting's, an agenda item's), messages keyed "Prefix.Field".</summary>
     public static void ValidateTexts(TextInput title, OptionalTextInput description, ModelStateDictionary state, string titleKey, string descriptionKey)
     {
-        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
-        System.ComponentModel.DataAnnotations.Validator.TryValidateObject(title, new(title), results, validateAllProperties: true);
-        foreach (var r in results) foreach (var m in r.MemberNames) state.AddMessage($"{titleKey}.{m}", r.ErrorMessage ?? "Invalid.");
-        results.Clear();
-        System.ComponentModel.DataAnnotations.Validator.TryValidateObject(description, new(description), results, validateAllProperties: true);
-        foreach (var r in results) foreach (var m in r.MemberNames) state.AddMessage($"{descriptionKey}.{m}", r.ErrorMessage ?? "Invalid.");
+        state.AddInputMessages(titleKey, title);
+        state.AddInputMessages(descriptionKey, description);
     }
 
     public LocalDateTime? Local => Date is { } d && Time is { } t ? new LocalDateTime(d.Year, d.Month, d.Day, t.Hour, t.Minute) : null;

@@ -90,8 +90,14 @@ public sealed class NewModel(RumboDbContext db, CurrentUser currentUser, TimePro
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
         var position = 0;
-        foreach (var item in items) record.Sections.Add(new RecordSection { MeetingItemId = item.Id, Position = position++, Heading = item.Title.ToDocument().In(Language) });
-        foreach (var heading in others) record.Sections.Add(new RecordSection { Position = position++, Heading = heading });
+        foreach (var item in items)
+        {
+            record.Sections.Add(new RecordSection
+            {
+                MeetingItemId = item.Id, Position = position++, Heading = RecordSection.HeadingOf(item.Title.ToDocument(), Meeting.Language, Language),
+            });
+        }
+        foreach (var heading in others) record.Sections.Add(new RecordSection { Position = position++, Heading = new LocalizedText { Source = heading } });
         db.Add(record);
         try
         {

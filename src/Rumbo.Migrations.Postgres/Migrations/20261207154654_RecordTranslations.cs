@@ -1,0 +1,279 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Rumbo.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class RecordTranslations : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            // The texts written so far are the sources of their new translatable texts: renamed, never dropped and added,
+            // so every record keeps its words. (The scaffold took Body for the heading's source; corrected by hand.)
+            migrationBuilder.RenameColumn(
+                name: "Heading",
+                table: "record_sections",
+                newName: "Heading_Source");
+
+            // A heading's 500 characters are the forms' limit now, in every language, as for every other text.
+            migrationBuilder.AlterColumn<string>(
+                name: "Heading_Source",
+                table: "record_sections",
+                type: "text",
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(500)",
+                oldMaxLength: 500);
+
+            migrationBuilder.RenameColumn(
+                name: "Body",
+                table: "record_sections",
+                newName: "Body_Source");
+
+            migrationBuilder.RenameColumn(
+                name: "Text",
+                table: "record_outcomes",
+                newName: "Text_Source");
+
+            migrationBuilder.RenameColumn(
+                name: "Summary",
+                table: "meeting_records",
+                newName: "Summary_Source");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Body_En",
+                table: "record_sections",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Body_Es",
+                table: "record_sections",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Body_Fr",
+                table: "record_sections",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Body_Official",
+                table: "record_sections",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Body_Pt",
+                table: "record_sections",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Heading_En",
+                table: "record_sections",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Heading_Es",
+                table: "record_sections",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Heading_Fr",
+                table: "record_sections",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Heading_Official",
+                table: "record_sections",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Heading_Pt",
+                table: "record_sections",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Text_En",
+                table: "record_outcomes",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Text_Es",
+                table: "record_outcomes",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Text_Fr",
+                table: "record_outcomes",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Text_Official",
+                table: "record_outcomes",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Text_Pt",
+                table: "record_outcomes",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Summary_En",
+                table: "meeting_records",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Summary_Es",
+                table: "meeting_records",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Summary_Fr",
+                table: "meeting_records",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Summary_Official",
+                table: "meeting_records",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Summary_Pt",
+                table: "meeting_records",
+                type: "text",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Body_En",
+                table: "record_sections");
+
+            migrationBuilder.DropColumn(
+                name: "Body_Es",
+                table: "record_sections");
+
+            migrationBuilder.DropColumn(
+                name: "Body_Fr",
+                table: "record_sections");
+
+            migrationBuilder.DropColumn(
+                name: "Body_Official",
+                table: "record_sections");
+
+            migrationBuilder.DropColumn(
+                name: "Body_Pt",
+                table: "record_sections");
+
+            migrationBuilder.DropColumn(
+                name: "Heading_En",
+                table: "record_sections");
+
+            migrationBuilder.DropColumn(
+                name: "Heading_Es",
+                table: "record_sections");
+
+            migrationBuilder.DropColumn(
+                name: "Heading_Fr",
+                table: "record_sections");
+
+            migrationBuilder.DropColumn(
+                name: "Heading_Official",
+                table: "record_sections");
+
+            migrationBuilder.DropColumn(
+                name: "Heading_Pt",
+                table: "record_sections");
+
+            migrationBuilder.DropColumn(
+                name: "Text_En",
+                table: "record_outcomes");
+
+            migrationBuilder.DropColumn(
+                name: "Text_Es",
+                table: "record_outcomes");
+
+            migrationBuilder.DropColumn(
+                name: "Text_Fr",
+                table: "record_outcomes");
+
+            migrationBuilder.DropColumn(
+                name: "Text_Official",
+                table: "record_outcomes");
+
+            migrationBuilder.DropColumn(
+                name: "Text_Pt",
+                table: "record_outcomes");
+
+            migrationBuilder.DropColumn(
+                name: "Summary_En",
+                table: "meeting_records");
+
+            migrationBuilder.DropColumn(
+                name: "Summary_Es",
+                table: "meeting_records");
+
+            migrationBuilder.DropColumn(
+                name: "Summary_Fr",
+                table: "meeting_records");
+
+            migrationBuilder.DropColumn(
+                name: "Summary_Official",
+                table: "meeting_records");
+
+            migrationBuilder.DropColumn(
+                name: "Summary_Pt",
+                table: "meeting_records");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "Heading_Source",
+                table: "record_sections",
+                type: "character varying(500)",
+                maxLength: 500,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "text");
+
+            migrationBuilder.RenameColumn(
+                name: "Heading_Source",
+                table: "record_sections",
+                newName: "Heading");
+
+            migrationBuilder.RenameColumn(
+                name: "Body_Source",
+                table: "record_sections",
+                newName: "Body");
+
+            migrationBuilder.RenameColumn(
+                name: "Text_Source",
+                table: "record_outcomes",
+                newName: "Text");
+
+            migrationBuilder.RenameColumn(
+                name: "Summary_Source",
+                table: "meeting_records",
+                newName: "Summary");
+        }
+    }
+}
