@@ -27,7 +27,7 @@ public abstract partial class PermissionMatrixTests
             _ => Task.FromResult(new Dictionary<string, string> { ["Kind"] = "Minutes", ["Language"] = "en", ["OtherSections"] = "Other matters" }), Writers),
         new("save a draft record", async t => $"/meetings/{await t.RecordOf(RecordStatus.Draft, Visibility.Members)}/records/1/edit",
             _ => Task.FromResult(new Dictionary<string, string> { ["Version"] = "0", ["Summary.Source"] = "Present: all.", ["Command"] = "save" }), Writers, Outsiders),
-        // A translation is not the record (decision 0025): those who write it translate it, approved too; the group's members may not.
+        // A translation is not the record (decision 0026): those who write it translate it, approved too; the group's members may not.
         new("translate an approved record", async t => $"/meetings/{await t.RecordOf(RecordStatus.Approved, Visibility.Members)}/records/1/edit?handler=Translations",
             _ => Task.FromResult(new Dictionary<string, string> { ["Version"] = "0", ["Summary.Es"] = "Registro de la matriz." }), Writers, Outsiders),
         new("approve a record", async t => $"/meetings/{await t.RecordOf(RecordStatus.Draft, Visibility.Members)}/records/1?handler=Approve",

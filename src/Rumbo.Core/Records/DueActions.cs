@@ -1,16 +1,17 @@
 using Microsoft.EntityFrameworkCore;
+using Rumbo.Core.Agendas;
 using Rumbo.Core.Data;
 using Rumbo.Core.Meetings;
 
 namespace Rumbo.Core.Records;
 
-/// <summary>An action from a record, still due: where it was decided, what, who and when.</summary>
-public sealed record DueAction(int MeetingId, int Number, string Text, string Language, int? OwnerPersonId, string? Owner, DateOnly DueDate);
+/// <summary>An action from a record, still due: where it was decided, what, who and when; <see cref="Language"/> is its record's, the language of the text's source.</summary>
+public sealed record DueAction(int MeetingId, int Number, LocalizedString Text, string Language, int? OwnerPersonId, string? Owner, DateOnly DueDate);
 
 public static class DueActions
 {
     private sealed record ActionRow(
-        int MeetingId, int Number, string Language, string Text, int? OwnerPersonId, string? Given, string? Family, string? OwnerName, DateOnly? DueDate);
+        int MeetingId, int Number, string Language, LocalizedString Text, int? OwnerPersonId, string? Given, string? Family, string? OwnerName, DateOnly? DueDate);
 
     // The actions of the newest version of each meeting's record the reader may read, in one query, compiled once as the
     // group page runs it (decision 0018).
@@ -24,7 +25,7 @@ public static class DueActions
              join o in db.RecordOutcomes on s.Id equals o.SectionId
              where o.Kind == OutcomeKind.Action && o.DueDate >= today
              orderby o.DueDate, o.Id
-             select new ActionRow(r.MeetingId, r.Number, r.Language, o.Text, o.OwnerPersonId, o.Owner!.GivenName, o.Owner.FamilyName, o.OwnerName, o.DueDate))
+             select new ActionRow(r.MeetingId, r.Number, r.Language, o.Text.ToDocument(), o.OwnerPersonId, o.Owner!.GivenName, o.Owner.FamilyName, o.OwnerName, o.DueDate))
             .Take(10)));
 
     /// <summary>

@@ -13,7 +13,7 @@ public sealed record SectionView(int Id, int? MeetingItemId, int Position, Local
 
 /// <summary>
 /// A record read for showing, exporting or answering the API. Its texts' sources are written in <see cref="Language"/>;
-/// each may have translations into the other languages (decision 0025).
+/// each may have translations into the other languages (decision 0026).
 /// </summary>
 public sealed record RecordView(
     int Id, int MeetingId, int Number, RecordKind Kind, RecordStatus Status, string Language, LocalizedString Summary, Visibility Dissemination,

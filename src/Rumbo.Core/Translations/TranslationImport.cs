@@ -78,7 +78,7 @@ public sealed class TranslationImport(RumboDbContext db, AgendaStore agendas)
                 tracked[("Agreement", x.Id)] = x;
                 owners[("Agreement", x.Id)] = x;
             }
-            // A record's translations are not the record (decision 0025): an approved one takes them too, its text unchanged.
+            // A record's translations are not the record (decision 0026): an approved one takes them too, its text unchanged.
             foreach (var r in await db.MeetingRecords.Include(r => r.Sections).ThenInclude(x => x.Outcomes).Where(r => r.Meeting!.GroupId == set.Id)
                 .AsSplitQuery().ToListAsync(ct))
             {

@@ -9,7 +9,7 @@ namespace Rumbo.Core.Tests.Data;
 
 /// <summary>
 /// The migration that made a record's texts translatable keeps the words of every record written before it: each old
-/// column is the new text's source, renamed, not dropped and added (decision 0025).
+/// column is the new text's source, renamed, not dropped and added (decision 0026).
 /// </summary>
 public abstract class RecordTranslationsMigrationTests(DatabaseProvider provider) : IAsyncLifetime
 {

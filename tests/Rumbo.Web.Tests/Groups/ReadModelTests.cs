@@ -81,7 +81,7 @@ public abstract class ReadModelTests(RumboApp app)
         }
 
         // An outcome, three rows below the group (outcome, section, record, meeting).
-        await ChangeThenSeeAsync(async db => (await db.RecordOutcomes.SingleAsync(o => o.Text == $"Action first {marker}")).Text = $"Action changed {marker}",
+        await ChangeThenSeeAsync(async db => (await db.RecordOutcomes.SingleAsync(o => o.Text.Source == $"Action first {marker}")).Text.Source = $"Action changed {marker}",
             $"Action changed {marker}", $"Action first {marker}");
         // An agreement's text.
         await ChangeThenSeeAsync(async db => (await db.Agreements.SingleAsync(a => a.Id == agreement)).Text.Source = $"Agreement changed {marker}",

@@ -12,7 +12,7 @@ using static Rumbo.Web.Tests.Records.RecordsTestKit;
 namespace Rumbo.Web.Tests.Records;
 
 /// <summary>
-/// A record's texts in the reader's language (decision 0025): translations shown with the unofficial note, the original to
+/// A record's texts in the reader's language (decision 0026): translations shown with the unofficial note, the original to
 /// its own readers; entered through the shared text input, on a draft and, for its translations only, on an approved
 /// record; carried into the files, the API and a new version.
 /// </summary>

@@ -35,7 +35,7 @@ public sealed class SectionInput
 /// Adding, removing and moving sections and outcomes are buttons of the same form: they change the form, save what was
 /// typed with the change and show the form again, so all of it works without JavaScript and leaving the page after one
 /// loses nothing; "Save" validates and writes it, against the version read. An approved record is frozen: every post of
-/// that form answers 409 and writes nothing. Its translations are not the record (decision 0025): the page shows an
+/// that form answers 409 and writes nothing. Its translations are not the record (decision 0026): the page shows an
 /// approved record's texts read-only beside their translations, which the Translations handler saves, and nothing else.
 /// </summary>
 public sealed class EditModel(RumboDbContext db, CurrentUser currentUser) : PageModel
