@@ -281,7 +281,7 @@ public static class DemoMeetings
                         {
                             Position = 1, Kind = OutcomeKind.Information,
                             Text = Text("Activities for a plan of work for 2020–2022 (table 3 of LC/MDS.4/3) are based on this meeting.",
-                                "Las actividades para un plan de trabajo para 2020-2022 (cuadro 3 del documento LC/MDS.4/3) se basan en esta reunión."),
+                                "Las actividades de un plan de trabajo para 2020-2022 (cuadro 3 del documento LC/MDS.4/3) se basan en esta reunión."),
                         },
                         new RecordOutcome
                         {
