@@ -163,6 +163,7 @@ public sealed class PolicyImport(RumboDbContext db, PolicyStore store)
                                 if (db.Entry(policy).State == EntityState.Modified || db.ChangeTracker.Entries().Any(e => e.State != EntityState.Unchanged && IsOf(e.Entity, policy.Id)))
                                 {
                                     if (byCountry) policy.ChangedByCountry();
+                                    policy.UpdatedAtUtc = store.Now;
                                     policy.Version++;
                                     changed++;
                                 }

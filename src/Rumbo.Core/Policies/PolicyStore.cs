@@ -24,7 +24,7 @@ public sealed class PolicyStore(RumboDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var policy = new Policy
         {
-            AgendaId = agendaId, CountryId = countryId, Review = PolicyReview.Draft, IsExample = isExample, CreatedAtUtc = now, Status = c.Status,
+            AgendaId = agendaId, CountryId = countryId, Review = PolicyReview.Draft, IsExample = isExample, CreatedAtUtc = now, UpdatedAtUtc = now, Status = c.Status,
         };
         Apply(policy, c, merge: false);
         policy.StatusChanges.Add(new PolicyStatusChange { From = null, To = c.Status, On = DateOnly.FromDateTime(now), AtUtc = now, ByPersonId = byPersonId });
@@ -33,7 +33,8 @@ public sealed class PolicyStore(RumboDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// Writes the checked fields on a tracked policy with its lines and SDG targets loaded. The status is not among
+    /// Writes the checked fields on a tracked policy, leaving <see cref="Policy.UpdatedAtUtc"/> to the caller, who knows
+    /// whether anything changed (a spreadsheet row read back unchanged must leave the policy as it was) with its lines and SDG targets loaded. The status is not among
     /// them: it changes only through <see cref="Policy.ChangeStatus"/>. With <paramref name="merge"/> (a spreadsheet's
     /// row, which has only the texts as written) the translations stored are kept.
     /// </summary>
@@ -56,7 +57,6 @@ public sealed class PolicyStore(RumboDbContext db, TimeProvider clock)
         p.ProgressPercent = c.ProgressPercent;
         p.Links = PolicyLinks.Join(c.Links);
         p.IsPublic = c.IsPublic;
-        p.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
         LineLinks.Replace(p.Lines, c.LineIds);
         p.SdgTargets.RemoveAll(t => !c.SdgTargets.Contains(t.Code));
         foreach (var code in c.SdgTargets.Where(code => p.SdgTargets.All(t => t.Code != code))) p.SdgTargets.Add(new PolicySdgTarget { Code = code });

@@ -143,6 +143,7 @@ public static class PoliciesApi
             if (policy.Status != stored.Status && stored.ChangeStatus(policy.Status, store.Today, store.Today, user.PersonId, null, store.Now) is { } refusal)
                 return Validation("The policy was not stored", new Dictionary<string, string[]> { ["status"] = [refusal] });
             store.Apply(stored, policy, merge: false);
+            stored.UpdatedAtUtc = store.Now;
             if (!user.IsSecretariatAdmin) stored.ChangedByCountry();
             if (!await db.SaveIfVersionAsync(stored, p => p.Version, version, ct)) return Problem(StatusCodes.Status409Conflict, "Conflict", PolicyStore.Conflict);
             return Results.Ok(new { id, version = stored.Version, self = $"/api/v1/policies/{id}", html = $"/policies/{id}" });

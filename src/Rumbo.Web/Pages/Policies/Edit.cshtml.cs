@@ -31,6 +31,7 @@ public sealed class EditModel(RumboDbContext db, PolicyStore store, CurrentUser 
         var read = Read(Stored.Lines.Select(l => l.LineOfActionId).ToList(), Stored);
         if (read is null) return Invalid();
         Store.Apply(Stored, read, merge: false);
+        Stored.UpdatedAtUtc = Store.Now;
         if (!user.IsSecretariatAdmin) Stored.ChangedByCountry();
         if (await Db.SaveIfVersionAsync(Stored, p => p.Version, Version, ct))
         {
