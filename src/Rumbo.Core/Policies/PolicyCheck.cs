@@ -54,6 +54,14 @@ public static class PolicyCheck
         {
             if (text.Source.Length > MaxText) Add(field, new ValidationMessage("At most {0} characters.", MaxText));
         }
+        // The form's inputs bound the translations; the API's JSON and a spreadsheet do not.
+        foreach (var (prefix, text) in new[] { ("Title", e.Title), ("Summary", e.Summary), ("Progress", e.Progress), ("Outcomes", e.Outcomes) })
+        {
+            foreach (var (code, translation) in new[] { ("En", text.En), ("Es", text.Es), ("Pt", text.Pt), ("Fr", text.Fr) })
+            {
+                if (translation?.Length > MaxText) Add($"{prefix}.{code}", new ValidationMessage("At most {0} characters.", MaxText));
+            }
+        }
 
         var level = Choice<PolicyLevel>(e.Level, "Level", "Choose national or subnational.", problems);
         var territory = string.IsNullOrWhiteSpace(e.Territory) ? null : string.Join(' ', e.Territory.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
