@@ -8,6 +8,7 @@ using Rumbo.Core.Documents;
 using Rumbo.Core.Indicators;
 using Rumbo.Core.Meetings;
 using Rumbo.Core.Plans;
+using Rumbo.Core.Policies;
 
 namespace Rumbo.Core;
 
@@ -41,6 +42,7 @@ public static class ServiceCollectionExtensions
         services.AddRumboDocuments();
         services.AddRumboPlans();
         services.AddRumboIndicators();
+        services.AddRumboPolicies();
         services.AddRumboCalendars();
         return services;
     }

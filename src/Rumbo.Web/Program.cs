@@ -179,6 +179,7 @@ app.MapMeetingExports();
 app.MapAgreementExports();
 app.MapDocumentFiles();
 app.MapReportingTemplates();
+app.MapPolicyDownloads();
 app.MapTranslationExports();
 app.MapCalendarFeeds();
 app.MapHealthChecks("/health");

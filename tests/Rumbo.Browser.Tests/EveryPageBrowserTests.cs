@@ -361,6 +361,9 @@ public abstract class EveryPageBrowserTests(BrowserHost host) : IAsyncLifetime
         var meeting = record.MeetingId;
         var agreement = await db.Agreements.AsNoTracking().OrderBy(a => a.Id).Select(a => new { a.Id, a.Group!.Slug }).FirstAsync();
         var plans = await db.WorkPlans.AsNoTracking().OrderBy(p => p.Id).Select(p => p.Id).ToListAsync();
+        // A published example of the focal point's country: public, and editable by its focal points.
+        var policy = await db.Policies.AsNoTracking().Where(p => p.Country!.Code == FocalCountry && p.Review == Rumbo.Core.Policies.PolicyReview.Reviewed && p.IsPublic)
+            .OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
         var indicator = await db.Indicators.AsNoTracking().Where(i => i.Agenda!.Slug == Planning).OrderBy(i => i.Code).Select(i => i.Code).FirstAsync();
         var social = await db.Agendas.AsNoTracking().Where(a => a.Slug != Planning).OrderBy(a => a.Id).Select(a => a.Slug).FirstAsync();
         var line = await db.Lines.AsNoTracking().Where(l => l.Agenda!.Slug == Planning).OrderBy(l => l.Id).Select(l => l.Code).FirstAsync();
@@ -391,6 +394,8 @@ public abstract class EveryPageBrowserTests(BrowserHost host) : IAsyncLifetime
             ($"/meetings/{meeting}/records/{record.Number}", Audience.Public),
             ($"/agreements/{agreement.Id}", Audience.Public),
             .. plans.Select(p => ($"/plans/{p}", Audience.Public)),
+            ("/policies", Audience.Public),
+            ($"/policies/{policy}", Audience.Public),
             ("/documents", Audience.Public),
             ($"/documents/{document}", Audience.Public),
             ("/countries", Audience.Public),
@@ -417,6 +422,9 @@ public abstract class EveryPageBrowserTests(BrowserHost host) : IAsyncLifetime
             ($"/meetings/{meeting}/agreements/new", Audience.Coordinator),
             ($"/agreements/{agreement.Id}/edit", Audience.Coordinator),
             ($"/agreements/{agreement.Id}/follow-up?country={FocalCountry}", Audience.FocalPoint),
+            ($"/policies/new?agenda={Planning}&country={FocalCountry}", Audience.FocalPoint),
+            ($"/policies/{policy}/edit", Audience.FocalPoint),
+            ($"/policies/import?agenda={Planning}&country={FocalCountry}", Audience.FocalPoint),
             ($"/groups/{DemoPlans.Cooperation}/plans/new", Audience.Coordinator),
             ($"/plans/{plans[0]}/edit", Audience.Coordinator),
             ($"/documents/{document}/edit", Audience.Coordinator),

@@ -135,11 +135,14 @@ public abstract partial class PermissionMatrixTests
     /// <summary>The bulk reporting API, which takes a JSON or CSV body that the matrix's rows (forms and uploads) cannot post.</summary>
     private const string BulkReportingWrite = "POST api/v1/agendas/{key}/reporting/{country}/values";
 
-    static PermissionMatrixTests() =>
+    static PermissionMatrixTests()
+    {
         // Static initializers of every part have run here. The endpoint is not a row because a row posts a form; the theory
         // below tries it as every kind of user, as a row would be.
         OpenWrites.Add(BulkReportingWrite,
             "tried as every kind of user by The_bulk_reporting_API_is_allowed_or_refused_as_the_matrix_says (PermissionMatrixTests.Indicators.cs): it takes JSON or CSV, which a row cannot post");
+        AddPolicyOpenWrites();
+    }
 
     public static IEnumerable<object[]> EveryKindOfUser() => Enum.GetValues<Who>().Select(w => new object[] { w });
 

@@ -55,6 +55,9 @@ public sealed class AuditSubjects(RumboDbContext db)
         ["WorkPlan"] = async (db, ids, ct) => (await db.WorkPlans.AsNoTracking().Where(p => ids.Contains(p.Id))
                 .Select(p => new { p.Id, Title = p.Title.ToDocument(), p.Group!.Agenda!.DocumentLanguage }).ToListAsync(ct))
             .Select(p => Found("WorkPlan", p.Id, p.Title, p.DocumentLanguage, null, $"/plans/{p.Id}")).ToList(),
+        ["Policy"] = async (db, ids, ct) => (await db.Policies.AsNoTracking().Where(p => ids.Contains(p.Id))
+                .Select(p => new { p.Id, Title = p.Title.ToDocument(), p.Language }).ToListAsync(ct))
+            .Select(p => Found("Policy", p.Id, p.Title, p.Language, null, $"/policies/{p.Id}")).ToList(),
         ["PlanActivity"] = async (db, ids, ct) => (await db.PlanActivities.AsNoTracking().Where(a => ids.Contains(a.Id))
                 .Join(db.WorkPlans, a => a.PlanId, p => p.Id, (a, p) => new { a.Id, a.PlanId, Title = a.Title.ToDocument(), p.Group!.Agenda!.DocumentLanguage }).ToListAsync(ct))
             .Select(a => Found("PlanActivity", a.Id, a.Title, a.DocumentLanguage, null, $"/plans/{a.PlanId}")).ToList(),

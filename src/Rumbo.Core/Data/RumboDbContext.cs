@@ -78,6 +78,10 @@ public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options) : I
     public DbSet<Indicators.ReportingRound> ReportingRounds => Set<Indicators.ReportingRound>();
     public DbSet<Indicators.IndicatorImport> IndicatorImports => Set<Indicators.IndicatorImport>();
     public DbSet<Indicators.EvidenceFile> EvidenceFiles => Set<Indicators.EvidenceFile>();
+    public DbSet<Policies.Policy> Policies => Set<Policies.Policy>();
+    public DbSet<Policies.PolicyStatusChange> PolicyStatusChanges => Set<Policies.PolicyStatusChange>();
+    public DbSet<Policies.PolicyLine> PolicyLines => Set<Policies.PolicyLine>();
+    public DbSet<Policies.PolicySdgTarget> PolicySdgTargets => Set<Policies.PolicySdgTarget>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -294,6 +298,7 @@ public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options) : I
         Rumbo.Core.Documents.DocumentsModel.Configure(modelBuilder);
         Rumbo.Core.Plans.PlansModel.Configure(modelBuilder);
         Rumbo.Core.Indicators.IndicatorsModel.Configure(modelBuilder);
+        Rumbo.Core.Policies.PoliciesModel.Configure(modelBuilder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

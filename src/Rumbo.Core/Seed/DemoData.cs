@@ -12,15 +12,17 @@ namespace Rumbo.Core.Seed;
 /// <param name="MeetingsCreated">None when the database already had meetings.</param>
 /// <param name="PlansCreated">None when the database already had plans of work.</param>
 /// <param name="IndicatorsCreated">None when the planning agenda already had indicators.</param>
+/// <param name="PoliciesCreated">None when the database already had policies.</param>
 public sealed record SeedResult(IReadOnlyList<ImportResult> Agendas, ReferenceDataResult ReferenceData, int GroupsCreated, int MeetingsCreated = 0, int PlansCreated = 0,
-    int IndicatorsCreated = 0);
+    int IndicatorsCreated = 0, int PoliciesCreated = 0);
 
 public static class DemoData
 {
     /// <summary>
     /// Migrates the database and ensures the reference data, which every installation needs. With demo data on, it
     /// then imports the source documents when the database holds no agenda, their groups when it holds no group, and the
-    /// meetings and plans of work they name when it holds none, and example indicators for the planning agenda when it has none.
+    /// meetings and plans of work they name when it holds none, example indicators for the planning agenda when it has none,
+    /// and example public policies when there are none.
     /// </summary>
     public static async Task InitializeAsync(IServiceProvider services, RumboOptions options, CancellationToken ct = default)
     {
@@ -48,6 +50,7 @@ public static class DemoData
         await DemoMeetings.SeedAsync(db, ct);
         await DemoPlans.SeedAsync(db, ct);
         await DemoIndicators.SeedAsync(db, ct);
+        await DemoPolicies.SeedAsync(db, ct);
     }
 
     /// <summary>Imports the source documents with their translations (unchanged ones stay as they are), ensures the reference data and creates the demo groups when there are none.</summary>
@@ -60,7 +63,8 @@ public static class DemoData
         var meetings = await DemoMeetings.SeedAsync(db, ct);
         var plans = await DemoPlans.SeedAsync(db, ct);
         var indicators = await DemoIndicators.SeedAsync(db, ct);
-        return new SeedResult(agendas, reference, groups, meetings, plans, indicators);
+        var policies = await DemoPolicies.SeedAsync(db, ct);
+        return new SeedResult(agendas, reference, groups, meetings, plans, indicators, policies);
     }
 
     private static async Task<IReadOnlyList<ImportResult>> ImportDocumentsAsync(IServiceProvider services, CancellationToken ct)

@@ -2669,6 +2669,283 @@ namespace Rumbo.Migrations.Postgres.Migrations
                     b.ToTable("work_plans", (string)null);
                 });
 
+            modelBuilder.Entity("Rumbo.Core.Policies.Policy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgendaId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("BudgetAmount")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)");
+
+                    b.Property<string>("BudgetCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<int>("CountryId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("EndYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("InstitutionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("InstitutionName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Instrument")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("IsExample")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Links")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("ProgressPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Review")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("ReviewedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ReviewedByPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("StartYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Territory")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Outcomes", "Rumbo.Core.Policies.Policy.Outcomes#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Es")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Fr")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Official")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Pt")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasColumnType("text");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Progress", "Rumbo.Core.Policies.Policy.Progress#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Es")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Fr")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Official")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Pt")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasColumnType("text");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Summary", "Rumbo.Core.Policies.Policy.Summary#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Es")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Fr")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Official")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Pt")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasColumnType("text");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Title", "Rumbo.Core.Policies.Policy.Title#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Es")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Fr")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Official")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Pt")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasColumnType("text");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountryId");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("ReviewedByPersonId");
+
+                    b.HasIndex("AgendaId", "CountryId");
+
+                    b.ToTable("policies", (string)null);
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Policies.PolicyLine", b =>
+                {
+                    b.Property<int>("PolicyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LineOfActionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PolicyId", "LineOfActionId");
+
+                    b.HasIndex("LineOfActionId");
+
+                    b.ToTable("policy_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Policies.PolicySdgTarget", b =>
+                {
+                    b.Property<int>("PolicyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.HasKey("PolicyId", "Code");
+
+                    b.ToTable("policy_sdg_targets", (string)null);
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Policies.PolicyStatusChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ByPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PolicyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ByPersonId");
+
+                    b.HasIndex("PolicyId");
+
+                    b.ToTable("policy_status_changes", (string)null);
+                });
+
             modelBuilder.Entity("Rumbo.Core.Records.MeetingRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -3681,6 +3958,81 @@ namespace Rumbo.Migrations.Postgres.Migrations
                     b.Navigation("Group");
                 });
 
+            modelBuilder.Entity("Rumbo.Core.Policies.Policy", b =>
+                {
+                    b.HasOne("Rumbo.Core.Agendas.Agenda", "Agenda")
+                        .WithMany()
+                        .HasForeignKey("AgendaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rumbo.Core.People.Country", "Country")
+                        .WithMany()
+                        .HasForeignKey("CountryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rumbo.Core.People.Institution", "Institution")
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Rumbo.Core.People.Person", "ReviewedBy")
+                        .WithMany()
+                        .HasForeignKey("ReviewedByPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Agenda");
+
+                    b.Navigation("Country");
+
+                    b.Navigation("Institution");
+
+                    b.Navigation("ReviewedBy");
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Policies.PolicyLine", b =>
+                {
+                    b.HasOne("Rumbo.Core.Agendas.LineOfAction", "LineOfAction")
+                        .WithMany()
+                        .HasForeignKey("LineOfActionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rumbo.Core.Policies.Policy", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("LineOfAction");
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Policies.PolicySdgTarget", b =>
+                {
+                    b.HasOne("Rumbo.Core.Policies.Policy", null)
+                        .WithMany("SdgTargets")
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Policies.PolicyStatusChange", b =>
+                {
+                    b.HasOne("Rumbo.Core.People.Person", "By")
+                        .WithMany()
+                        .HasForeignKey("ByPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Rumbo.Core.Policies.Policy", null)
+                        .WithMany("StatusChanges")
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("By");
+                });
+
             modelBuilder.Entity("Rumbo.Core.Records.MeetingRecord", b =>
                 {
                     b.HasOne("Rumbo.Core.People.Person", "ApprovedBy")
@@ -3850,6 +4202,15 @@ namespace Rumbo.Migrations.Postgres.Migrations
             modelBuilder.Entity("Rumbo.Core.Plans.WorkPlan", b =>
                 {
                     b.Navigation("Activities");
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Policies.Policy", b =>
+                {
+                    b.Navigation("Lines");
+
+                    b.Navigation("SdgTargets");
+
+                    b.Navigation("StatusChanges");
                 });
 
             modelBuilder.Entity("Rumbo.Core.Records.MeetingRecord", b =>

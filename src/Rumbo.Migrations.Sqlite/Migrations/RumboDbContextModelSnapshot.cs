@@ -2590,6 +2590,279 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                     b.ToTable("work_plans", (string)null);
                 });
 
+            modelBuilder.Entity("Rumbo.Core.Policies.Policy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgendaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("BudgetAmount")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BudgetCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CountryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EndYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("InstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InstitutionName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Instrument")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsExample")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Links")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProgressPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Review")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReviewedByPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StartYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Territory")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Outcomes", "Rumbo.Core.Policies.Policy.Outcomes#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Es")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Fr")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Official")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Pt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Progress", "Rumbo.Core.Policies.Policy.Progress#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Es")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Fr")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Official")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Pt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Summary", "Rumbo.Core.Policies.Policy.Summary#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Es")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Fr")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Official")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Pt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Title", "Rumbo.Core.Policies.Policy.Title#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Es")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Fr")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Official")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Pt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountryId");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("ReviewedByPersonId");
+
+                    b.HasIndex("AgendaId", "CountryId");
+
+                    b.ToTable("policies", (string)null);
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Policies.PolicyLine", b =>
+                {
+                    b.Property<int>("PolicyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LineOfActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PolicyId", "LineOfActionId");
+
+                    b.HasIndex("LineOfActionId");
+
+                    b.ToTable("policy_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Policies.PolicySdgTarget", b =>
+                {
+                    b.Property<int>("PolicyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PolicyId", "Code");
+
+                    b.ToTable("policy_sdg_targets", (string)null);
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Policies.PolicyStatusChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ByPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PolicyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ByPersonId");
+
+                    b.HasIndex("PolicyId");
+
+                    b.ToTable("policy_status_changes", (string)null);
+                });
+
             modelBuilder.Entity("Rumbo.Core.Records.MeetingRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -3594,6 +3867,81 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                     b.Navigation("Group");
                 });
 
+            modelBuilder.Entity("Rumbo.Core.Policies.Policy", b =>
+                {
+                    b.HasOne("Rumbo.Core.Agendas.Agenda", "Agenda")
+                        .WithMany()
+                        .HasForeignKey("AgendaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rumbo.Core.People.Country", "Country")
+                        .WithMany()
+                        .HasForeignKey("CountryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rumbo.Core.People.Institution", "Institution")
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Rumbo.Core.People.Person", "ReviewedBy")
+                        .WithMany()
+                        .HasForeignKey("ReviewedByPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Agenda");
+
+                    b.Navigation("Country");
+
+                    b.Navigation("Institution");
+
+                    b.Navigation("ReviewedBy");
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Policies.PolicyLine", b =>
+                {
+                    b.HasOne("Rumbo.Core.Agendas.LineOfAction", "LineOfAction")
+                        .WithMany()
+                        .HasForeignKey("LineOfActionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rumbo.Core.Policies.Policy", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("LineOfAction");
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Policies.PolicySdgTarget", b =>
+                {
+                    b.HasOne("Rumbo.Core.Policies.Policy", null)
+                        .WithMany("SdgTargets")
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Policies.PolicyStatusChange", b =>
+                {
+                    b.HasOne("Rumbo.Core.People.Person", "By")
+                        .WithMany()
+                        .HasForeignKey("ByPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Rumbo.Core.Policies.Policy", null)
+                        .WithMany("StatusChanges")
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("By");
+                });
+
             modelBuilder.Entity("Rumbo.Core.Records.MeetingRecord", b =>
                 {
                     b.HasOne("Rumbo.Core.People.Person", "ApprovedBy")
@@ -3763,6 +4111,15 @@ namespace Rumbo.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Rumbo.Core.Plans.WorkPlan", b =>
                 {
                     b.Navigation("Activities");
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Policies.Policy", b =>
+                {
+                    b.Navigation("Lines");
+
+                    b.Navigation("SdgTargets");
+
+                    b.Navigation("StatusChanges");
                 });
 
             modelBuilder.Entity("Rumbo.Core.Records.MeetingRecord", b =>

@@ -28,6 +28,7 @@ public static class ApiRoutes
         api.MapDocumentsApi();
         api.MapPlansApi();
         api.MapIndicatorsApi();
+        api.MapPoliciesApi();
         return app;
     }
 

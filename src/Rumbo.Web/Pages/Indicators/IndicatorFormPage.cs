@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +16,7 @@ namespace Rumbo.Web.Pages.Indicators;
 /// breakdowns, the responsible body, lines of action and SDG targets. The secretariat and the coordinators of the
 /// agenda's ad hoc working group.
 /// </summary>
-public abstract partial class IndicatorFormPage(RumboDbContext db, AgendaReader agendas, IndicatorStore store, CurrentUser currentUser) : PageModel
+public abstract class IndicatorFormPage(RumboDbContext db, AgendaReader agendas, IndicatorStore store, CurrentUser currentUser) : PageModel
 {
     protected RumboDbContext Db { get; } = db;
     protected IndicatorStore Store { get; } = store;
@@ -59,9 +58,6 @@ public abstract partial class IndicatorFormPage(RumboDbContext db, AgendaReader 
         return null;
     }
 
-    [GeneratedRegex(@"^\d{1,2}\.[0-9a-z]{1,2}$")]
-    private static partial Regex SdgTarget();
-
     public sealed record Checked(int ObjectiveId, IndicatorDefinition Definition, IReadOnlyList<int> LineIds, IReadOnlyList<string> SdgTargets);
 
     /// <summary>Reads the form; every problem goes by its field. Null when there is one.</summary>
@@ -86,9 +82,9 @@ public abstract partial class IndicatorFormPage(RumboDbContext db, AgendaReader 
         }
         var lines = await LineLinks.ResolveAsync(Db, Agenda.Id, Codes(Lines), ct);
         if (lines.Problem([], "No line of action of this agenda has the code {0}.", null) is { } lineProblem) ModelState.AddMessage(nameof(Lines), lineProblem);
-        var sdg = Codes(SdgTargets).Select(c => c.ToLowerInvariant()).Distinct().ToList();
-        var badSdg = sdg.Where(c => !SdgTarget().IsMatch(c)).ToList();
-        if (badSdg.Count > 0) ModelState.AddMessage(nameof(SdgTargets), new ValidationMessage("{0} is not an SDG target code such as 17.18.", string.Join(", ", badSdg)));
+        var sdg = Core.Indicators.SdgTargets.Split(SdgTargets);
+        var badSdg = Core.Indicators.SdgTargets.Invalid(sdg);
+        if (badSdg.Count > 0) ModelState.AddMessage(nameof(SdgTargets), new ValidationMessage(Core.Indicators.SdgTargets.Refused, string.Join(", ", badSdg)));
         if (ChangeNote?.Length > 2000) ModelState.AddMessage(nameof(ChangeNote), new ValidationMessage("At most {0} characters.", 2000));
         if (!ModelState.IsValid) return null;
         LocalizedText Text(TextInput t) { var x = new LocalizedText(); t.ApplyTo(x); return x; }

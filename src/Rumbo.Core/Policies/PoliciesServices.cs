@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Rumbo.Core.Policies;
+
+public static class PoliciesServices
+{
+    public static IServiceCollection AddRumboPolicies(this IServiceCollection services)
+    {
+        services.AddScoped<PolicyReader>();
+        services.AddScoped<PolicyStore>();
+        services.AddScoped<PolicyImport>();
+        return services;
+    }
+}
