@@ -102,13 +102,58 @@ public sealed class GroupPageReader(
             var key = KeyOf(stored.GroupId, stored.Internals);
             if (cache.TryGetValue(key, out Kept? kept) && kept!.BuiltAtVersion == built && kept.ValidUntilTicks == until) return kept.Page;
             var payload = await Payload.For(db)(db, stored.GroupId, stored.Internals, built, until, ct);
-            if (payload is not null && JsonSerializer.Deserialize(payload, GroupPageJson.Default.GroupPage) is { } page)
+            if (Parse(payload) is { } page)
             {
                 Keep(key, new Kept(built, until, page));
                 return page;
             }
         }
         return await BuildAsync(stored.GroupId, slug, stored.Internals, now, ct);
+    }
+
+    /// <summary>
+    /// The page in a stored payload, or null when it was written by a build of Rumbo whose <see cref="GroupPage"/> had
+    /// another shape (the snapshot is then built again): a payload starts with the stamp of the shape it was written in.
+    /// </summary>
+    private static GroupPage? Parse(string? payload)
+    {
+        if (payload is null || !payload.StartsWith(Shape.Stamp + "\n", StringComparison.Ordinal)) return null;
+        try
+        {
+            return JsonSerializer.Deserialize(payload.AsSpan(Shape.Stamp.Length + 1), GroupPageJson.Default.GroupPage);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A stamp of <see cref="GroupPage"/>'s shape: every property's name and type, down through Rumbo's own types.</summary>
+    internal static class Shape
+    {
+        public static readonly string Stamp = Compute();
+
+        private static string Compute()
+        {
+            var text = new System.Text.StringBuilder();
+            var seen = new HashSet<Type>();
+            void Walk(Type t)
+            {
+                t = Nullable.GetUnderlyingType(t) ?? t;
+                if (t.IsGenericType) { foreach (var a in t.GetGenericArguments()) Walk(a); }
+                if (t.Namespace?.StartsWith("Rumbo.", StringComparison.Ordinal) != true || !seen.Add(t)) return;
+                text.Append(t.FullName).Append('{');
+                if (t.IsEnum) text.AppendJoin(',', Enum.GetNames(t));
+                foreach (var p in t.GetProperties().OrderBy(p => p.Name, StringComparer.Ordinal))
+                {
+                    text.Append(p.Name).Append(':').Append(p.PropertyType.FullName).Append(';');
+                    Walk(p.PropertyType);
+                }
+                text.Append('}');
+            }
+            Walk(typeof(GroupPage));
+            return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())))[..16];
+        }
     }
 
     private void Keep((string, int, bool) key, Kept kept) =>
@@ -141,7 +186,7 @@ public sealed class GroupPageReader(
         // the meetings' lists when the next meeting ends.
         var validUntil = today.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         if (window.ChangesAtUtc is { } next && next < validUntil) validUntil = next;
-        var payload = JsonSerializer.Serialize(page, GroupPageJson.Default.GroupPage);
+        var payload = Shape.Stamp + "\n" + JsonSerializer.Serialize(page, GroupPageJson.Default.GroupPage);
         // A raw upsert: the snapshot is not content, so it is neither audited nor a change of the content version. An older
         // build finishing late never replaces a newer one.
         await db.Database.ExecuteSqlInterpolatedAsync($"""

@@ -55,6 +55,28 @@ public abstract class ReadModelTests(RumboApp app)
     }
 
     [Fact]
+    public async Task A_snapshot_written_by_another_shape_of_the_page_is_built_again()
+    {
+        var s = await RecordsScenario.CreateAsync(app.Database);
+        var url = $"/groups/{s.Groups.Complete}";
+        await kit.PageAsync(url);
+        await using (var db = kit.Db())
+        {
+            var snapshot = await db.GroupPageSnapshots.SingleAsync(x => x.GroupId == s.CompleteId && !x.Internals);
+            // As an older Rumbo wrote it: unprefixed JSON, then under another shape's stamp; each with text that would show.
+            var json = snapshot.Payload[(snapshot.Payload.IndexOf('\n') + 1)..].Replace(s.Groups.CompleteName, "Old shape", StringComparison.Ordinal);
+            foreach (var (payload, tick) in new[] { (json, 1L), ("0000000000000000\n" + json, 2L), ("{\"Group\": 42}", 3L) })
+            {
+                await db.GroupPageSnapshots.Where(x => x.GroupId == s.CompleteId && !x.Internals)
+                    .ExecuteUpdateAsync(u => u.SetProperty(x => x.Payload, payload).SetProperty(x => x.ValidUntilTicks, snapshot.ValidUntilTicks - tick));
+                var shown = MainText(await kit.PageAsync($"{url}?shape={tick}"));
+                Assert.DoesNotContain("Old shape", shown);
+                Assert.Contains(s.Groups.CompleteName, shown);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Every_kind_of_change_the_page_shows_is_on_the_next_request()
     {
         var s = await RecordsScenario.CreateAsync(app.Database);
