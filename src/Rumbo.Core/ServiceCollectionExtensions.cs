@@ -43,6 +43,7 @@ public static class ServiceCollectionExtensions
         services.AddRumboPlans();
         services.AddRumboIndicators();
         services.AddRumboPolicies();
+        services.AddScoped<Coverage.CoverageReader>();
         services.AddRumboCalendars();
         return services;
     }

@@ -180,6 +180,7 @@ app.MapAgreementExports();
 app.MapDocumentFiles();
 app.MapReportingTemplates();
 app.MapPolicyDownloads();
+app.MapCoverageDownloads();
 app.MapTranslationExports();
 app.MapCalendarFeeds();
 app.MapHealthChecks("/health");
