@@ -92,6 +92,10 @@ public sealed class PolicyReader(RumboDbContext db)
         return new PolicyPage(items, total, page, pageSize);
     }
 
+    /// <summary>The policies of the given ids that the viewer may see, as lists show them.</summary>
+    public Task<List<PolicyListItem>> ItemsAsync(CurrentUser.Snapshot viewer, IReadOnlyCollection<int> ids, CancellationToken ct) =>
+        Items(Visible(viewer).Where(p => ids.Contains(p.Id))).ToListAsync(ct);
+
     /// <summary>The published policies of a country, for its page (which the public's cache may keep: published ones only).</summary>
     public Task<List<PolicyListItem>> PublishedForCountryAsync(int countryId, CancellationToken ct) =>
         Items(db.Policies.AsNoTracking().Where(p => p.CountryId == countryId && p.Review == PolicyReview.Reviewed && p.IsPublic)
