@@ -51,7 +51,7 @@ public abstract class ReferenceDataTests(DatabaseProvider provider) : MigratedDa
     }
 
     [Fact]
-    public async Task Names_are_in_English_and_Spanish_with_the_English_as_source()
+    public async Task Names_are_in_English_Spanish_Portuguese_and_French_with_the_English_as_source()
     {
         await Ensure();
         await using var db = Database.CreateContext();
@@ -60,7 +60,12 @@ public abstract class ReferenceDataTests(DatabaseProvider provider) : MigratedDa
         {
             Assert.Equal(c.Name.En, c.Name.Source);
             Assert.False(string.IsNullOrWhiteSpace(c.Name.Es));
+            Assert.False(string.IsNullOrWhiteSpace(c.Name.Pt));
+            Assert.False(string.IsNullOrWhiteSpace(c.Name.Fr));
         });
+        Assert.Equal("Brésil", countries["BR"].Name.Fr);
+        Assert.Equal("São Vicente e Granadinas", countries["VC"].Name.Pt);
+        Assert.Equal("Saint-Vincent-et-les Grenadines", countries["VC"].Name.Fr);
         Assert.Equal("Brasil", countries["BR"].Name.Es);
         Assert.Equal("México", countries["MX"].Name.Es);
         Assert.Equal("Trinidad y Tabago", countries["TT"].Name.Es);
