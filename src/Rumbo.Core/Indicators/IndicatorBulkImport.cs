@@ -20,8 +20,9 @@ public sealed record BulkImportResult(int Rows, int Saved, int Unchanged, int Co
 /// The secretariat's import of a region's values (every country, in the template's columns, the country column
 /// filled): each country's rows go through <see cref="ReportingCheck"/> exactly as a focal point's upload does, and
 /// the whole file is stored in one transaction or not at all. The values are written in bulk (SQLite: a statement of
-/// 400 rows as JSON; PostgreSQL: binary COPY into a temporary table, then one upsert), and the import itself is the audit
-/// record: one <see cref="IndicatorImport"/> row (audited by the context) to which every value points. A value the import
+/// 400 rows as JSON; PostgreSQL: new values by binary COPY straight into the table, those replacing stored ones through a
+/// temporary table and one upsert), and the import itself is the audit record: one <see cref="IndicatorImport"/> row
+/// (audited by the context) to which every value points, and, when approved, the values' transition. A value the import
 /// changes loses the evidence file the country had attached (it was the evidence of another number). A file keeps each
 /// country's rows together, as the per-country templates do, so that a million rows are checked a country at a time.
 /// </summary>
