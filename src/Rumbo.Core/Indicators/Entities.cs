@@ -166,9 +166,13 @@ public sealed class IndicatorValue
     public ValueStatus Status { get; set; }
     /// <summary>Approved values are locked; unlocking takes a reason and returns the value to the country.</summary>
     public bool Locked { get; set; }
+    /// <summary>The round the value was reported in; written by Rumbo only (rounds are never deleted), so no foreign key checks it.</summary>
     public int? RoundId { get; set; }
-    public ReportingRound? Round { get; set; }
-    /// <summary>The bulk import that brought the value, when one did.</summary>
+    /// <summary>
+    /// The bulk import that brought the value, when one did. An approved import is the value's transition from draft to
+    /// approved (<see cref="IndicatorImport"/> says when and by whom), shown with the value's own transitions; when a later
+    /// import replaces the value, that transition is written out as a <see cref="ValueTransition"/> first.
+    /// </summary>
     public int? ImportId { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
     public int Version { get; set; }

@@ -20,8 +20,9 @@ public sealed record BulkImportResult(int Rows, int Saved, int Unchanged, int Co
 /// The secretariat's import of a region's values (every country, in the template's columns, the country column
 /// filled): each country's rows go through <see cref="ReportingCheck"/> exactly as a focal point's upload does, and
 /// the whole file is stored in one transaction or not at all. The values are written in bulk (SQLite: a statement of
-/// 400 rows as JSON; PostgreSQL: binary COPY into a temporary table, then one upsert), and the import itself is the audit
-/// record: one <see cref="IndicatorImport"/> row (audited by the context) to which every value points. A value the import
+/// 400 rows as JSON; PostgreSQL: new values by binary COPY straight into the table, those replacing stored ones through a
+/// temporary table and one upsert), and the import itself is the audit record: one <see cref="IndicatorImport"/> row
+/// (audited by the context) to which every value points, and, when approved, the values' transition. A value the import
 /// changes loses the evidence file the country had attached (it was the evidence of another number). A file keeps each
 /// country's rows together, as the per-country templates do, so that a million rows are checked a country at a time.
 /// </summary>
@@ -102,16 +103,17 @@ public sealed class IndicatorBulkImport(RumboDbContext db, IDbContextFactory<Rum
         {
             await foreach (var country in channel.Reader.ReadAllAsync(ct))
             {
-                foreach (var v in country.Values) await writer.WriteAsync(country.CountryId, v, ct);
+                await writer.WriteCountryAsync(country.CountryId, country.Values, ct);
                 saved += country.Values.Count;
             }
         }
-        catch
+        catch (Exception e)
         {
             await stop.CancelAsync();
             try { await producer; }
             catch (Exception) when (stop.IsCancellationRequested) { }
-            throw;
+            if (!IsSavedMeanwhile(e)) throw;
+            return await SavedMeanwhileAsync(writer, transaction, reading, ct);
         }
         await producer;
         if (reading.FileProblem is not null) return new BulkImportResult(reading.Rows, 0, 0, 0, reading.Problems, reading.FileProblem, null);
@@ -123,13 +125,29 @@ public sealed class IndicatorBulkImport(RumboDbContext db, IDbContextFactory<Rum
             db.ChangeTracker.Clear();
             return new BulkImportResult(reading.Rows, 0, reading.Unchanged, reading.Done.Count, reading.Problems.Take(MaxProblems).ToList(), null, null);
         }
-        await writer.FinishAsync(ct);
+        try
+        {
+            await writer.FinishAsync(ct);
+        }
+        catch (Exception e) when (IsSavedMeanwhile(e))
+        {
+            return await SavedMeanwhileAsync(writer, transaction, reading, ct);
+        }
         import.Rows = reading.Rows;
         import.Saved = saved;
         import.Countries = reading.Done.Count;
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new BulkImportResult(reading.Rows, saved, reading.Unchanged, reading.Done.Count, [], null, import.Id);
+    }
+
+    /// <summary>The import refused because values of the file were saved by someone else while it ran: nothing is kept.</summary>
+    private async Task<BulkImportResult> SavedMeanwhileAsync(BulkWriter writer, IDbContextTransaction transaction, Reading reading, CancellationToken ct)
+    {
+        await writer.DisposeAsync();
+        await transaction.RollbackAsync(ct);
+        db.ChangeTracker.Clear();
+        return new BulkImportResult(reading.Rows, 0, 0, 0, [], "Values of this file were saved by someone else while it was imported; nothing was stored. Import it again.", null);
     }
 
     /// <summary>Reads the file's rows, checks each country's through <see cref="ReportingCheck"/> and hands on those to write.</summary>
@@ -204,7 +222,26 @@ public sealed class IndicatorBulkImport(RumboDbContext db, IDbContextFactory<Rum
         }
     }
 
-    /// <summary>Inserts or replaces values on the context's connection and transaction, the fastest way each database has.</summary>
+    /// <summary>The reason an approved import's transition from draft to approved gives, stored or implied.</summary>
+    public const string ImportedReason = "Imported by the secretariat";
+
+    /// <summary>
+    /// Writes out, as <see cref="ValueTransition"/> rows, the approval that the earlier import of each of these values
+    /// stands for (its <c>ImportId</c> is about to be replaced): the only transitions an approved import writes row by row,
+    /// for the values it replaces. Followed by the list of the values' ids (a subquery or a JSON array's reading).
+    /// </summary>
+    private const string KeepEarlierImportTransitions = $"""
+        INSERT INTO "indicator_value_transitions" ("ValueId", "From", "To", "PersonId", "AtUtc", "Reason")
+        SELECT v."Id", 'Draft', 'Approved', i."PersonId", i."AtUtc", '{ImportedReason}'
+        FROM "indicator_values" v JOIN "indicator_imports" i ON i."Id" = v."ImportId"
+        WHERE i."Status" = 'Approved' AND v."Id" IN
+        """;
+
+    /// <summary>
+    /// Inserts or replaces values on the context's connection and transaction, the fastest way each database has. An
+    /// approved import writes no transition a value: the import itself (status, time, person) is the transition of every
+    /// value that points to it, and the reporting page shows it with the value's own (decision 0031).
+    /// </summary>
     private abstract class BulkWriter : IAsyncDisposable
     {
         protected readonly RumboDbContext Db;
@@ -227,22 +264,11 @@ public sealed class IndicatorBulkImport(RumboDbContext db, IDbContextFactory<Rum
         protected DbTransaction? Transaction => Db.Database.CurrentTransaction?.GetDbTransaction();
 
         protected abstract Task StartAsync(CancellationToken ct);
-        public abstract Task WriteAsync(int countryId, CheckedValue v, CancellationToken ct);
 
-        /// <summary>Completes the writes, then records one transition per approved value, from the values the import brought.</summary>
-        public virtual async Task FinishAsync(CancellationToken ct)
-        {
-            if (Status != nameof(ValueStatus.Approved)) return;
-            await using var cmd = Connection.CreateCommand();
-            cmd.Transaction = Transaction;
-            cmd.CommandText = """
-                INSERT INTO "indicator_value_transitions" ("ValueId", "From", "To", "PersonId", "AtUtc", "Reason")
-                SELECT "Id", 'Draft', 'Approved', NULL, @at, 'Imported by the secretariat' FROM "indicator_values" WHERE "ImportId" = @import
-                """;
-            Add(cmd, "@at", Now);
-            Add(cmd, "@import", ImportId);
-            await cmd.ExecuteNonQueryAsync(ct);
-        }
+        /// <summary>Writes one country's checked values (new ones, and those replacing a stored draft or returned value).</summary>
+        public abstract Task WriteCountryAsync(int countryId, IReadOnlyList<CheckedValue> values, CancellationToken ct);
+
+        public abstract Task FinishAsync(CancellationToken ct);
 
         protected static void Add(DbCommand cmd, string name, object? value)
         {
@@ -267,9 +293,11 @@ public sealed class IndicatorBulkImport(RumboDbContext db, IDbContextFactory<Rum
         private const int RowsPerStatement = 400;
 
         private readonly ArrayBufferWriter<byte> json = new(128 * 1024);
+        private readonly List<int> replaced = [];
         private Utf8JsonWriter? rows;
         private int count;
         private DbCommand? cmd;
+        private DbCommand? keep;
         private bool disposed;
 
         protected override async Task StartAsync(CancellationToken ct)
@@ -303,32 +331,32 @@ public sealed class IndicatorBulkImport(RumboDbContext db, IDbContextFactory<Rum
             await cmd.PrepareAsync(ct);
         }
 
-        public override async Task WriteAsync(int countryId, CheckedValue v, CancellationToken ct)
+        public override async Task WriteCountryAsync(int countryId, IReadOnlyList<CheckedValue> values, CancellationToken ct)
         {
-            if (rows is null)
+            foreach (var v in values)
             {
-                rows = new Utf8JsonWriter(json);
+                if (rows is null)
+                {
+                    rows = new Utf8JsonWriter(json);
+                    rows.WriteStartArray();
+                }
                 rows.WriteStartArray();
+                rows.WriteNumberValue(v.VersionId);
+                rows.WriteNumberValue(countryId);
+                rows.WriteNumberValue(v.Year);
+                rows.WriteStringValue(v.Breakdown);
+                rows.WriteNumberValue(v.Value);
+                rows.WriteStringValue(v.Source);
+                rows.WriteStringValue(v.Notes);
+                if (v.Evidence is null) rows.WriteNullValue();
+                else rows.WriteStringValue(v.Evidence);
+                rows.WriteEndArray();
+                if (v.StoredId is int id) replaced.Add(id);
+                if (++count == RowsPerStatement) await FlushAsync(ct);
             }
-            rows.WriteStartArray();
-            rows.WriteNumberValue(v.VersionId);
-            rows.WriteNumberValue(countryId);
-            rows.WriteNumberValue(v.Year);
-            rows.WriteStringValue(v.Breakdown);
-            rows.WriteNumberValue(v.Value);
-            rows.WriteStringValue(v.Source);
-            rows.WriteStringValue(v.Notes);
-            if (v.Evidence is null) rows.WriteNullValue();
-            else rows.WriteStringValue(v.Evidence);
-            rows.WriteEndArray();
-            if (++count == RowsPerStatement) await FlushAsync(ct);
         }
 
-        public override async Task FinishAsync(CancellationToken ct)
-        {
-            await FlushAsync(ct);
-            await base.FinishAsync(ct);
-        }
+        public override Task FinishAsync(CancellationToken ct) => FlushAsync(ct);
 
         private async Task FlushAsync(CancellationToken ct)
         {
@@ -337,6 +365,19 @@ public sealed class IndicatorBulkImport(RumboDbContext db, IDbContextFactory<Rum
             await rows.FlushAsync(ct);
             await rows.DisposeAsync();
             rows = null;
+            if (replaced.Count > 0)
+            {
+                if (keep is null)
+                {
+                    keep = Connection.CreateCommand();
+                    keep.Transaction = Transaction;
+                    keep.CommandText = KeepEarlierImportTransitions + " (SELECT value FROM json_each($ids))";
+                    Add(keep, "$ids", null);
+                }
+                keep.Parameters["$ids"].Value = JsonSerializer.Serialize(replaced);
+                await keep.ExecuteNonQueryAsync(ct);
+                replaced.Clear();
+            }
             cmd!.Parameters["$rows"].Value = Encoding.UTF8.GetString(json.WrittenSpan);
             json.ResetWrittenCount();
             count = 0;
@@ -349,76 +390,138 @@ public sealed class IndicatorBulkImport(RumboDbContext db, IDbContextFactory<Rum
             disposed = true;
             if (rows is not null) await rows.DisposeAsync();
             if (cmd is not null) await cmd.DisposeAsync();
+            if (keep is not null) await keep.DisposeAsync();
             await using var pragma = Connection.CreateCommand();
             pragma.CommandText = "PRAGMA cache_size = -2000;";
             await pragma.ExecuteNonQueryAsync();
         }
     }
 
+    /// <summary>
+    /// New values go by binary COPY straight into the values table (no temporary table, no upsert: the check found no
+    /// stored value for them); the values that replace stored ones go by COPY into a temporary table and one upsert from it
+    /// at the end. A value saved by someone else between the check and the COPY breaks the unique index: the import is then
+    /// refused as a whole (<see cref="IsSavedMeanwhile"/>), as any other conflict.
+    /// </summary>
     private sealed class PostgresWriter(RumboDbContext db, int importId, ValueStatus status, int? roundId, DateTime now) : BulkWriter(db, importId, status, roundId, now)
     {
         private NpgsqlBinaryImporter? copy;
+        private bool copyIntoValues;
+        private bool anyReplaced;
+        private readonly List<CheckedValue> replacing = [];
 
         private NpgsqlConnection Npgsql => (NpgsqlConnection)Connection;
 
         protected override async Task StartAsync(CancellationToken ct)
         {
-            await using (var create = Connection.CreateCommand())
-            {
-                create.Transaction = Transaction;
-                create.CommandText = """
-                    CREATE TEMPORARY TABLE "import_values" ("IndicatorVersionId" integer, "CountryId" integer, "Year" integer, "Breakdown" text, "Value" double precision,
-                        "Source" text, "Notes" text, "EvidenceUrl" text) ON COMMIT DROP
-                    """;
-                await create.ExecuteNonQueryAsync(ct);
-            }
+            await using var create = Connection.CreateCommand();
+            create.Transaction = Transaction;
+            create.CommandText = """
+                CREATE TEMPORARY TABLE "import_values" ("Id" integer, "IndicatorVersionId" integer, "CountryId" integer, "Year" integer, "Breakdown" text,
+                    "Value" double precision, "Source" text, "Notes" text, "EvidenceUrl" text) ON COMMIT DROP
+                """;
+            await create.ExecuteNonQueryAsync(ct);
         }
 
-        public override async Task WriteAsync(int countryId, CheckedValue v, CancellationToken ct)
+        /// <summary>A connection takes one COPY at a time: the one open is completed before another starts.</summary>
+        private async Task<NpgsqlBinaryImporter> CopyAsync(bool intoValues, CancellationToken ct)
         {
-            // One COPY for the whole import: the stored values are read on the checking thread's own connection, so this
-            // one takes no other command until the end.
-            copy ??= await Npgsql.BeginBinaryImportAsync("""COPY "import_values" FROM STDIN (FORMAT BINARY)""", ct);
-            await copy.StartRowAsync(ct);
-            await copy.WriteAsync(v.VersionId, NpgsqlDbType.Integer, ct);
-            await copy.WriteAsync(countryId, NpgsqlDbType.Integer, ct);
-            await copy.WriteAsync(v.Year, NpgsqlDbType.Integer, ct);
-            await copy.WriteAsync(v.Breakdown, NpgsqlDbType.Text, ct);
-            await copy.WriteAsync(v.Value, NpgsqlDbType.Double, ct);
-            await copy.WriteAsync(v.Source, NpgsqlDbType.Text, ct);
-            await copy.WriteAsync(v.Notes, NpgsqlDbType.Text, ct);
-            if (v.Evidence is null) await copy.WriteNullAsync(ct);
-            else await copy.WriteAsync(v.Evidence, NpgsqlDbType.Text, ct);
+            if (copy is not null && copyIntoValues == intoValues) return copy;
+            await CompleteCopyAsync(ct);
+            copy = await Npgsql.BeginBinaryImportAsync(intoValues
+                ? """COPY "indicator_values" ("IndicatorVersionId", "CountryId", "Year", "Breakdown", "Value", "Source", "Notes", "EvidenceUrl", "Status", "Locked", "RoundId", "ImportId", "UpdatedAtUtc", "Version") FROM STDIN (FORMAT BINARY)"""
+                : """COPY "import_values" FROM STDIN (FORMAT BINARY)""", ct);
+            copyIntoValues = intoValues;
+            return copy;
+        }
+
+        private async Task CompleteCopyAsync(CancellationToken ct)
+        {
+            if (copy is null) return;
+            await copy.CompleteAsync(ct);
+            await copy.DisposeAsync();
+            copy = null;
+        }
+
+        public override async Task WriteCountryAsync(int countryId, IReadOnlyList<CheckedValue> values, CancellationToken ct)
+        {
+            // One COPY for the new values of all the countries, as long as none replaces a stored value: the stored values
+            // are read on the checking thread's own connection, so this one takes no other command meanwhile.
+            var approved = Status == nameof(ValueStatus.Approved);
+            foreach (var v in values)
+            {
+                if (v.StoredId is not null)
+                {
+                    replacing.Add(v);
+                    continue;
+                }
+                var c = await CopyAsync(intoValues: true, ct);
+                await c.StartRowAsync(ct);
+                await c.WriteAsync(v.VersionId, NpgsqlDbType.Integer, ct);
+                await c.WriteAsync(countryId, NpgsqlDbType.Integer, ct);
+                await c.WriteAsync(v.Year, NpgsqlDbType.Integer, ct);
+                await c.WriteAsync(v.Breakdown, NpgsqlDbType.Varchar, ct);
+                await c.WriteAsync(v.Value, NpgsqlDbType.Double, ct);
+                await c.WriteAsync(v.Source, NpgsqlDbType.Varchar, ct);
+                await c.WriteAsync(v.Notes, NpgsqlDbType.Varchar, ct);
+                if (v.Evidence is null) await c.WriteNullAsync(ct);
+                else await c.WriteAsync(v.Evidence, NpgsqlDbType.Varchar, ct);
+                await c.WriteAsync(Status, NpgsqlDbType.Varchar, ct);
+                await c.WriteAsync(approved, NpgsqlDbType.Boolean, ct);
+                if (RoundId is int round) await c.WriteAsync(round, NpgsqlDbType.Integer, ct);
+                else await c.WriteNullAsync(ct);
+                await c.WriteAsync(ImportId, NpgsqlDbType.Integer, ct);
+                await c.WriteAsync(Now, NpgsqlDbType.TimestampTz, ct);
+                await c.WriteAsync(0, NpgsqlDbType.Integer, ct);
+            }
+            if (replacing.Count == 0) return;
+            var t = await CopyAsync(intoValues: false, ct);
+            foreach (var v in replacing)
+            {
+                await t.StartRowAsync(ct);
+                await t.WriteAsync(v.StoredId!.Value, NpgsqlDbType.Integer, ct);
+                await t.WriteAsync(v.VersionId, NpgsqlDbType.Integer, ct);
+                await t.WriteAsync(countryId, NpgsqlDbType.Integer, ct);
+                await t.WriteAsync(v.Year, NpgsqlDbType.Integer, ct);
+                await t.WriteAsync(v.Breakdown, NpgsqlDbType.Text, ct);
+                await t.WriteAsync(v.Value, NpgsqlDbType.Double, ct);
+                await t.WriteAsync(v.Source, NpgsqlDbType.Text, ct);
+                await t.WriteAsync(v.Notes, NpgsqlDbType.Text, ct);
+                if (v.Evidence is null) await t.WriteNullAsync(ct);
+                else await t.WriteAsync(v.Evidence, NpgsqlDbType.Text, ct);
+            }
+            replacing.Clear();
+            anyReplaced = true;
         }
 
         public override async Task FinishAsync(CancellationToken ct)
         {
-            if (copy is not null)
+            await CompleteCopyAsync(ct);
+            if (!anyReplaced) return;
+            await using (var keep = Connection.CreateCommand())
             {
-                await copy.CompleteAsync(ct);
-                await copy.DisposeAsync();
-                copy = null;
+                keep.Transaction = Transaction;
+                keep.CommandText = KeepEarlierImportTransitions + """ (SELECT "Id" FROM "import_values")""";
+                keep.CommandTimeout = 600;
+                await keep.ExecuteNonQueryAsync(ct);
             }
-            await using (var upsert = Connection.CreateCommand())
-            {
-                upsert.Transaction = Transaction;
-                upsert.CommandText = """
-                    INSERT INTO "indicator_values" ("IndicatorVersionId", "CountryId", "Year", "Breakdown", "Value", "Source", "Notes", "EvidenceUrl", "Status", "Locked", "RoundId", "ImportId", "UpdatedAtUtc", "Version")
-                    SELECT "IndicatorVersionId", "CountryId", "Year", "Breakdown", "Value", "Source", "Notes", "EvidenceUrl", @st, @l, @r, @i, @at, 0 FROM "import_values"
-                    ON CONFLICT ("IndicatorVersionId", "CountryId", "Breakdown", "Year")
-                    DO UPDATE SET "Value" = excluded."Value", "Source" = excluded."Source", "Notes" = excluded."Notes", "EvidenceUrl" = excluded."EvidenceUrl", "EvidenceFileId" = NULL,
-                        "Status" = excluded."Status", "Locked" = excluded."Locked", "ImportId" = excluded."ImportId", "UpdatedAtUtc" = excluded."UpdatedAtUtc",
-                        "Version" = "indicator_values"."Version" + 1
-                    """;
-                Add(upsert, "@st", Status);
-                Add(upsert, "@l", Status == nameof(ValueStatus.Approved));
-                Add(upsert, "@r", RoundId);
-                Add(upsert, "@i", ImportId);
-                Add(upsert, "@at", Now);
-                upsert.CommandTimeout = 600;
-                await upsert.ExecuteNonQueryAsync(ct);
-            }
-            await base.FinishAsync(ct);
+            await using var upsert = Connection.CreateCommand();
+            upsert.Transaction = Transaction;
+            upsert.CommandText = """
+                INSERT INTO "indicator_values" ("IndicatorVersionId", "CountryId", "Year", "Breakdown", "Value", "Source", "Notes", "EvidenceUrl", "Status", "Locked", "RoundId", "ImportId", "UpdatedAtUtc", "Version")
+                SELECT "IndicatorVersionId", "CountryId", "Year", "Breakdown", "Value", "Source", "Notes", "EvidenceUrl", @st, @l, @r, @i, @at, 0 FROM "import_values"
+                ON CONFLICT ("IndicatorVersionId", "CountryId", "Breakdown", "Year")
+                DO UPDATE SET "Value" = excluded."Value", "Source" = excluded."Source", "Notes" = excluded."Notes", "EvidenceUrl" = excluded."EvidenceUrl", "EvidenceFileId" = NULL,
+                    "Status" = excluded."Status", "Locked" = excluded."Locked", "ImportId" = excluded."ImportId", "UpdatedAtUtc" = excluded."UpdatedAtUtc",
+                    "Version" = "indicator_values"."Version" + 1
+                """;
+            Add(upsert, "@st", Status);
+            Add(upsert, "@l", Status == nameof(ValueStatus.Approved));
+            Add(upsert, "@r", RoundId);
+            Add(upsert, "@i", ImportId);
+            Add(upsert, "@at", Now);
+            upsert.CommandTimeout = 600;
+            await upsert.ExecuteNonQueryAsync(ct);
         }
 
         public override async ValueTask DisposeAsync()
@@ -428,4 +531,7 @@ public sealed class IndicatorBulkImport(RumboDbContext db, IDbContextFactory<Rum
             copy = null;
         }
     }
+
+    /// <summary>A value of the file saved by someone else between its check and its COPY (PostgreSQL's unique index refused it).</summary>
+    private static bool IsSavedMeanwhile(Exception e) => e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 }

@@ -84,15 +84,15 @@ internal static class IndicatorsModel
             e.HasIndex(v => new { v.IndicatorVersionId, v.Breakdown, v.Year }).IsUnique().HasFilter("\"CountryId\" IS NULL")
                 .HasDatabaseName("IX_indicator_values_regional");
             e.HasIndex(v => new { v.CountryId, v.Status });
-            e.HasIndex(v => v.RoundId);
-            e.HasIndex(v => v.ImportId);
+            // The import and the round are plain columns: each foreign key cost a bulk import a lookup a row (on PostgreSQL
+            // a trigger's query, about a fifth of a million rows' import each), and each index a B-tree more. Only Rumbo
+            // writes them (the import it has just inserted, the agenda's current round), neither is ever deleted, and no
+            // query looks values up by either (decision 0031).
             // Each index costs every import a B-tree more; few values have an evidence file, so its index holds only those.
             e.HasIndex(v => v.EvidenceFileId).HasFilter("\"EvidenceFileId\" IS NOT NULL");
-            e.HasOne<IndicatorImport>().WithMany().HasForeignKey(v => v.ImportId).OnDelete(DeleteBehavior.SetNull);
             e.HasOne(v => v.IndicatorVersion).WithMany().HasForeignKey(v => v.IndicatorVersionId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(v => v.Country).WithMany().HasForeignKey(v => v.CountryId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(v => v.EvidenceFile).WithMany().HasForeignKey(v => v.EvidenceFileId).OnDelete(DeleteBehavior.SetNull);
-            e.HasOne(v => v.Round).WithMany().HasForeignKey(v => v.RoundId).OnDelete(DeleteBehavior.SetNull);
             e.HasMany(v => v.Transitions).WithOne().HasForeignKey(t => t.ValueId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<EvidenceFile>(e =>

@@ -15,9 +15,10 @@ public sealed record ReportedRow(
 /// <summary>A problem of one cell (or of the whole row when <see cref="Column"/> is "row"), for the person who reports.</summary>
 public sealed record RowProblem(int Row, string Column, ValidationMessage Message);
 
-/// <summary>A value that passed every check, ready to be saved as a draft.</summary>
+/// <summary>A value that passed every check, ready to be saved as a draft; <see cref="StoredId"/> is the stored value it replaces, if any.</summary>
 public sealed record CheckedValue(
-    int Row, int IndicatorId, string IndicatorCode, int VersionId, int Year, string Breakdown, double Value, string Source, string Notes, string? Evidence);
+    int Row, int IndicatorId, string IndicatorCode, int VersionId, int Year, string Breakdown, double Value, string Source, string Notes, string? Evidence,
+    int? StoredId = null);
 
 /// <summary>What a check found: the values to save, the problems (none means the report can be saved), the rows equal to what is stored.</summary>
 public sealed record ReportCheck(IReadOnlyList<CheckedValue> Values, IReadOnlyList<RowProblem> Problems, int Unchanged, int Empty);
@@ -171,7 +172,7 @@ public static class ReportingCheck
                 if (same && existing.Status == ValueStatus.Draft) { unchanged++; continue; }
             }
             if (!ok) continue;
-            values.Add(new CheckedValue(r.Row, indicator.Id, indicator.Code, indicator.VersionId, year, breakdown, value, source, notes, evidence));
+            values.Add(new CheckedValue(r.Row, indicator.Id, indicator.Code, indicator.VersionId, year, breakdown, value, source, notes, evidence, existing?.Id));
         }
 
         // Units and jumps are read against the whole series: what is stored and what the report brings.

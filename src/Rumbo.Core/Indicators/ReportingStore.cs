@@ -91,20 +91,40 @@ public sealed class ReportingStore(RumboDbContext db, TimeProvider clock)
             .ToListAsync(ct);
     }
 
-    /// <summary>The country's values of the given years with their transitions, for the reporting page.</summary>
+    /// <summary>
+    /// The country's values of the given years with their transitions, for the reporting page: those stored a value at a
+    /// time, and the approval of the import that brought the value, which is one row for all its values (decision 0031).
+    /// </summary>
     public async Task<IReadOnlyList<ReportedValue>> ValuesAsync(int agendaId, int countryId, int firstYear, int lastYear, CancellationToken ct = default)
     {
         var rows = await db.IndicatorValues.AsNoTracking()
             .Where(v => v.CountryId == countryId && v.IndicatorVersion!.Indicator!.AgendaId == agendaId && v.Year >= firstYear && v.Year <= lastYear)
-            .Select(v => new ReportedValue(v.Id, v.IndicatorVersion!.IndicatorId, v.IndicatorVersion.Indicator!.Code, v.IndicatorVersionId, v.Year, v.Breakdown,
-                v.Value, v.Source, v.Notes, v.EvidenceUrl, v.Status, v.Locked, v.Version,
-                v.Transitions.OrderBy(t => t.AtUtc).ThenBy(t => t.Id)
-                    .Select(t => new TransitionView(t.From, t.To, t.AtUtc, t.Person == null ? null : (t.Person.GivenName + " " + t.Person.FamilyName).Trim(), t.Reason))
-                    .ToList(),
-                v.EvidenceFile == null ? null : new EvidenceFileView(v.EvidenceFile.Id, v.EvidenceFile.FileName, v.EvidenceFile.Extension, v.EvidenceFile.Size)))
+            .Select(v => new
+            {
+                v.ImportId,
+                Value = new ReportedValue(v.Id, v.IndicatorVersion!.IndicatorId, v.IndicatorVersion.Indicator!.Code, v.IndicatorVersionId, v.Year, v.Breakdown,
+                    v.Value, v.Source, v.Notes, v.EvidenceUrl, v.Status, v.Locked, v.Version,
+                    v.Transitions.OrderBy(t => t.AtUtc).ThenBy(t => t.Id)
+                        .Select(t => new TransitionView(t.From, t.To, t.AtUtc, t.Person == null ? null : (t.Person.GivenName + " " + t.Person.FamilyName).Trim(), t.Reason))
+                        .ToList(),
+                    v.EvidenceFile == null ? null : new EvidenceFileView(v.EvidenceFile.Id, v.EvidenceFile.FileName, v.EvidenceFile.Extension, v.EvidenceFile.Size)),
+            })
             .AsSplitQuery()
             .ToListAsync(ct);
-        return rows;
+        var importIds = rows.Where(r => r.ImportId is not null).Select(r => r.ImportId!.Value).Distinct().ToList();
+        if (importIds.Count == 0) return rows.Select(r => r.Value).ToList();
+        var imports = await db.IndicatorImports.AsNoTracking().Where(i => importIds.Contains(i.Id) && i.Status == ValueStatus.Approved)
+            .Select(i => new
+            {
+                i.Id,
+                Transition = new TransitionView(ValueStatus.Draft, ValueStatus.Approved, i.AtUtc,
+                    db.People.Where(p => p.Id == i.PersonId).Select(p => (p.GivenName + " " + p.FamilyName).Trim()).FirstOrDefault(), IndicatorBulkImport.ImportedReason),
+            })
+            .ToDictionaryAsync(i => i.Id, i => i.Transition, ct);
+        return rows.Select(r => r.ImportId is int id && imports.TryGetValue(id, out var approved)
+                ? r.Value with { Transitions = [.. r.Value.Transitions.Append(approved).OrderBy(t => t.AtUtc)] }
+                : r.Value)
+            .ToList();
     }
 
     /// <summary>

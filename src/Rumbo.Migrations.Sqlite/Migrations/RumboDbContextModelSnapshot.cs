@@ -1631,10 +1631,6 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                     b.HasIndex("EvidenceFileId")
                         .HasFilter("\"EvidenceFileId\" IS NOT NULL");
 
-                    b.HasIndex("ImportId");
-
-                    b.HasIndex("RoundId");
-
                     b.HasIndex("CountryId", "Status");
 
                     b.HasIndex("IndicatorVersionId", "Breakdown", "Year")
@@ -3593,29 +3589,17 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                         .HasForeignKey("EvidenceFileId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("Rumbo.Core.Indicators.IndicatorImport", null)
-                        .WithMany()
-                        .HasForeignKey("ImportId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.HasOne("Rumbo.Core.Indicators.IndicatorVersion", "IndicatorVersion")
                         .WithMany()
                         .HasForeignKey("IndicatorVersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Rumbo.Core.Indicators.ReportingRound", "Round")
-                        .WithMany()
-                        .HasForeignKey("RoundId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.Navigation("Country");
 
                     b.Navigation("EvidenceFile");
 
                     b.Navigation("IndicatorVersion");
-
-                    b.Navigation("Round");
                 });
 
             modelBuilder.Entity("Rumbo.Core.Indicators.IndicatorVersion", b =>

@@ -11,8 +11,8 @@ namespace Rumbo.Core.Tests.Indicators;
 
 /// <summary>
 /// The secretariat's bulk import of a region's values (<c>indicators import FILE --agenda KEY [--approve]</c>) on the demo
-/// data, on both providers: a file of two countries is stored whole, as drafts or approved (each approved value with its
-/// one transition), with one import record; a file with one bad row, a country's rows split in two blocks or no country
+/// data, on both providers: a file of two countries is stored whole, as drafts or approved (each approved value showing
+/// one transition, the import's), with one import record; a file with one bad row, a country's rows split in two blocks or no country
 /// column stores nothing and says why.
 /// </summary>
 public abstract class BulkImportTests(DatabaseProvider provider) : IAsyncLifetime
@@ -158,12 +158,14 @@ public abstract class BulkImportTests(DatabaseProvider provider) : IAsyncLifetim
         var unchanged = await db.IndicatorValues.AsNoTracking().SingleAsync(v => v.Id == same.Id);
         Assert.Equal((same.Version, same.ImportId, same.UpdatedAtUtc), (unchanged.Version, unchanged.ImportId, unchanged.UpdatedAtUtc));
 
-        // One transition a value: from draft (or new) to approved.
-        var ids = imported.Select(v => v.Id).ToList();
-        var transitions = await db.ValueTransitions.AsNoTracking().Where(t => ids.Contains(t.ValueId)).ToListAsync();
-        Assert.Equal(ids.Order(), transitions.Select(t => t.ValueId).Order());
-        Assert.All(transitions, t => Assert.Equal((ValueStatus.Draft, ValueStatus.Approved), (t.From, t.To)));
-        Assert.Equal(before.Transitions + 7, await db.ValueTransitions.CountAsync());
+        // One transition a value, from draft (or new) to approved, shown with the value: the import itself, not a row a value.
+        Assert.Equal(before.Transitions, await db.ValueTransitions.CountAsync());
+        var shown = await ShownAsync(db, import.AgendaId);
+        foreach (var v in imported)
+        {
+            var t = Assert.Single(shown[v.Id]);
+            Assert.Equal((ValueStatus.Draft, ValueStatus.Approved, import.AtUtc, IndicatorBulkImport.ImportedReason), (t.From, t.To, t.AtUtc, t.Reason));
+        }
         // The import is the audit record of its rows: a few entries, not one a value.
         var audit = await db.AuditEntries.CountAsync();
         Assert.InRange(audit - before.Audit, 1, 3);
@@ -174,7 +176,62 @@ public abstract class BulkImportTests(DatabaseProvider provider) : IAsyncLifetim
         Assert.StartsWith("regional.csv: 8 rows, 0 values saved, 8 unchanged, 2 countries", again.Out.Trim());
         var after = await StateAsync();
         Assert.Equal(before.Values.Count + 5, after.Values.Count);
-        Assert.Equal(before.Transitions + 7, after.Transitions);
+        Assert.Equal(before.Transitions, after.Transitions);
+    }
+
+    /// <summary>Every value's transitions as the reporting page shows them, for Argentina and Bolivia.</summary>
+    private static async Task<Dictionary<int, IReadOnlyList<TransitionView>>> ShownAsync(RumboDbContext db, int agendaId)
+    {
+        var store = new ReportingStore(db, TimeProvider.System);
+        var shown = new Dictionary<int, IReadOnlyList<TransitionView>>();
+        foreach (var code in new[] { "AR", "BO" })
+        {
+            var country = await db.Countries.Where(c => c.Code == code).Select(c => c.Id).SingleAsync();
+            foreach (var v in await store.ValuesAsync(agendaId, country, 2000, 2030)) shown[v.Id] = v.Transitions;
+        }
+        return shown;
+    }
+
+    [Fact]
+    public async Task An_import_that_replaces_a_value_an_earlier_import_approved_keeps_that_approval_in_the_value_s_history()
+    {
+        var (path, changed1, _, _, _) = await RegionFileAsync("first.csv");
+        var first = await Import(path, approve: true);
+        Assert.True(first.Code == 0, first.Err);
+        int agendaId, firstImport;
+        DateTime firstAt;
+        await using (var db = database.CreateContext())
+        {
+            var import = await db.IndicatorImports.AsNoTracking().SingleAsync();
+            (agendaId, firstImport, firstAt) = (import.AgendaId, import.Id, import.AtUtc);
+            var value = await db.IndicatorValues.AsNoTracking().SingleAsync(v => v.Id == changed1.Id);
+            Assert.Equal((ValueStatus.Approved, (int?)firstImport), (value.Status, value.ImportId));
+            // The secretariat unlocks it: it goes back to Argentina as returned.
+            Assert.Null(await new ReportingStore(db, TimeProvider.System).ReviewAsync(value.Id, value.Version, ReviewAction.Unlock, "Revised series", null));
+        }
+        var transitionsBefore = (await StateAsync()).Transitions;
+
+        // A second file replaces the returned value; the other value of the first import is left as it was.
+        var second = await Import(Write("second.csv", [Line("1.1-a", "AR", 2025, Tenth(Math.Round(changed1.Value + 1.5, 1)))]), approve: true);
+        Assert.True(second.Code == 0, second.Err);
+        Assert.StartsWith("second.csv: 1 rows, 1 values saved, 0 unchanged, 1 countries", second.Out.Trim());
+
+        await using var check = database.CreateContext();
+        var imports = await check.IndicatorImports.AsNoTracking().OrderBy(i => i.Id).ToListAsync();
+        Assert.Equal(2, imports.Count);
+        var replaced = await check.IndicatorValues.AsNoTracking().SingleAsync(v => v.Id == changed1.Id);
+        Assert.Equal((ValueStatus.Approved, (int?)imports[1].Id, Math.Round(changed1.Value + 1.5, 1)), (replaced.Status, replaced.ImportId, replaced.Value));
+        // The first import's approval of this value is written out as a row, its only one; the second import is implied.
+        Assert.Equal(transitionsBefore + 1, await check.ValueTransitions.CountAsync());
+        var history = (await ShownAsync(check, agendaId))[replaced.Id];
+        Assert.Equal(
+            [(ValueStatus.Draft, ValueStatus.Approved, firstAt), (ValueStatus.Approved, ValueStatus.Returned, history[1].AtUtc), (ValueStatus.Draft, ValueStatus.Approved, imports[1].AtUtc)],
+            history.Select(t => (t.From, t.To, t.AtUtc)).ToList());
+        Assert.Equal((IndicatorBulkImport.ImportedReason, "Revised series", IndicatorBulkImport.ImportedReason), (history[0].Reason, history[1].Reason, history[2].Reason));
+        // A value of the first import that the second did not touch still shows the first import's approval.
+        var untouched = await check.IndicatorValues.AsNoTracking().FirstAsync(v => v.ImportId == firstImport);
+        var kept = Assert.Single((await ShownAsync(check, agendaId))[untouched.Id]);
+        Assert.Equal((ValueStatus.Draft, ValueStatus.Approved, firstAt), (kept.From, kept.To, kept.AtUtc));
     }
 
     [Fact]
