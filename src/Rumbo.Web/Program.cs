@@ -180,6 +180,7 @@ app.MapAgreementExports();
 app.MapDocumentFiles();
 app.MapReportingTemplates();
 app.MapPolicyDownloads();
+app.MapCapacityDownloads();
 app.MapTranslationExports();
 app.MapCalendarFeeds();
 app.MapHealthChecks("/health");

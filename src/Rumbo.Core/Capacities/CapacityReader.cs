@@ -256,6 +256,24 @@ public sealed class CapacityReader(RumboDbContext db)
         return new RegionalMap(items[0].Round, instrument.Areas, rows);
     }
 
+    /// <summary>The scores of every diagnosis of an agenda the viewer sees (newest round first, then by country), for the downloads.</summary>
+    public async Task<IReadOnlyList<(AssessmentListItem Item, InstrumentView Instrument, CapacityScores Scores)>> ScoresAsync(
+        CurrentUser.Snapshot viewer, AssessmentFilter filter, CancellationToken ct = default)
+    {
+        var items = await Items(Filtered(viewer, filter).OrderByDescending(a => a.Round!.OpensOn).ThenByDescending(a => a.RoundId).ThenBy(a => a.Country!.Code))
+            .ToListAsync(ct);
+        var ids = items.Select(i => i.Id).ToList();
+        var answers = (await db.CapacityAnswers.AsNoTracking().Where(a => ids.Contains(a.AssessmentId))
+            .Select(a => new { a.AssessmentId, a.QuestionId, a.Level }).ToListAsync(ct)).ToLookup(a => a.AssessmentId);
+        var instruments = new Dictionary<int, InstrumentView>();
+        foreach (var id in items.Select(i => i.Round.InstrumentId).Distinct()) instruments[id] = (await InstrumentByIdAsync(id, ct))!;
+        return items.Select(i =>
+        {
+            var instrument = instruments[i.Round.InstrumentId];
+            return (i, instrument, Score(instrument, answers[i.Id].Select(a => new CapacityAnswerView(a.QuestionId, a.Level, null, null, null, null, null))));
+        }).ToList();
+    }
+
     /// <summary>
     /// The gaps of a country's latest closed diagnosis for the agenda, lowest first, whatever the country made public (road
     /// maps are the country's and the secretariat's, who see every diagnosis); empty when the country has none closed.
