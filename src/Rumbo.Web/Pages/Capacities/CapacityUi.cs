@@ -35,6 +35,6 @@ public static class CapacityUi
             new CapacityChartLabels(
                 t["TOPP capacities of {0}", country],
                 t["Scores from 0 to 100 per strategic area and dimension; the dashed line at 50 marks a gap."],
-                t["not answered"], t["Gap threshold (50)"]),
+                t["Not answered"], t["Gap threshold (50)"]),
             id);
 }

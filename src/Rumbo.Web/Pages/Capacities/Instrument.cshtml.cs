@@ -57,8 +57,8 @@ public sealed class InstrumentModel(RumboDbContext db, AgendaReader agendas, Cap
                 Question = q.Id;
                 AreaId = q.AreaId;
                 Dimension = q.Dimension.ToString();
-                Text = TextInput.From(q.Text);
-                Guidance = OptionalTextInput.From(q.Guidance);
+                Text = TextInput.From(LocalizedText.From(q.Text));
+                Guidance = OptionalTextInput.From(LocalizedText.From(q.Guidance));
                 AsksEvidence = q.AsksEvidence;
                 Levels = string.Join('\n', q.Levels.Select(l => l.Descriptor.Source));
             }
