@@ -175,6 +175,8 @@ public sealed class InstrumentModel(RumboDbContext db, AgendaReader agendas, Cap
         if (!user.IsSignedIn) return Challenge();
         if (await LoadAsync(key, version, ct) is { } refused) return refused;
         if (!CanEdit) return StatusCode(StatusCodes.Status403Forbidden);
+        // The question's fields are bound for every handler; only the question's own handler checks them, inside write.
+        ModelState.Clear();
         if (await write() is { } refusal)
         {
             db.ChangeTracker.Clear();
