@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Rumbo.Core.Accounts;
 using Rumbo.Core.Agendas;
@@ -16,6 +17,8 @@ namespace Rumbo.Web.Pages.Capacities;
 /// evidence), save and come back, and send it; the secretariat comments per question and overall, and returns it with a
 /// reason or closes it. The public sees a closed one as far as the country made it public; anyone else gets 404.
 /// </summary>
+/// <remarks>Safe under the output cache, which never stores or serves a signed-in request.</remarks>
+[OutputCache(PolicyName = ContentCache.Policy)]
 public sealed class AssessmentModel(RumboDbContext db, AgendaReader agendas, CapacityReader reader, CapacityStore store, CurrentUser currentUser) : PageModel
 {
     public sealed class AnswerRow

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Rumbo.Core.Accounts;
 using Rumbo.Core.Agendas;
@@ -16,6 +17,8 @@ namespace Rumbo.Web.Pages.Capacities;
 /// The country's focal points choose here what of each closed diagnosis is public. A country with nothing the reader may
 /// see still has its page, saying so, as the public's list of countries links every member State.
 /// </summary>
+/// <remarks>Safe under the output cache, which never stores or serves a signed-in request.</remarks>
+[OutputCache(PolicyName = ContentCache.Policy)]
 public sealed class CountryModel(RumboDbContext db, AgendaReader agendas, CapacityReader reader, CurrentUser currentUser) : PageModel
 {
     public AgendaTree Agenda { get; private set; } = null!;

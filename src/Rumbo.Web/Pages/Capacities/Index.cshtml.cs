@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Rumbo.Core.Accounts;
 using Rumbo.Core.Agendas;
@@ -16,6 +17,8 @@ namespace Rumbo.Web.Pages.Capacities;
 /// made public, for the public; everything for the secretariat), the method, the instrument's versions; a focal point's
 /// countries; and for the secretariat the rounds with each country's status, and opening a round.
 /// </summary>
+/// <remarks>Safe under the output cache, which never stores or serves a signed-in request.</remarks>
+[OutputCache(PolicyName = ContentCache.Policy)]
 public sealed class IndexModel(RumboDbContext db, AgendaReader agendas, CapacityReader reader, CapacityStore store, CurrentUser currentUser) : PageModel
 {
     public AgendaTree Agenda { get; private set; } = null!;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Rumbo.Core.Accounts;
 using Rumbo.Core.Agendas;
@@ -16,6 +17,8 @@ namespace Rumbo.Web.Pages.Capacities;
 /// agenda's ad hoc working groups propose the first version, edit a draft's questions, publish it (which freezes it) and
 /// start a new draft from the newest published version. Everyone reads every version.
 /// </summary>
+/// <remarks>Safe under the output cache, which never stores or serves a signed-in request.</remarks>
+[OutputCache(PolicyName = ContentCache.Policy)]
 public sealed class InstrumentModel(RumboDbContext db, AgendaReader agendas, CapacityReader reader, CapacityStore store, CurrentUser currentUser) : PageModel
 {
     public const int MaxText = 1000;
