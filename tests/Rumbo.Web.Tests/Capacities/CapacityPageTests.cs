@@ -203,6 +203,11 @@ public abstract class CapacityPageTests(RumboApp app)
         Assert.NotNull((await kit.PageAsync("/countries/co")).QuerySelector("ul.country-capacities"));
         Assert.Null((await kit.PageAsync("/countries/uy")).QuerySelector("ul.country-capacities"));
         Assert.Equal(HttpStatusCode.NotFound, (await kit.GetAsync($"/agendas/{Agenda}/capacities/zz")).StatusCode);
+        // A round that does not exist answers as one the reader may not see: sign in when signed out, 404 when signed in.
+        var missing = await kit.GetAsync($"/agendas/{Agenda}/capacities/uy/999999");
+        Assert.Equal(HttpStatusCode.Redirect, missing.StatusCode);
+        Assert.Contains("/account/sign-in", missing.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.NotFound, (await kit.GetAsync($"/agendas/{Agenda}/capacities/uy/999999", await SignedIn.CookieAsync(app))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await kit.GetAsync("/agendas/nonsense/capacities")).StatusCode);
     }
 
