@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Rumbo.Core.Agendas;
 using Rumbo.Core.Auditing;
 using Rumbo.Core.Calendars;
+using Rumbo.Core.Capacities;
 using Rumbo.Core.Data;
 using Rumbo.Core.Documents;
 using Rumbo.Core.Indicators;
@@ -44,6 +45,7 @@ public static class ServiceCollectionExtensions
         services.AddRumboIndicators();
         services.AddRumboPolicies();
         services.AddScoped<Coverage.CoverageReader>();
+        services.AddRumboCapacities();
         services.AddRumboCalendars();
         return services;
     }

@@ -181,6 +181,7 @@ app.MapDocumentFiles();
 app.MapReportingTemplates();
 app.MapPolicyDownloads();
 app.MapCoverageDownloads();
+app.MapCapacityDownloads();
 app.MapTranslationExports();
 app.MapCalendarFeeds();
 app.MapHealthChecks("/health");

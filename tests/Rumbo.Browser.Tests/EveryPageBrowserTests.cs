@@ -362,6 +362,7 @@ public abstract class EveryPageBrowserTests(BrowserHost host) : IAsyncLifetime
         var agreement = await db.Agreements.AsNoTracking().OrderBy(a => a.Id).Select(a => new { a.Id, a.Group!.Slug }).FirstAsync();
         var plans = await db.WorkPlans.AsNoTracking().OrderBy(p => p.Id).Select(p => p.Id).ToListAsync();
         // A published example of the focal point's country: public, and editable by its focal points.
+        var capacityRound = await db.CapacityAssessments.AsNoTracking().Where(a => a.Country!.Code == FocalCountry).OrderByDescending(a => a.RoundId).Select(a => a.RoundId).FirstAsync();
         var policy = await db.Policies.AsNoTracking().Where(p => p.Country!.Code == FocalCountry && p.Review == Rumbo.Core.Policies.PolicyReview.Reviewed && p.IsPublic)
             .OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
         var indicator = await db.Indicators.AsNoTracking().Where(i => i.Agenda!.Slug == Planning).OrderBy(i => i.Code).Select(i => i.Code).FirstAsync();
@@ -396,6 +397,10 @@ public abstract class EveryPageBrowserTests(BrowserHost host) : IAsyncLifetime
             ($"/agreements/{agreement.Id}", Audience.Public),
             .. plans.Select(p => ($"/plans/{p}", Audience.Public)),
             ("/policies", Audience.Public),
+            ($"/agendas/{Planning}/capacities", Audience.Public),
+            ($"/agendas/{Planning}/capacities/instrument", Audience.Public),
+            ($"/agendas/{Planning}/capacities/cl", Audience.Public),
+            ($"/agendas/{Planning}/capacities/cl/{capacityRound}", Audience.Public),
             ($"/policies/{policy}", Audience.Public),
             ("/policies/overlaps", Audience.Public),
             ("/documents", Audience.Public),
@@ -427,6 +432,8 @@ public abstract class EveryPageBrowserTests(BrowserHost host) : IAsyncLifetime
             ($"/policies/new?agenda={Planning}&country={FocalCountry}", Audience.FocalPoint),
             ($"/policies/{policy}/edit", Audience.FocalPoint),
             ($"/policies/import?agenda={Planning}&country={FocalCountry}", Audience.FocalPoint),
+            ($"/agendas/{Planning}/capacities/{FocalCountry}/{capacityRound}", Audience.FocalPoint),
+            ($"/agendas/{Planning}/capacities/instrument?version=2&edit=0", Audience.Secretariat),
             ($"/groups/{DemoPlans.Cooperation}/plans/new", Audience.Coordinator),
             ($"/plans/{plans[0]}/edit", Audience.Coordinator),
             ($"/documents/{document}/edit", Audience.Coordinator),

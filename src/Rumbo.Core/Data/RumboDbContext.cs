@@ -82,6 +82,13 @@ public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options) : I
     public DbSet<Policies.PolicyStatusChange> PolicyStatusChanges => Set<Policies.PolicyStatusChange>();
     public DbSet<Policies.PolicyLine> PolicyLines => Set<Policies.PolicyLine>();
     public DbSet<Policies.PolicySdgTarget> PolicySdgTargets => Set<Policies.PolicySdgTarget>();
+    public DbSet<Capacities.CapacityInstrument> CapacityInstruments => Set<Capacities.CapacityInstrument>();
+    public DbSet<Capacities.CapacityQuestion> CapacityQuestions => Set<Capacities.CapacityQuestion>();
+    public DbSet<Capacities.CapacityLevel> CapacityLevels => Set<Capacities.CapacityLevel>();
+    public DbSet<Capacities.CapacityRound> CapacityRounds => Set<Capacities.CapacityRound>();
+    public DbSet<Capacities.CapacityAssessment> CapacityAssessments => Set<Capacities.CapacityAssessment>();
+    public DbSet<Capacities.CapacityAnswer> CapacityAnswers => Set<Capacities.CapacityAnswer>();
+    public DbSet<Capacities.AssessmentTransition> AssessmentTransitions => Set<Capacities.AssessmentTransition>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -299,6 +306,7 @@ public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options) : I
         Rumbo.Core.Plans.PlansModel.Configure(modelBuilder);
         Rumbo.Core.Indicators.IndicatorsModel.Configure(modelBuilder);
         Rumbo.Core.Policies.PoliciesModel.Configure(modelBuilder);
+        Rumbo.Core.Capacities.CapacitiesModel.Configure(modelBuilder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -995,6 +995,386 @@ namespace Rumbo.Migrations.Postgres.Migrations
                     b.ToTable("calendar_feeds", (string)null);
                 });
 
+            modelBuilder.Entity("Rumbo.Core.Capacities.AssessmentTransition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ByPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId");
+
+                    b.HasIndex("ByPersonId");
+
+                    b.ToTable("capacity_assessment_transitions", (string)null);
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Capacities.CapacityAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("AnsweredByPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("EvidenceUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnsweredByPersonId");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("AssessmentId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("capacity_answers", (string)null);
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Capacities.CapacityAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CountryId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsExample")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Publicity")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountryId");
+
+                    b.HasIndex("RoundId", "CountryId")
+                        .IsUnique();
+
+                    b.ToTable("capacity_assessments", (string)null);
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Capacities.CapacityInstrument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgendaId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsProposal")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("PublishedByPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Note", "Rumbo.Core.Capacities.CapacityInstrument.Note#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Es")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Fr")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Official")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Pt")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasColumnType("text");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("capacity_instruments", (string)null);
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Capacities.CapacityLevel", b =>
+                {
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Descriptor", "Rumbo.Core.Capacities.CapacityLevel.Descriptor#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Es")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Fr")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Official")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Pt")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasColumnType("text");
+                        });
+
+                    b.HasKey("QuestionId", "Value");
+
+                    b.ToTable("capacity_levels", (string)null);
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Capacities.CapacityQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("AsksEvidence")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("InstrumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Guidance", "Rumbo.Core.Capacities.CapacityQuestion.Guidance#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Es")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Fr")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Official")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Pt")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasColumnType("text");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Text", "Rumbo.Core.Capacities.CapacityQuestion.Text#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Es")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Fr")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Official")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Pt")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasColumnType("text");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId");
+
+                    b.HasIndex("InstrumentId");
+
+                    b.ToTable("capacity_questions", (string)null);
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Capacities.CapacityRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgendaId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("InstrumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsExample")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("date");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Title", "Rumbo.Core.Capacities.CapacityRound.Title#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Es")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Fr")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Official")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Pt")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasColumnType("text");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaId");
+
+                    b.HasIndex("InstrumentId");
+
+                    b.ToTable("capacity_rounds", (string)null);
+                });
+
             modelBuilder.Entity("Rumbo.Core.Data.ContentVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -3413,6 +3793,123 @@ namespace Rumbo.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Rumbo.Core.Capacities.AssessmentTransition", b =>
+                {
+                    b.HasOne("Rumbo.Core.Capacities.CapacityAssessment", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rumbo.Core.People.Person", "By")
+                        .WithMany()
+                        .HasForeignKey("ByPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("By");
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Capacities.CapacityAnswer", b =>
+                {
+                    b.HasOne("Rumbo.Core.People.Person", "AnsweredBy")
+                        .WithMany()
+                        .HasForeignKey("AnsweredByPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Rumbo.Core.Capacities.CapacityAssessment", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rumbo.Core.Capacities.CapacityQuestion", "Question")
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("AnsweredBy");
+
+                    b.Navigation("Question");
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Capacities.CapacityAssessment", b =>
+                {
+                    b.HasOne("Rumbo.Core.People.Country", "Country")
+                        .WithMany()
+                        .HasForeignKey("CountryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rumbo.Core.Capacities.CapacityRound", "Round")
+                        .WithMany("Assessments")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Country");
+
+                    b.Navigation("Round");
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Capacities.CapacityInstrument", b =>
+                {
+                    b.HasOne("Rumbo.Core.Agendas.Agenda", "Agenda")
+                        .WithMany()
+                        .HasForeignKey("AgendaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Agenda");
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Capacities.CapacityLevel", b =>
+                {
+                    b.HasOne("Rumbo.Core.Capacities.CapacityQuestion", null)
+                        .WithMany("Levels")
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Capacities.CapacityQuestion", b =>
+                {
+                    b.HasOne("Rumbo.Core.Agendas.Area", "Area")
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rumbo.Core.Capacities.CapacityInstrument", "Instrument")
+                        .WithMany("Questions")
+                        .HasForeignKey("InstrumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Area");
+
+                    b.Navigation("Instrument");
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Capacities.CapacityRound", b =>
+                {
+                    b.HasOne("Rumbo.Core.Agendas.Agenda", "Agenda")
+                        .WithMany()
+                        .HasForeignKey("AgendaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rumbo.Core.Capacities.CapacityInstrument", "Instrument")
+                        .WithMany()
+                        .HasForeignKey("InstrumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Agenda");
+
+                    b.Navigation("Instrument");
+                });
+
             modelBuilder.Entity("Rumbo.Core.Documents.Document", b =>
                 {
                     b.HasOne("Rumbo.Core.Agreements.Agreement", "Agreement")
@@ -4123,6 +4620,28 @@ namespace Rumbo.Migrations.Postgres.Migrations
                     b.Navigation("FollowUps");
 
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Capacities.CapacityAssessment", b =>
+                {
+                    b.Navigation("Answers");
+
+                    b.Navigation("Transitions");
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Capacities.CapacityInstrument", b =>
+                {
+                    b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Capacities.CapacityQuestion", b =>
+                {
+                    b.Navigation("Levels");
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Capacities.CapacityRound", b =>
+                {
+                    b.Navigation("Assessments");
                 });
 
             modelBuilder.Entity("Rumbo.Core.Documents.Document", b =>

@@ -960,6 +960,374 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                     b.ToTable("calendar_feeds", (string)null);
                 });
 
+            modelBuilder.Entity("Rumbo.Core.Capacities.AssessmentTransition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ByPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId");
+
+                    b.HasIndex("ByPersonId");
+
+                    b.ToTable("capacity_assessment_transitions", (string)null);
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Capacities.CapacityAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AnsweredByPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnsweredByPersonId");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("AssessmentId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("capacity_answers", (string)null);
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Capacities.CapacityAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CountryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsExample")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Publicity")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountryId");
+
+                    b.HasIndex("RoundId", "CountryId")
+                        .IsUnique();
+
+                    b.ToTable("capacity_assessments", (string)null);
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Capacities.CapacityInstrument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgendaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsProposal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PublishedByPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Note", "Rumbo.Core.Capacities.CapacityInstrument.Note#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Es")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Fr")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Official")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Pt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("capacity_instruments", (string)null);
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Capacities.CapacityLevel", b =>
+                {
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Descriptor", "Rumbo.Core.Capacities.CapacityLevel.Descriptor#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Es")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Fr")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Official")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Pt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("QuestionId", "Value");
+
+                    b.ToTable("capacity_levels", (string)null);
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Capacities.CapacityQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AsksEvidence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InstrumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Guidance", "Rumbo.Core.Capacities.CapacityQuestion.Guidance#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Es")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Fr")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Official")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Pt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Text", "Rumbo.Core.Capacities.CapacityQuestion.Text#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Es")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Fr")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Official")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Pt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId");
+
+                    b.HasIndex("InstrumentId");
+
+                    b.ToTable("capacity_questions", (string)null);
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Capacities.CapacityRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgendaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InstrumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsExample")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Title", "Rumbo.Core.Capacities.CapacityRound.Title#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Es")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Fr")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Official")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Pt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaId");
+
+                    b.HasIndex("InstrumentId");
+
+                    b.ToTable("capacity_rounds", (string)null);
+                });
+
             modelBuilder.Entity("Rumbo.Core.Data.ContentVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -3322,6 +3690,123 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Rumbo.Core.Capacities.AssessmentTransition", b =>
+                {
+                    b.HasOne("Rumbo.Core.Capacities.CapacityAssessment", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rumbo.Core.People.Person", "By")
+                        .WithMany()
+                        .HasForeignKey("ByPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("By");
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Capacities.CapacityAnswer", b =>
+                {
+                    b.HasOne("Rumbo.Core.People.Person", "AnsweredBy")
+                        .WithMany()
+                        .HasForeignKey("AnsweredByPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Rumbo.Core.Capacities.CapacityAssessment", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rumbo.Core.Capacities.CapacityQuestion", "Question")
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("AnsweredBy");
+
+                    b.Navigation("Question");
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Capacities.CapacityAssessment", b =>
+                {
+                    b.HasOne("Rumbo.Core.People.Country", "Country")
+                        .WithMany()
+                        .HasForeignKey("CountryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rumbo.Core.Capacities.CapacityRound", "Round")
+                        .WithMany("Assessments")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Country");
+
+                    b.Navigation("Round");
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Capacities.CapacityInstrument", b =>
+                {
+                    b.HasOne("Rumbo.Core.Agendas.Agenda", "Agenda")
+                        .WithMany()
+                        .HasForeignKey("AgendaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Agenda");
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Capacities.CapacityLevel", b =>
+                {
+                    b.HasOne("Rumbo.Core.Capacities.CapacityQuestion", null)
+                        .WithMany("Levels")
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Capacities.CapacityQuestion", b =>
+                {
+                    b.HasOne("Rumbo.Core.Agendas.Area", "Area")
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rumbo.Core.Capacities.CapacityInstrument", "Instrument")
+                        .WithMany("Questions")
+                        .HasForeignKey("InstrumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Area");
+
+                    b.Navigation("Instrument");
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Capacities.CapacityRound", b =>
+                {
+                    b.HasOne("Rumbo.Core.Agendas.Agenda", "Agenda")
+                        .WithMany()
+                        .HasForeignKey("AgendaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rumbo.Core.Capacities.CapacityInstrument", "Instrument")
+                        .WithMany()
+                        .HasForeignKey("InstrumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Agenda");
+
+                    b.Navigation("Instrument");
+                });
+
             modelBuilder.Entity("Rumbo.Core.Documents.Document", b =>
                 {
                     b.HasOne("Rumbo.Core.Agreements.Agreement", "Agreement")
@@ -4032,6 +4517,28 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                     b.Navigation("FollowUps");
 
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Capacities.CapacityAssessment", b =>
+                {
+                    b.Navigation("Answers");
+
+                    b.Navigation("Transitions");
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Capacities.CapacityInstrument", b =>
+                {
+                    b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Capacities.CapacityQuestion", b =>
+                {
+                    b.Navigation("Levels");
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Capacities.CapacityRound", b =>
+                {
+                    b.Navigation("Assessments");
                 });
 
             modelBuilder.Entity("Rumbo.Core.Documents.Document", b =>

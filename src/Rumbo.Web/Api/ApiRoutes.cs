@@ -30,6 +30,7 @@ public static class ApiRoutes
         api.MapIndicatorsApi();
         api.MapPoliciesApi();
         api.MapCoverageApi();
+        api.MapCapacitiesApi();
         return app;
     }
 
