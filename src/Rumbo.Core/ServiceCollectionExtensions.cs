@@ -9,6 +9,7 @@ using Rumbo.Core.Indicators;
 using Rumbo.Core.Meetings;
 using Rumbo.Core.Plans;
 using Rumbo.Core.Policies;
+using Rumbo.Core.RoadMaps;
 
 namespace Rumbo.Core;
 
@@ -43,6 +44,7 @@ public static class ServiceCollectionExtensions
         services.AddRumboPlans();
         services.AddRumboIndicators();
         services.AddRumboPolicies();
+        services.AddRumboRoadMaps();
         services.AddRumboCalendars();
         return services;
     }

@@ -82,6 +82,14 @@ public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options) : I
     public DbSet<Policies.PolicyStatusChange> PolicyStatusChanges => Set<Policies.PolicyStatusChange>();
     public DbSet<Policies.PolicyLine> PolicyLines => Set<Policies.PolicyLine>();
     public DbSet<Policies.PolicySdgTarget> PolicySdgTargets => Set<Policies.PolicySdgTarget>();
+    public DbSet<RoadMaps.RoadMap> RoadMaps => Set<RoadMaps.RoadMap>();
+    public DbSet<RoadMaps.RoadMapTransition> RoadMapTransitions => Set<RoadMaps.RoadMapTransition>();
+    public DbSet<RoadMaps.CapacityAction> CapacityActions => Set<RoadMaps.CapacityAction>();
+    public DbSet<RoadMaps.CapacityActionLine> CapacityActionLines => Set<RoadMaps.CapacityActionLine>();
+    public DbSet<RoadMaps.CapacityMilestone> CapacityMilestones => Set<RoadMaps.CapacityMilestone>();
+    public DbSet<RoadMaps.CapacityActivity> CapacityActivities => Set<RoadMaps.CapacityActivity>();
+    public DbSet<RoadMaps.CapacityParticipant> CapacityParticipants => Set<RoadMaps.CapacityParticipant>();
+    public DbSet<RoadMaps.CapacityActivityAction> CapacityActivityActions => Set<RoadMaps.CapacityActivityAction>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -299,6 +307,7 @@ public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options) : I
         Rumbo.Core.Plans.PlansModel.Configure(modelBuilder);
         Rumbo.Core.Indicators.IndicatorsModel.Configure(modelBuilder);
         Rumbo.Core.Policies.PoliciesModel.Configure(modelBuilder);
+        Rumbo.Core.RoadMaps.RoadMapsModel.Configure(modelBuilder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
