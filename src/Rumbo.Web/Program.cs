@@ -180,6 +180,7 @@ app.MapAgreementExports();
 app.MapDocumentFiles();
 app.MapReportingTemplates();
 app.MapPolicyDownloads();
+app.MapRoadMapDownloads();
 app.MapTranslationExports();
 app.MapCalendarFeeds();
 app.MapHealthChecks("/health");

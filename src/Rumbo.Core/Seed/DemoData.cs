@@ -51,6 +51,7 @@ public static class DemoData
         await DemoPlans.SeedAsync(db, ct);
         await DemoIndicators.SeedAsync(db, ct);
         await DemoPolicies.SeedAsync(db, ct);
+        await DemoRoadMaps.SeedAsync(db, ct);
     }
 
     /// <summary>Imports the source documents with their translations (unchanged ones stay as they are), ensures the reference data and creates the demo groups when there are none.</summary>
@@ -64,6 +65,7 @@ public static class DemoData
         var plans = await DemoPlans.SeedAsync(db, ct);
         var indicators = await DemoIndicators.SeedAsync(db, ct);
         var policies = await DemoPolicies.SeedAsync(db, ct);
+        await DemoRoadMaps.SeedAsync(db, ct);
         return new SeedResult(agendas, reference, groups, meetings, plans, indicators, policies);
     }
 

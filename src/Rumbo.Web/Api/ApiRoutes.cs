@@ -29,6 +29,7 @@ public static class ApiRoutes
         api.MapPlansApi();
         api.MapIndicatorsApi();
         api.MapPoliciesApi();
+        api.MapRoadMapsApi();
         return app;
     }
 
