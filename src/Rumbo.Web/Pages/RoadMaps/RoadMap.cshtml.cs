@@ -88,13 +88,16 @@ public sealed class RoadMapModel(RoadMapReader reader, RoadMapStore store, Curre
         var map = await store.LoadAsync(keys.AgendaId, keys.CountryId, ct);
         if (map is null || !user.CanSeeRoadMap(map.AgendaId, map.CountryId, map.IsPublic)) return NotFound();
         if (!user.CanEditRoadMap(map.AgendaId, map.CountryId)) return StatusCode(StatusCodes.Status403Forbidden);
+        var to = PolicyCheck.Parse<RoadMapStatus>(To);
+        // Agreeing (and reopening) is a right, not a state: the country asking for it is refused as for any write it may not make.
+        if (to is { } wanted && RoadMap.Next(map.Status).Any(n => n.To == wanted && n.SecretariatOnly) && !user.IsSecretariatAdmin)
+            return StatusCode(StatusCodes.Status403Forbidden);
         if (map.Version != Version)
         {
             Conflict = true;
             db.ChangeTracker.Clear();
             return await ShowAsync(keys, user, StatusCodes.Status409Conflict, ct);
         }
-        var to = PolicyCheck.Parse<RoadMapStatus>(To);
         var refusal = to is null ? "Choose a status." : map.Move(to.Value, user.IsSecretariatAdmin, user.PersonId, store.Now);
         if (refusal is not null)
         {
