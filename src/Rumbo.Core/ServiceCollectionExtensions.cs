@@ -10,6 +10,7 @@ using Rumbo.Core.Indicators;
 using Rumbo.Core.Meetings;
 using Rumbo.Core.Plans;
 using Rumbo.Core.Policies;
+using Rumbo.Core.RoadMaps;
 
 namespace Rumbo.Core;
 
@@ -46,6 +47,7 @@ public static class ServiceCollectionExtensions
         services.AddRumboPolicies();
         services.AddScoped<Coverage.CoverageReader>();
         services.AddRumboCapacities();
+        services.AddRumboRoadMaps();
         services.AddRumboCalendars();
         return services;
     }

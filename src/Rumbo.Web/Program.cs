@@ -182,6 +182,7 @@ app.MapReportingTemplates();
 app.MapPolicyDownloads();
 app.MapCoverageDownloads();
 app.MapCapacityDownloads();
+app.MapRoadMapDownloads();
 app.MapTranslationExports();
 app.MapCalendarFeeds();
 app.MapHealthChecks("/health");

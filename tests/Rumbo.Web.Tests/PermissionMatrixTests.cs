@@ -49,7 +49,7 @@ public abstract partial class PermissionMatrixTests(RumboApp app)
 
     /// <summary>Every write of the site: those of the agendas, groups and accounts here; each later feature's in a file of its own.</summary>
     public static readonly IReadOnlyList<Write> Writes =
-        [.. CoreWrites, .. MeetingWrites(), .. RecordWrites(), .. DocumentWrites(), .. PlanWrites(), .. CalendarWrites(), .. IndicatorWrites(), .. TranslationWrites(), .. PolicyWrites(), .. CapacityWrites()];
+        [.. CoreWrites, .. MeetingWrites(), .. RecordWrites(), .. DocumentWrites(), .. PlanWrites(), .. CalendarWrites(), .. IndicatorWrites(), .. TranslationWrites(), .. PolicyWrites(), .. CapacityWrites(), .. RoadMapWrites()];
 
     private static Write[] CoreWrites =>
     [

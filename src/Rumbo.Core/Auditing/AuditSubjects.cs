@@ -58,6 +58,15 @@ public sealed class AuditSubjects(RumboDbContext db)
         ["Policy"] = async (db, ids, ct) => (await db.Policies.AsNoTracking().Where(p => ids.Contains(p.Id))
                 .Select(p => new { p.Id, Title = p.Title.ToDocument(), p.Language }).ToListAsync(ct))
             .Select(p => Found("Policy", p.Id, p.Title, p.Language, null, $"/policies/{p.Id}")).ToList(),
+        ["RoadMap"] = async (db, ids, ct) => (await db.RoadMaps.AsNoTracking().Where(r => ids.Contains(r.Id))
+                .Select(r => new { r.Id, r.Agenda!.Slug, r.Country!.Code, Name = r.Country.Name.ToDocument() }).ToListAsync(ct))
+            .Select(r => Found("RoadMap", r.Id, r.Name, PeopleReader.ReferenceLanguage, null, $"/roadmaps/{r.Slug}/{r.Code.ToLowerInvariant()}")).ToList(),
+        ["CapacityAction"] = async (db, ids, ct) => (await db.CapacityActions.AsNoTracking().Where(a => ids.Contains(a.Id))
+                .Select(a => new { a.Id, Title = a.Title.ToDocument(), a.RoadMap!.Language, a.RoadMap.Agenda!.Slug, a.RoadMap.Country!.Code }).ToListAsync(ct))
+            .Select(a => Found("CapacityAction", a.Id, a.Title, a.Language, null, $"/roadmaps/{a.Slug}/{a.Code.ToLowerInvariant()}")).ToList(),
+        ["CapacityActivity"] = async (db, ids, ct) => (await db.CapacityActivities.AsNoTracking().Where(a => ids.Contains(a.Id))
+                .Select(a => new { a.Id, Topic = a.Topic.ToDocument(), a.Language }).ToListAsync(ct))
+            .Select(a => Found("CapacityActivity", a.Id, a.Topic, a.Language, null, $"/roadmaps/activities/{a.Id}")).ToList(),
         ["PlanActivity"] = async (db, ids, ct) => (await db.PlanActivities.AsNoTracking().Where(a => ids.Contains(a.Id))
                 .Join(db.WorkPlans, a => a.PlanId, p => p.Id, (a, p) => new { a.Id, a.PlanId, Title = a.Title.ToDocument(), p.Group!.Agenda!.DocumentLanguage }).ToListAsync(ct))
             .Select(a => Found("PlanActivity", a.Id, a.Title, a.DocumentLanguage, null, $"/plans/{a.PlanId}")).ToList(),

@@ -89,6 +89,14 @@ public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options) : I
     public DbSet<Capacities.CapacityAssessment> CapacityAssessments => Set<Capacities.CapacityAssessment>();
     public DbSet<Capacities.CapacityAnswer> CapacityAnswers => Set<Capacities.CapacityAnswer>();
     public DbSet<Capacities.AssessmentTransition> AssessmentTransitions => Set<Capacities.AssessmentTransition>();
+    public DbSet<RoadMaps.RoadMap> RoadMaps => Set<RoadMaps.RoadMap>();
+    public DbSet<RoadMaps.RoadMapTransition> RoadMapTransitions => Set<RoadMaps.RoadMapTransition>();
+    public DbSet<RoadMaps.CapacityAction> CapacityActions => Set<RoadMaps.CapacityAction>();
+    public DbSet<RoadMaps.CapacityActionLine> CapacityActionLines => Set<RoadMaps.CapacityActionLine>();
+    public DbSet<RoadMaps.CapacityMilestone> CapacityMilestones => Set<RoadMaps.CapacityMilestone>();
+    public DbSet<RoadMaps.CapacityActivity> CapacityActivities => Set<RoadMaps.CapacityActivity>();
+    public DbSet<RoadMaps.CapacityParticipant> CapacityParticipants => Set<RoadMaps.CapacityParticipant>();
+    public DbSet<RoadMaps.CapacityActivityAction> CapacityActivityActions => Set<RoadMaps.CapacityActivityAction>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -307,6 +315,7 @@ public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options) : I
         Rumbo.Core.Indicators.IndicatorsModel.Configure(modelBuilder);
         Rumbo.Core.Policies.PoliciesModel.Configure(modelBuilder);
         Rumbo.Core.Capacities.CapacitiesModel.Configure(modelBuilder);
+        Rumbo.Core.RoadMaps.RoadMapsModel.Configure(modelBuilder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -217,7 +217,7 @@ internal sealed class GroupPageInvalidation
 {
     // Rows no group page shows; everything else is assumed to show somewhere.
     private static readonly string[] UnshownNamespaces =
-        ["Rumbo.Core.Indicators", "Rumbo.Core.Policies", "Rumbo.Core.Calendars", "Rumbo.Core.Auditing", "Rumbo.Core.Accounts", "Microsoft.AspNetCore.Identity"];
+        ["Rumbo.Core.Indicators", "Rumbo.Core.Policies", "Rumbo.Core.RoadMaps", "Rumbo.Core.Calendars", "Rumbo.Core.Auditing", "Rumbo.Core.Accounts", "Microsoft.AspNetCore.Identity"];
 
     private static readonly HashSet<Type> Principals =
         [typeof(Group), typeof(Meeting), typeof(MeetingRecord), typeof(RecordSection), typeof(WorkPlan), typeof(PlanActivity), typeof(Agreement), typeof(Document)];

@@ -52,6 +52,7 @@ public static class DemoData
         await DemoIndicators.SeedAsync(db, ct);
         await DemoPolicies.SeedAsync(db, ct);
         await Capacities.DemoCapacities.SeedAsync(db, scope.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System, ct);
+        await DemoRoadMaps.SeedAsync(db, ct);
     }
 
     /// <summary>Imports the source documents with their translations (unchanged ones stay as they are), ensures the reference data and creates the demo groups when there are none.</summary>
@@ -66,6 +67,7 @@ public static class DemoData
         var indicators = await DemoIndicators.SeedAsync(db, ct);
         var policies = await DemoPolicies.SeedAsync(db, ct);
         await Capacities.DemoCapacities.SeedAsync(db, services.GetService<TimeProvider>() ?? TimeProvider.System, ct);
+        await DemoRoadMaps.SeedAsync(db, ct);
         return new SeedResult(agendas, reference, groups, meetings, plans, indicators, policies);
     }
 

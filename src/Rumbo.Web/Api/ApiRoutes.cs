@@ -31,6 +31,7 @@ public static class ApiRoutes
         api.MapPoliciesApi();
         api.MapCoverageApi();
         api.MapCapacitiesApi();
+        api.MapRoadMapsApi();
         return app;
     }
 

@@ -241,6 +241,28 @@ public static partial class AuditText
         ["ResolvedAtUtc"] = "Resolved",
         ["ResolvedByPersonId"] = "Resolved by",
         ["SectionId"] = "Section",
+        ["RoadMap.IsPublic"] = "Public",
+        ["CapacityActivity.IsPublic"] = "Public",
+        ["RoadMapId"] = "Road map",
+        ["Dimension"] = "Dimension of capacity",
+        ["BaselineScore"] = "Baseline score",
+        ["BaselineRound"] = "Round of the diagnosis",
+        ["TargetScore"] = "Target score",
+        ["ResponsibleInstitution"] = "Responsible institution",
+        ["ResponsiblePerson"] = "Responsible person",
+        ["StartOn"] = "Start",
+        ["EndOn"] = "Last day",
+        ["ManualPercent"] = "Percent done (without milestones)",
+        ["CapacityActionId"] = "Action",
+        ["DoneOn"] = "Done on",
+        ["Topic"] = "Topic",
+        ["Mode"] = "Mode",
+        ["Providers"] = "Providers",
+        ["HostCountryId"] = "Host country",
+        ["Outcome"] = "Outcome",
+        ["CapacityActivityId"] = "Training, mission or exchange",
+        ["CapacityParticipant.Institution"] = "Institution",
+        ["Count"] = "Number of people",
     };
 
     /// <summary>The kinds of record the trail names, as resource keys "entity:Kind".</summary>
@@ -253,6 +275,7 @@ public static partial class AuditText
         "CalendarFeed", "Document", "DocumentVersion", "DocumentLine", "WorkPlan", "PlanActivity", "PlanActivityCountry",
         "PlanActivityLine", "Indicator", "IndicatorVersion", "IndicatorLine", "IndicatorSdgTarget", "IndicatorTarget", "TargetMilestone",
         "IndicatorValue", "ValueTransition", "ReportingRound", "IndicatorImport", "EvidenceFile", "Policy", "PolicyStatusChange", "PolicyLine", "PolicySdgTarget",
+        "RoadMap", "RoadMapTransition", "CapacityAction", "CapacityActionLine", "CapacityMilestone", "CapacityActivity", "CapacityParticipant", "CapacityActivityAction",
     ];
 
     /// <summary>Enums whose words are kept under another prefix than their type's name.</summary>
