@@ -82,6 +82,7 @@ public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options) : I
     public DbSet<Policies.PolicyStatusChange> PolicyStatusChanges => Set<Policies.PolicyStatusChange>();
     public DbSet<Policies.PolicyLine> PolicyLines => Set<Policies.PolicyLine>();
     public DbSet<Policies.PolicySdgTarget> PolicySdgTargets => Set<Policies.PolicySdgTarget>();
+    public DbSet<Policies.Suggestions.PolicyLineRejection> PolicyLineRejections => Set<Policies.Suggestions.PolicyLineRejection>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

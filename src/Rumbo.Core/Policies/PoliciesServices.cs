@@ -9,6 +9,7 @@ public static class PoliciesServices
         services.AddScoped<PolicyReader>();
         services.AddScoped<PolicyStore>();
         services.AddScoped<PolicyImport>();
+        services.AddScoped<Suggestions.LineSuggestions>();
         return services;
     }
 }
