@@ -83,15 +83,15 @@ try
             .Select(l => new LineSuggester.Line(l.Code, new Dictionary<string, string> { ["en"] = l.Source }, new Dictionary<string, string>())).ToList();
         var baseline = LineSuggester.Build(baselineLines, []);
         Console.WriteLine($"Line suggestions on the test split ({test.Count} policies; the model holds the agenda's texts and {registered.Count} tune policies as confirmed links)");
-        Console.WriteLine($"{"language",-9}{"n",4}{"no line",8}  {"right line in 3",-22}{"recall in 3",-22}{"no line, none given",-22}");
+        Console.WriteLine($"{"language",-9}{"n",4}{"no line",8}  {"right line in 3",-28}{"recall in 3",-28}{"no line, none given",-28}");
         foreach (var language in languages.Append("all"))
         {
             var subset = test.Where(r => language == "all" || r.Language == language).ToList();
             var f = Measure(subset, r => model.Suggest(LineSuggestions.Join(r.Title, r.Summary), r.Language));
             var b = Measure(subset, r => baseline.Rank(LineSuggestions.Join(r.Title, r.Summary), "en", null, null, confident: false));
             Console.WriteLine($"{language,-9}{subset.Count,4}{subset.Count(r => r.Lines.Length == 0),8}  " +
-                $"{Cell(f.Hit, goals.Hit),-22}{Cell(f.Recall, goals.Recall),-22}{Cell(f.None, goals.None),-22}");
-            Console.WriteLine($"{"  baseline",-21}  {b.Hit,-22:F2}{b.Recall,-22:F2}{b.None,-22:F2}");
+                $"{Cell(f.Hit, goals.Hit),-28}{Cell(f.Recall, goals.Recall),-28}{Cell(f.None, goals.None),-28}");
+            Console.WriteLine($"{"  baseline",-21}  {b.Hit,-28:F2}{b.Recall,-28:F2}{b.None,-28:F2}");
         }
         var given = test.Select(r => model.Suggest(LineSuggestions.Join(r.Title, r.Summary), r.Language).Count).ToList();
         Console.WriteLine($"suggestions per policy: mean {given.Average():F2}, most {given.Max()}");

@@ -24,11 +24,11 @@ public sealed class LineSuggester
         public double ContextWeight { get; init; } = 0.5;
         public double TextWeight { get; init; } = 1.0;
         public double VoteWeight { get; init; } = 1.0;
-        public int Neighbours { get; init; } = 7;
+        public int Neighbours { get; init; } = 8;
         /// <summary>The least score of a suggestion Rumbo is confident of.</summary>
-        public double Threshold { get; init; } = 0.2;
+        public double Threshold { get; init; } = 0.29;
         /// <summary>A suggestion after the first must score at least this share of the first's.</summary>
-        public double Relative { get; init; } = 0.5;
+        public double Relative { get; init; } = 0.3;
         public int MaxSuggestions { get; init; } = 5;
     }
 
