@@ -157,6 +157,40 @@ public sealed class LineSuggestions(RumboDbContext db, TimeProvider clock)
         return texts;
     }
 
+    /// <summary>
+    /// The passage of the text that supports a suggestion: the sentence (or the title) holding most of its words, cut into
+    /// pieces with the supporting words marked. Empty when no word supports it.
+    /// </summary>
+    public static IReadOnlyList<(string Text, bool Marked)> Passage(string text, IReadOnlyList<(int Start, int End)> spans)
+    {
+        if (spans.Count == 0) return [];
+        var bounds = new List<(int Start, int End)>();
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var end = text[i] == '\n' || (text[i] is '.' or ';' or '?' or '!' && (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1])));
+            if (!end) continue;
+            bounds.Add((start, i + 1));
+            start = i + 1;
+        }
+        if (start < text.Length) bounds.Add((start, text.Length));
+        var best = bounds.OrderByDescending(b => spans.Count(s => s.Start >= b.Start && s.End <= b.End)).ThenBy(b => b.Start).First();
+        var parts = new List<(string, bool)>();
+        var at = best.Start;
+        foreach (var (s, e) in spans.Where(s => s.Start >= best.Start && s.End <= best.End).OrderBy(s => s.Start))
+        {
+            if (s < at) continue;
+            if (s > at) parts.Add((text[at..s], false));
+            parts.Add((text[s..e], true));
+            at = e;
+        }
+        if (at < best.End) parts.Add((text[at..best.End], false));
+        // Leading and trailing blanks of the sentence are the separators' and show as nothing.
+        if (parts.Count > 0 && !parts[0].Item2) parts[0] = (parts[0].Item1.TrimStart(), false);
+        if (parts.Count > 0 && !parts[^1].Item2) parts[^1] = (parts[^1].Item1.TrimEnd(), false);
+        return parts;
+    }
+
     /// <summary>The text the suggestions read: the title on its own line, then the summary, so spans point into one string.</summary>
     public static string Join(string? title, string? summary) =>
         string.IsNullOrWhiteSpace(summary) ? (title ?? "").Trim() : $"{(title ?? "").Trim()}\n{summary.Trim()}";
