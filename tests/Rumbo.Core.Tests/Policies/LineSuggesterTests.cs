@@ -1,3 +1,4 @@
+using Rumbo.Core.Agendas;
 using Rumbo.Core.Agendas.Import;
 using Rumbo.Core.Policies.Suggestions;
 using Rumbo.Core.Seed;
@@ -35,18 +36,18 @@ public sealed class LineSuggesterTests
         var englishOnly = Lines.Select(l => l with { Texts = l.Texts.Where(t => t.Key == "en").ToDictionary() }).ToList();
         Assert.Empty(LineSuggester.Build(englishOnly, []).Suggest(SpanishAccess, "es"));
         // The same model reads an English text against the English texts.
-        Assert.Equal("1.1.1", LineSuggester.Build(englishOnly, []).Suggest("Freedom of Information Act: transparency and accountability of public bodies", "en")[0].Code);
+        Assert.Equal("1.1.1", LineSuggester.Build(englishOnly, []).Suggest("Open Government Partnership action plan: transparency, citizen participation and accountability", "en")[0].Code);
     }
 
     [Fact]
     public void A_confirmed_link_changes_later_suggestions()
     {
-        const string text = "Programa Metas Presidenciales\nTablero público con las metas presidenciales de cada ministerio, actualizado cada mes.";
+        const string text = "Programa Compromisos Presidenciales\nUna oficina revisa cada mes los compromisos presidenciales de cada ministerio.";
         var before = LineSuggester.Build(Lines, []).Suggest(text, "es");
         Assert.DoesNotContain("4.2.1", before.Select(s => s.Code));
 
         // A Spanish policy already linked to 4.2.1 by its country: its words now speak for the line.
-        LineSuggester.Example[] linked = [new(7, "es", "Sistema de metas presidenciales: tablero público de metas del Gobierno por ministerio.", ["4.2.1"])];
+        LineSuggester.Example[] linked = [new(7, "es", "Sistema de compromisos presidenciales: cada ministerio informa el cumplimiento de sus compromisos.", ["4.2.1"])];
         var after = LineSuggester.Build(Lines, linked).Suggest(text, "es");
         Assert.Equal("4.2.1", after[0].Code);
         // A policy does not vote for itself: the same text as policy 7 is back to what the lines alone say.
