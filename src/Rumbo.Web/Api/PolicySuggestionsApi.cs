@@ -58,20 +58,35 @@ public static class PolicySuggestionsApi
     private static async Task<IResult> SuggestAsync(string key, HttpContext http, AgendaReader agendas, LineSuggestions suggestions, RumboDbContext db, CancellationToken ct)
     {
         if (http.Request.ContentLength > MaxBody) return TooLarge();
-        LineSuggestionRequest? request;
+        if (http.Request.HasJsonContentType() is false) return Unreadable();
+        // Read with a cap of our own: a chunked body has no length to refuse up front, and not every server enforces the limit.
+        using var buffer = new MemoryStream();
         try
         {
-            request = await http.Request.ReadFromJsonAsync<LineSuggestionRequest>(ct);
+            var chunk = new byte[16384];
+            int read;
+            while ((read = await http.Request.Body.ReadAsync(chunk, ct)) > 0)
+            {
+                if (buffer.Length + read > MaxBody) return TooLarge();
+                buffer.Write(chunk, 0, read);
+            }
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return TooLarge();
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or BadHttpRequestException)
+        LineSuggestionRequest? request;
+        try
         {
-            return Problem(StatusCodes.Status400BadRequest, "Unreadable body", "Send JSON {\"title\": \"...\", \"summary\": \"...\", \"language\": \"es\"}.");
+            buffer.Position = 0;
+            var json = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+            request = await JsonSerializer.DeserializeAsync<LineSuggestionRequest>(buffer, json, ct);
         }
-        if (request is null) return Problem(StatusCodes.Status400BadRequest, "Unreadable body", "Send JSON {\"title\": \"...\", \"summary\": \"...\", \"language\": \"es\"}.");
+        catch (JsonException)
+        {
+            return Unreadable();
+        }
+        if (request is null) return Unreadable();
         var agenda = await agendas.ResolveAsync(key, ct);
         if (agenda is null) return NotFound($"No agenda has the key '{key}'.");
         var errors = new Dictionary<string, string[]>();
@@ -89,6 +104,8 @@ public static class PolicySuggestionsApi
         var slug = await db.Agendas.AsNoTracking().Where(a => a.Id == agenda.Value.Id).Select(a => a.Slug).SingleAsync(ct);
         return TypedResults.Ok(new LineSuggestionResponse(found.Select(s => new LineSuggestionDto(s.Code, Math.Round(s.Score, 3), texts[s.Code], s.Words,
             $"/api/v1/agendas/{slug}/lines/{s.Code}", $"/agendas/{slug}/lines/{s.Code}")).ToList()));
+
+        static IResult Unreadable() => Problem(StatusCodes.Status400BadRequest, "Unreadable body", "Send JSON {\"title\": \"...\", \"summary\": \"...\", \"language\": \"es\"}.");
 
         static IResult TooLarge() => Problem(StatusCodes.Status413PayloadTooLarge, "Too large", $"Send at most {MaxBody} bytes: a title of {LineSuggestions.MaxTitle} characters and a summary of {LineSuggestions.MaxSummary} at most.");
     }

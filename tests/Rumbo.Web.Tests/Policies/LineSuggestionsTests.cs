@@ -77,7 +77,9 @@ public abstract class LineSuggestionsTests(RumboApp app)
         await Expect(HttpStatusCode.UnprocessableEntity, await PostAsync(new { title = "Ley" }), "language");
         await Expect(HttpStatusCode.UnprocessableEntity, await PostAsync(new { title = new string('a', 1001), language = "es" }), "title");
         await Expect(HttpStatusCode.UnprocessableEntity, await PostAsync(new { title = "Ley", summary = new string('a', 20001), language = "es" }), "summary");
+        // Too large whether the length is announced or the body comes in chunks.
         await Expect(HttpStatusCode.RequestEntityTooLarge, await PostAsync(new { title = "Ley", summary = new string('a', 70000), language = "es" }));
+        await Expect(HttpStatusCode.RequestEntityTooLarge, Raw("{\"title\": \"" + new string('a', 70000) + "\", \"language\": \"es\"}"));
         // A text of stop words and numbers only has nothing to compare: no suggestion, not an error.
         Assert.Empty((await JsonAsync(await PostAsync(new { title = "de la 2024 y el", language = "es" }))).GetProperty("suggestions").EnumerateArray());
     }
