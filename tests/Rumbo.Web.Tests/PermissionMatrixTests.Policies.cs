@@ -45,11 +45,11 @@ public abstract partial class PermissionMatrixTests
         new("return a policy to the country", async t => $"/policies/{await t.MatrixPolicy(PolicyReview.Submitted, PolicyStatus.Design)}?handler=Review",
             async t => new() { ["Version"] = await t.MatrixPolicyVersion(), ["action"] = "return", ["Comment"] = "Add the law's number." },
             [Who.Secretariat], PolicyOutsiders),
-        new("link a suggested line to a policy", async t => $"/policies/{await t.MatrixPolicy(PolicyReview.Draft, PolicyStatus.Design)}?handler=ConfirmLine",
-            async t => new() { ["Version"] = await t.MatrixPolicyVersion(), ["Code"] = "1.1.1" },
+        new("link a suggested line to a policy", async t => $"/policies/{await t.MatrixPolicyWithout("1.1.1")}?handler=ConfirmLine",
+            async t => new() { ["Version"] = await t.MatrixPolicyVersion(), ["LineCode"] = "1.1.1" },
             PolicyWriters, PolicyOutsiders),
-        new("reject a suggested line for a policy", async t => $"/policies/{await t.MatrixPolicy(PolicyReview.Draft, PolicyStatus.Design)}?handler=RejectLine",
-            async t => new() { ["Version"] = await t.MatrixPolicyVersion(), ["Code"] = "4.6.5" },
+        new("reject a suggested line for a policy", async t => $"/policies/{await t.MatrixPolicyWithout("4.6.5")}?handler=RejectLine",
+            async t => new() { ["Version"] = await t.MatrixPolicyVersion(), ["LineCode"] = "4.6.5" },
             PolicyWriters, PolicyOutsiders),
         new("import a country's policies", async t => $"/policies/import?agenda=lc-crp-20-6&country={(await t.Scenario()).CountryA}",
             _ => Task.FromResult(new Dictionary<string, string>()),
@@ -129,6 +129,18 @@ public abstract partial class PermissionMatrixTests
         policy.StatusChanges.Add(new PolicyStatusChange { To = status, On = new DateOnly(2024, 1, 1), AtUtc = DateTime.UtcNow });
         await db.SaveChangesAsync();
         return policy.Id;
+    }
+
+    /// <summary>The matrix policy as a draft with the line neither linked nor rejected, so that each case's answer changes something.</summary>
+    private async Task<int> MatrixPolicyWithout(string line)
+    {
+        var id = await MatrixPolicy(PolicyReview.Draft, PolicyStatus.Design);
+        await using var db = app.Database.CreateContext();
+        var lineId = await db.Lines.Where(l => l.Agenda!.Slug == "lc-crp-20-6" && l.Code == line).Select(l => l.Id).SingleAsync();
+        db.PolicyLines.RemoveRange(await db.PolicyLines.Where(l => l.PolicyId == id && l.LineOfActionId == lineId).ToListAsync());
+        db.PolicyLineRejections.RemoveRange(await db.PolicyLineRejections.Where(r => r.PolicyId == id && r.LineOfActionId == lineId).ToListAsync());
+        await db.SaveChangesAsync();
+        return id;
     }
 
     private async Task<string> MatrixPolicyVersion()

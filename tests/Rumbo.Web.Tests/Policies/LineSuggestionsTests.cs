@@ -99,9 +99,14 @@ public abstract class LineSuggestionsTests(RumboApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await kit.Kit.GetAsync($"/policies/{id}", other)).StatusCode);
 
         var rejected = codes.First(c => c != "1.1.1");
+        // Another country's focal point may not answer for this draft: 404, nothing kept.
+        var otherForm = await kit.Kit.AnyFormAsync(other);
+        Assert.Equal(HttpStatusCode.NotFound, (await kit.Kit.PostAsync($"/policies/{id}?handler=RejectLine", otherForm, ("Version", "0"), ("LineCode", rejected))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await kit.Kit.PostAsync($"/policies/{id}?handler=ConfirmLine", otherForm, ("Version", "0"), ("LineCode", "1.1.1"))).StatusCode);
+        await using (var db = kit.Kit.Db()) Assert.False(await db.PolicyLineRejections.AnyAsync(r => r.PolicyId == id));
         var form = await kit.Kit.OpenAsync($"/policies/{id}", cookie);
         var version = (await kit.StoredAsync(id)).Version;
-        var response = await kit.Kit.PostAsync($"/policies/{id}?handler=RejectLine", form, ("Version", version.ToString()), ("Code", rejected));
+        var response = await kit.Kit.PostAsync($"/policies/{id}?handler=RejectLine", form, ("Version", version.ToString()), ("LineCode", rejected));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         await using (var db = kit.Kit.Db())
         {
@@ -113,17 +118,17 @@ public abstract class LineSuggestionsTests(RumboApp app)
         page = await kit.Kit.PageAsync($"/policies/{id}", cookie);
         Assert.DoesNotContain(rejected, page.QuerySelectorAll("#suggestions li[data-code]").Select(li => li.GetAttribute("data-code")));
         // Rejecting it again keeps the first rejection.
-        Assert.Equal(HttpStatusCode.Redirect, (await kit.Kit.PostAsync($"/policies/{id}?handler=RejectLine", form, ("Version", version.ToString()), ("Code", rejected))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await kit.Kit.PostAsync($"/policies/{id}?handler=RejectLine", form, ("Version", version.ToString()), ("LineCode", rejected))).StatusCode);
 
         // A stale version links nothing (409); an unknown code is refused by its message (422).
-        var stale = await kit.Kit.PostAsync($"/policies/{id}?handler=ConfirmLine", form, ("Version", (version - 1).ToString()), ("Code", "1.1.1"));
+        var stale = await kit.Kit.PostAsync($"/policies/{id}?handler=ConfirmLine", form, ("Version", (version - 1).ToString()), ("LineCode", "1.1.1"));
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
-        var unknown = await kit.Kit.PostAsync($"/policies/{id}?handler=ConfirmLine", form, ("Version", version.ToString()), ("Code", "9.9.9"));
+        var unknown = await kit.Kit.PostAsync($"/policies/{id}?handler=ConfirmLine", form, ("Version", version.ToString()), ("LineCode", "9.9.9"));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
         Assert.Empty((await kit.StoredAsync(id)).Lines);
 
         var audits = await kit.Kit.AuditCountAsync();
-        var confirmed = await kit.Kit.PostAsync($"/policies/{id}?handler=ConfirmLine", form, ("Version", version.ToString()), ("Code", "1.1.1"));
+        var confirmed = await kit.Kit.PostAsync($"/policies/{id}?handler=ConfirmLine", form, ("Version", version.ToString()), ("LineCode", "1.1.1"));
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
         var stored = await kit.StoredAsync(id);
         Assert.Equal(version + 1, stored.Version);

@@ -34,7 +34,8 @@ public sealed class PolicyModel(PolicyReader reader, PolicyStore store, CurrentU
     [BindProperty] public string? On { get; set; }
     [BindProperty] public string? Note { get; set; }
     [BindProperty] public string? Comment { get; set; }
-    [BindProperty] public string? Code { get; set; }
+    /// <summary>Not "Code": the error page re-executed after a 404 would bind its status code from a form field of that name.</summary>
+    [BindProperty] public string? LineCode { get; set; }
 
     /// <summary>The lines Rumbo suggests, for those who may edit the policy only.</summary>
     public LineSuggestions.ForPolicy? Suggestions { get; private set; }
@@ -77,12 +78,12 @@ public sealed class PolicyModel(PolicyReader reader, PolicyStore store, CurrentU
         SuggestionAsync(id, async (policy, user) =>
         {
             if (policy.Version != Version) return LineSuggestions.Outcome.Conflict;
-            return await suggestions.ConfirmAsync(policy, Code?.Trim() ?? "", Version, user.IsSecretariatAdmin, ct);
+            return await suggestions.ConfirmAsync(policy, LineCode?.Trim() ?? "", Version, user.IsSecretariatAdmin, ct);
         }, "Line {0} is now linked to this policy.", ct);
 
     /// <summary>Keeps that the policy does not serve a suggested line, which is then not suggested for it again.</summary>
     public Task<IActionResult> OnPostRejectLineAsync(int id, CancellationToken ct) =>
-        SuggestionAsync(id, (policy, user) => suggestions.RejectAsync(policy.Id, policy.AgendaId, Code?.Trim() ?? "", user.PersonId, ct),
+        SuggestionAsync(id, (policy, user) => suggestions.RejectAsync(policy.Id, policy.AgendaId, LineCode?.Trim() ?? "", user.PersonId, ct),
             "Line {0} will not be suggested again for this policy.", ct);
 
     private async Task<IActionResult> SuggestionAsync(int id, Func<Policy, CurrentUser.Snapshot, Task<LineSuggestions.Outcome>> answer, string notice, CancellationToken ct)
@@ -96,7 +97,7 @@ public sealed class PolicyModel(PolicyReader reader, PolicyStore store, CurrentU
         switch (await answer(policy, user))
         {
             case LineSuggestions.Outcome.Done:
-                TempData.Notice(notice, Code!.Trim());
+                TempData.Notice(notice, LineCode!.Trim());
                 return Redirect($"/policies/{id}#suggestions-heading");
             case LineSuggestions.Outcome.NoLine:
                 db.ChangeTracker.Clear();
