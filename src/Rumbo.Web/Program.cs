@@ -90,6 +90,7 @@ builder.Services.ConfigureApplicationCookie(o =>
     }
 });
 builder.Services.AddRumboAccountsWeb(builder.Configuration, dataDirectory);
+builder.Services.AddLineSuggestionsRateLimit(builder.Configuration);
 builder.Services.AddAuthorization();
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 builder.Services.AddSingleton(typeof(IStringLocalizer<>), typeof(CachedLocalizer<>));

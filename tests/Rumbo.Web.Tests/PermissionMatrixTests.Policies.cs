@@ -45,6 +45,12 @@ public abstract partial class PermissionMatrixTests
         new("return a policy to the country", async t => $"/policies/{await t.MatrixPolicy(PolicyReview.Submitted, PolicyStatus.Design)}?handler=Review",
             async t => new() { ["Version"] = await t.MatrixPolicyVersion(), ["action"] = "return", ["Comment"] = "Add the law's number." },
             [Who.Secretariat], PolicyOutsiders),
+        new("link a suggested line to a policy", async t => $"/policies/{await t.MatrixPolicyWithout("1.1.1")}?handler=ConfirmLine",
+            async t => new() { ["Version"] = await t.MatrixPolicyVersion(), ["LineCode"] = "1.1.1" },
+            PolicyWriters, PolicyOutsiders),
+        new("reject a suggested line for a policy", async t => $"/policies/{await t.MatrixPolicyWithout("4.6.5")}?handler=RejectLine",
+            async t => new() { ["Version"] = await t.MatrixPolicyVersion(), ["LineCode"] = "4.6.5" },
+            PolicyWriters, PolicyOutsiders),
         new("import a country's policies", async t => $"/policies/import?agenda=lc-crp-20-6&country={(await t.Scenario()).CountryA}",
             _ => Task.FromResult(new Dictionary<string, string>()),
             PolicyWriters) { File = () => ("file", "policies.csv", Encoding.UTF8.GetBytes($"title,language,level,instrument,status\nImported {Guid.NewGuid():n},es,National,Plan,Design\n")) },
@@ -56,6 +62,7 @@ public abstract partial class PermissionMatrixTests
     /// <summary>Registered from the indicators' part's static constructor, the one place the parts' static state is known to be set.</summary>
     internal static void AddPolicyOpenWrites()
     {
+        OpenWrites.TryAdd("POST api/v1/agendas/{key}/line-suggestions", "a calculation on the text sent against the public agenda: it stores nothing, so anyone may ask, limited per address (LineSuggestionsTests try it)");
         OpenWrites.TryAdd(PolicyApiCreate, "tried as every kind of user by The_policy_API_writes_are_allowed_or_refused_as_the_matrix_says (PermissionMatrixTests.Policies.cs): it takes JSON, which a row cannot post");
         OpenWrites.TryAdd(PolicyApiUpdate, "tried as every kind of user by The_policy_API_writes_are_allowed_or_refused_as_the_matrix_says (PermissionMatrixTests.Policies.cs): it takes JSON, which a row cannot post");
     }
@@ -122,6 +129,18 @@ public abstract partial class PermissionMatrixTests
         policy.StatusChanges.Add(new PolicyStatusChange { To = status, On = new DateOnly(2024, 1, 1), AtUtc = DateTime.UtcNow });
         await db.SaveChangesAsync();
         return policy.Id;
+    }
+
+    /// <summary>The matrix policy as a draft with the line neither linked nor rejected, so that each case's answer changes something.</summary>
+    private async Task<int> MatrixPolicyWithout(string line)
+    {
+        var id = await MatrixPolicy(PolicyReview.Draft, PolicyStatus.Design);
+        await using var db = app.Database.CreateContext();
+        var lineId = await db.Lines.Where(l => l.Agenda!.Slug == "lc-crp-20-6" && l.Code == line).Select(l => l.Id).SingleAsync();
+        db.PolicyLines.RemoveRange(await db.PolicyLines.Where(l => l.PolicyId == id && l.LineOfActionId == lineId).ToListAsync());
+        db.PolicyLineRejections.RemoveRange(await db.PolicyLineRejections.Where(r => r.PolicyId == id && r.LineOfActionId == lineId).ToListAsync());
+        await db.SaveChangesAsync();
+        return id;
     }
 
     private async Task<string> MatrixPolicyVersion()

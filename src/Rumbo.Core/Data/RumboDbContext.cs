@@ -97,6 +97,7 @@ public sealed class RumboDbContext(DbContextOptions<RumboDbContext> options) : I
     public DbSet<RoadMaps.CapacityActivity> CapacityActivities => Set<RoadMaps.CapacityActivity>();
     public DbSet<RoadMaps.CapacityParticipant> CapacityParticipants => Set<RoadMaps.CapacityParticipant>();
     public DbSet<RoadMaps.CapacityActivityAction> CapacityActivityActions => Set<RoadMaps.CapacityActivityAction>();
+    public DbSet<Policies.Suggestions.PolicyLineRejection> PolicyLineRejections => Set<Policies.Suggestions.PolicyLineRejection>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

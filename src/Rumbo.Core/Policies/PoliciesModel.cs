@@ -54,6 +54,14 @@ internal static class PoliciesModel
             e.HasIndex(l => l.LineOfActionId);
             e.HasOne(l => l.LineOfAction).WithMany().HasForeignKey(l => l.LineOfActionId).OnDelete(DeleteBehavior.Restrict);
         });
+        b.Entity<Suggestions.PolicyLineRejection>(e =>
+        {
+            e.ToTable("policy_line_rejections");
+            e.HasKey(r => new { r.PolicyId, r.LineOfActionId });
+            e.HasOne<Policy>().WithMany().HasForeignKey(r => r.PolicyId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Agendas.LineOfAction>().WithMany().HasForeignKey(r => r.LineOfActionId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(r => r.By).WithMany().HasForeignKey(r => r.ByPersonId).OnDelete(DeleteBehavior.SetNull);
+        });
         b.Entity<PolicySdgTarget>(e =>
         {
             e.ToTable("policy_sdg_targets");

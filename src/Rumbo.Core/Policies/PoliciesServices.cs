@@ -10,6 +10,7 @@ public static class PoliciesServices
         services.AddScoped<PolicyStore>();
         services.AddScoped<PolicyImport>();
         services.AddScoped<PolicyOverlaps>();
+        services.AddScoped<Suggestions.LineSuggestions>();
         return services;
     }
 }

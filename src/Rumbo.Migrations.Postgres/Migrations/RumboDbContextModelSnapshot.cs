@@ -3322,6 +3322,29 @@ namespace Rumbo.Migrations.Postgres.Migrations
                     b.ToTable("policy_status_changes", (string)null);
                 });
 
+            modelBuilder.Entity("Rumbo.Core.Policies.Suggestions.PolicyLineRejection", b =>
+                {
+                    b.Property<int>("PolicyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LineOfActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ByPersonId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PolicyId", "LineOfActionId");
+
+                    b.HasIndex("ByPersonId");
+
+                    b.HasIndex("LineOfActionId");
+
+                    b.ToTable("policy_line_rejections", (string)null);
+                });
+
             modelBuilder.Entity("Rumbo.Core.Records.MeetingRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -4946,6 +4969,28 @@ namespace Rumbo.Migrations.Postgres.Migrations
 
                     b.HasOne("Rumbo.Core.Policies.Policy", null)
                         .WithMany("StatusChanges")
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("By");
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Policies.Suggestions.PolicyLineRejection", b =>
+                {
+                    b.HasOne("Rumbo.Core.People.Person", "By")
+                        .WithMany()
+                        .HasForeignKey("ByPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Rumbo.Core.Agendas.LineOfAction", null)
+                        .WithMany()
+                        .HasForeignKey("LineOfActionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rumbo.Core.Policies.Policy", null)
+                        .WithMany()
                         .HasForeignKey("PolicyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -3227,6 +3227,29 @@ namespace Rumbo.Migrations.Sqlite.Migrations
                     b.ToTable("policy_status_changes", (string)null);
                 });
 
+            modelBuilder.Entity("Rumbo.Core.Policies.Suggestions.PolicyLineRejection", b =>
+                {
+                    b.Property<int>("PolicyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LineOfActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ByPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PolicyId", "LineOfActionId");
+
+                    b.HasIndex("ByPersonId");
+
+                    b.HasIndex("LineOfActionId");
+
+                    b.ToTable("policy_line_rejections", (string)null);
+                });
+
             modelBuilder.Entity("Rumbo.Core.Records.MeetingRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -4831,6 +4854,28 @@ namespace Rumbo.Migrations.Sqlite.Migrations
 
                     b.HasOne("Rumbo.Core.Policies.Policy", null)
                         .WithMany("StatusChanges")
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("By");
+                });
+
+            modelBuilder.Entity("Rumbo.Core.Policies.Suggestions.PolicyLineRejection", b =>
+                {
+                    b.HasOne("Rumbo.Core.People.Person", "By")
+                        .WithMany()
+                        .HasForeignKey("ByPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Rumbo.Core.Agendas.LineOfAction", null)
+                        .WithMany()
+                        .HasForeignKey("LineOfActionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rumbo.Core.Policies.Policy", null)
+                        .WithMany()
                         .HasForeignKey("PolicyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

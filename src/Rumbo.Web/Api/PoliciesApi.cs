@@ -151,6 +151,7 @@ public static class PoliciesApi
         .WithName("UpdatePolicy")
         .WithSummary("Changes a policy (its country's focal points and the secretariat, with a personal access token) against the version read: 409 when someone saved since, 422 with every problem by field.");
 
+        v1.MapPolicySuggestionsApi();
         return v1;
     }
 

@@ -27,7 +27,7 @@ public abstract class SpanishSeedTests(DatabaseProvider provider) : MigratedData
             var translated = SeedTranslations.Apply(parsed);
             var texts = Texts(translated).Where(t => t.Text.Source.Length > 0).ToList();
             Assert.All(texts, t => Assert.False(string.IsNullOrWhiteSpace(t.Text.Es), $"{parsed.Symbol} {t.Key} has no Spanish"));
-            var file = SeedTranslations.All.Single(f => f.Symbol == parsed.Symbol);
+            var file = SeedTranslations.All.Single(f => f.Symbol == parsed.Symbol && f.Language == "es");
             Assert.Empty(file.Texts.Keys.Except(texts.Select(t => t.Key)));
             Assert.Empty(file.Official.Except(file.Texts.Keys));
             // Only the names the body publishes in Spanish are official; the rest is for reading.

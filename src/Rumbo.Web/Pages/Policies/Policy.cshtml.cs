@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Rumbo.Core.Accounts;
 using Rumbo.Core.Data;
 using Rumbo.Core.Policies;
+using Rumbo.Core.Policies.Suggestions;
 using Rumbo.Core.Validation;
 using Rumbo.Web.Infrastructure;
 
@@ -15,7 +16,7 @@ namespace Rumbo.Web.Pages.Policies;
 /// gets 404, as for an id that does not exist.
 /// </summary>
 [OutputCache(PolicyName = ContentCache.Policy)]
-public sealed class PolicyModel(PolicyReader reader, PolicyStore store, CurrentUser currentUser, RumboDbContext db) : PageModel
+public sealed class PolicyModel(PolicyReader reader, PolicyStore store, CurrentUser currentUser, RumboDbContext db, LineSuggestions suggestions) : PageModel
 {
     public PolicyDetail Policy { get; private set; } = null!;
 
@@ -33,6 +34,11 @@ public sealed class PolicyModel(PolicyReader reader, PolicyStore store, CurrentU
     [BindProperty] public string? On { get; set; }
     [BindProperty] public string? Note { get; set; }
     [BindProperty] public string? Comment { get; set; }
+    /// <summary>Not "Code": the error page re-executed after a 404 would bind its status code from a form field of that name.</summary>
+    [BindProperty] public string? LineCode { get; set; }
+
+    /// <summary>The lines Rumbo suggests, for those who may edit the policy only.</summary>
+    public LineSuggestions.ForPolicy? Suggestions { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -66,6 +72,42 @@ public sealed class PolicyModel(PolicyReader reader, PolicyStore store, CurrentU
             "return" => p.Return(u.PersonId, store.Now, Comment),
             _ => "Choose to mark it reviewed or to return it.",
         }), action == "return" ? "Returned to the country." : "Marked as reviewed.", ct);
+
+    /// <summary>Links a suggested line to the policy, as the editor would (the version read, 409 when someone saved since).</summary>
+    public Task<IActionResult> OnPostConfirmLineAsync(int id, CancellationToken ct) =>
+        SuggestionAsync(id, async (policy, user) =>
+        {
+            if (policy.Version != Version) return LineSuggestions.Outcome.Conflict;
+            return await suggestions.ConfirmAsync(policy, LineCode?.Trim() ?? "", Version, user.IsSecretariatAdmin, ct);
+        }, "Line {0} is now linked to this policy.", ct);
+
+    /// <summary>Keeps that the policy does not serve a suggested line, which is then not suggested for it again.</summary>
+    public Task<IActionResult> OnPostRejectLineAsync(int id, CancellationToken ct) =>
+        SuggestionAsync(id, (policy, user) => suggestions.RejectAsync(policy.Id, policy.AgendaId, LineCode?.Trim() ?? "", user.PersonId, ct),
+            "Line {0} will not be suggested again for this policy.", ct);
+
+    private async Task<IActionResult> SuggestionAsync(int id, Func<Policy, CurrentUser.Snapshot, Task<LineSuggestions.Outcome>> answer, string notice, CancellationToken ct)
+    {
+        var user = await currentUser.GetAsync(User, ct);
+        if (!user.IsSignedIn) return Challenge();
+        var policy = await store.LoadAsync(id, ct);
+        if (policy is null || !user.CanSeePolicy(policy.AgendaId, policy.CountryId, policy.Review, policy.IsPublic)) return NotFound();
+        if (!user.CanEditPolicies(policy.AgendaId, policy.CountryId)) return StatusCode(StatusCodes.Status403Forbidden);
+        FailedForm = "suggestions";
+        switch (await answer(policy, user))
+        {
+            case LineSuggestions.Outcome.Done:
+                TempData.Notice(notice, LineCode!.Trim());
+                return Redirect($"/policies/{id}#suggestions-heading");
+            case LineSuggestions.Outcome.NoLine:
+                db.ChangeTracker.Clear();
+                Refusal = new ValidationMessage("No line of action of this agenda that can be linked has that code.");
+                return await AgainAsync(id, StatusCodes.Status422UnprocessableEntity, user, ct);
+            default:
+                Conflict = true;
+                return await AgainAsync(id, StatusCodes.Status409Conflict, user, ct);
+        }
+    }
 
     // The entity answers its refusals as strings; null is no refusal, which the string-to-message conversion would lose.
     private static ValidationMessage? M(string? refusal) => refusal is null ? null : new ValidationMessage(refusal);
@@ -105,6 +147,7 @@ public sealed class PolicyModel(PolicyReader reader, PolicyStore store, CurrentU
         var p = await reader.GetAsync(id, ct);
         if (p is null) return NotFound();
         Set(p, user);
+        if (CanEdit) Suggestions = await suggestions.ForPolicyAsync(id, ct);
         return Page();
     }
 
@@ -114,6 +157,7 @@ public sealed class PolicyModel(PolicyReader reader, PolicyStore store, CurrentU
         var user = await currentUser.GetAsync(User, ct);
         if (p is null || !user.CanSeePolicy(p.AgendaId, p.CountryId, p.Review, p.IsPublic)) return NotFound();
         Set(p, user);
+        if (CanEdit) Suggestions = await suggestions.ForPolicyAsync(id, ct);
         return null;
     }
 
