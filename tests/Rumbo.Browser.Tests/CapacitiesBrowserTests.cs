@@ -25,9 +25,9 @@ public abstract partial class BrowserTests
         var secretariat = await SecretariatAccountAsync(password);
         await SignInAsync(Page, secretariat, password, secretariat);
         await Page.GotoAsync($"{CapacitiesAgenda}/capacities");
-        await Page.GetByLabel("Title (English, as written)").FillAsync(title);
-        await Page.GetByLabel("Opens on").FillAsync("2024-01-01");
-        await Page.GetByLabel("Due on").FillAsync("2024-06-30");
+        await Page.GetByLabel("Title (English, as written)", new() { Exact = true }).FillAsync(title);
+        await Page.GetByLabel("Opens on", new() { Exact = true }).FillAsync("2024-01-01");
+        await Page.GetByLabel("Due on", new() { Exact = true }).FillAsync("2024-06-30");
         await Page.Locator($"#country-{country}").CheckAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Open the round" }).ClickAsync();
         await Expect(Page.Locator("p.notice[role=status]")).ToHaveTextAsync("The round was opened for 1 countries.");

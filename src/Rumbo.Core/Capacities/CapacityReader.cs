@@ -280,10 +280,7 @@ public sealed class CapacityReader(RumboDbContext db)
     /// </summary>
     public async Task<IReadOnlyList<CapacityGap>> GapsAsync(int agendaId, int countryId, CancellationToken ct = default)
     {
-        var id = await db.CapacityAssessments.AsNoTracking()
-            .Where(a => a.Round!.AgendaId == agendaId && a.CountryId == countryId && a.Status == AssessmentStatus.Closed)
-            .OrderByDescending(a => a.Round!.OpensOn).ThenByDescending(a => a.RoundId).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
-        if (id is not int found) return [];
+        if (await LatestClosedAsync(agendaId, countryId, ct) is not int found) return [];
         var d = (await GetAsync(found, ct))!;
         var areas = d.Instrument.Areas.ToDictionary(a => a.Id);
         var levels = d.Answers.ToDictionary(a => a.QuestionId, a => a.Level);
@@ -305,6 +302,23 @@ public sealed class CapacityReader(RumboDbContext db)
         }
         return gaps;
     }
+
+    /// <summary>
+    /// The score of every scored cell (area, dimension) of a country's latest closed diagnosis, rounded to a whole number,
+    /// whatever the country made public (for its road map, which shows whether its gaps closed); empty without one.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<(int AreaId, CapacityDimension Dimension), int>> LatestScoresAsync(int agendaId, int countryId, CancellationToken ct = default)
+    {
+        if (await LatestClosedAsync(agendaId, countryId, ct) is not int found) return new Dictionary<(int, CapacityDimension), int>();
+        var d = (await GetAsync(found, ct))!;
+        return d.Scores.Cells.Where(c => c.Score is not null)
+            .ToDictionary(c => (c.AreaId, c.Dimension), c => (int)Math.Round(c.Score!.Value, MidpointRounding.AwayFromZero));
+    }
+
+    private Task<int?> LatestClosedAsync(int agendaId, int countryId, CancellationToken ct) =>
+        db.CapacityAssessments.AsNoTracking()
+            .Where(a => a.Round!.AgendaId == agendaId && a.CountryId == countryId && a.Status == AssessmentStatus.Closed)
+            .OrderByDescending(a => a.Round!.OpensOn).ThenByDescending(a => a.RoundId).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
 
     /// <summary>The next levels the lowest answers ask for, joined per language (a language a descriptor lacks falls back to its source).</summary>
     private static LocalizedString Lacking(IReadOnlyList<CapacityGapQuestion> questions)

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Rumbo.Core.Agendas;
 using Rumbo.Core.RoadMaps;
 using Rumbo.TestSupport;
@@ -103,6 +104,54 @@ public abstract class RoadMapPageTests(RumboApp app)
         Assert.Equal(HttpStatusCode.Forbidden, (await kit.Kit.GetAsync($"{Url("AR")}/edit", other)).StatusCode);
         var otherForm = await kit.Kit.OpenAsync(Url("AR"), other);
         Assert.Null(otherForm.Page.QuerySelector("form.roadmap-transition"));
+    }
+
+    [Fact]
+    public async Task A_road_map_is_drafted_from_the_gaps_of_the_country_s_latest_closed_diagnosis_and_shows_whether_they_closed()
+    {
+        // Colombia's demo diagnosis is closed and has no road map: drafting starts one with an action a gap.
+        var gaps = await app.Services.CreateScope().ServiceProvider.GetRequiredService<CapacityReader>()
+            .GapsAsync(await AgendaIdAsync(), await CountryIdAsync("CO"));
+        Assert.NotEmpty(gaps);
+        var (cookie, _) = await kit.FocalPointAsync("CO");
+        var (other, _) = await kit.FocalPointAsync("PE");
+        var start = await kit.Kit.OpenAsync(Url("CO"), cookie);
+        Assert.NotNull(start.Page.QuerySelector($"form[action='{Url("CO")}?handler=Draft']"));
+        Assert.Equal(HttpStatusCode.NotFound, (await kit.Kit.PostAsync($"{Url("CO")}?handler=Draft", await kit.Kit.OpenAsync(Url("PE"), other))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await kit.Kit.PostAsync($"{Url("CO")}?handler=Draft", start)).StatusCode);
+        await using (var db = kit.Kit.Db())
+        {
+            var actions = await db.CapacityActions.Where(a => a.RoadMap!.Country!.Code == "CO").ToListAsync();
+            Assert.Equal(gaps.Count, actions.Count);
+            foreach (var g in gaps)
+            {
+                var action = actions.Single(a => a.AreaId == g.AreaId && a.Dimension == g.Dimension);
+                Assert.Equal((int)Math.Round(g.Score, MidpointRounding.AwayFromZero), action.BaselineScore);
+                Assert.False(string.IsNullOrWhiteSpace(action.Title.Source));
+            }
+        }
+        // Every gap covered now: drafting again adds nothing.
+        var again = await kit.Kit.OpenAsync(Url("CO"), cookie);
+        Assert.Equal(HttpStatusCode.Conflict, (await kit.Kit.PostAsync($"{Url("CO")}?handler=Draft", again)).StatusCode);
+        // The latest scores are read against each action's baseline.
+        var shown = await kit.Kit.PageAsync(Url("CO"), cookie);
+        Assert.Contains(gaps[0].Score.ToString("0", System.Globalization.CultureInfo.InvariantCulture), shown.QuerySelector("section[aria-labelledby=actions-heading]")!.TextContent);
+
+        // Argentina has no closed diagnosis: nothing to draft from.
+        var (argentina, _) = await kit.FocalPointAsync("AR");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await kit.Kit.PostAsync($"{Url("AR")}?handler=Draft", await kit.Kit.OpenAsync(Url("AR"), argentina))).StatusCode);
+    }
+
+    private async Task<int> AgendaIdAsync()
+    {
+        await using var db = kit.Kit.Db();
+        return await db.Agendas.Where(a => a.Slug == Agenda).Select(a => a.Id).SingleAsync();
+    }
+
+    private async Task<int> CountryIdAsync(string code)
+    {
+        await using var db = kit.Kit.Db();
+        return await db.Countries.Where(c => c.Code == code).Select(c => c.Id).SingleAsync();
     }
 
     [Fact]

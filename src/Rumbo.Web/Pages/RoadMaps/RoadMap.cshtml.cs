@@ -18,7 +18,7 @@ namespace Rumbo.Web.Pages.RoadMaps;
 /// who may not see it gets 404, as for a country with none.
 /// </summary>
 [OutputCache(PolicyName = ContentCache.Policy)]
-public sealed class RoadMapModel(RoadMapReader reader, RoadMapStore store, CurrentUser currentUser, RumboDbContext db) : PageModel
+public sealed class RoadMapModel(RoadMapReader reader, RoadMapStore store, CapacityReader capacities, CurrentUser currentUser, RumboDbContext db) : PageModel
 {
     public RoadMapKeys Keys { get; private set; } = null!;
     /// <summary>Null when the country has no road map yet (shown only to those who may start one).</summary>
@@ -79,6 +79,48 @@ public sealed class RoadMapModel(RoadMapReader reader, RoadMapStore store, Curre
         return Redirect(keys.Url);
     }
 
+    /// <summary>
+    /// Drafts an action for each gap of the country's latest closed TOPP diagnosis that no open action covers yet (its area,
+    /// dimension, score and what is lacking), starting the road map when there is none.
+    /// </summary>
+    public async Task<IActionResult> OnPostDraftAsync(string agenda, string country, CancellationToken ct)
+    {
+        var user = await currentUser.GetAsync(User, ct);
+        if (!user.IsSignedIn) return Challenge();
+        var keys = await RoadMapKeys.ResolveAsync(db, agenda, country, ct);
+        if (keys is null) return NotFound();
+        var found = await reader.FindAsync(keys.AgendaId, keys.CountryId, ct);
+        if (!user.CanEditRoadMap(keys.AgendaId, keys.CountryId))
+            return found is { } f && user.CanSeeRoadMap(keys.AgendaId, keys.CountryId, f.IsPublic) ? StatusCode(StatusCodes.Status403Forbidden) : NotFound();
+        var gaps = await capacities.GapsAsync(keys.AgendaId, keys.CountryId, ct);
+        if (gaps.Count == 0)
+        {
+            Refusal = "The country has no gap in a closed diagnosis to draft actions from.";
+            return await ShowAsync(keys, user, StatusCodes.Status422UnprocessableEntity, ct);
+        }
+        var language = (found is { } existing ? await db.RoadMaps.AsNoTracking().Where(r => r.Id == existing.Id).Select(r => r.Language).SingleAsync(ct) : null)
+            ?? (PolicyCheck.Languages.Contains(Ui.Language) ? Ui.Language : "es");
+        var roundIds = gaps.Select(g => g.RoundId).Distinct().ToList();
+        var rounds = (await db.CapacityRounds.AsNoTracking().Where(r => roundIds.Contains(r.Id)).Select(r => new { r.Id, r.Title }).ToListAsync(ct))
+            .ToDictionary(r => r.Id, r => r.Title.Source);
+        var inputs = gaps.Select(g =>
+        {
+            var lacking = Rumbo.Core.Agendas.LocalizedStringExtensions.In(g.Lacking, language, "en").Text;
+            if (string.IsNullOrWhiteSpace(lacking)) lacking = $"{g.AreaCode} · {g.Dimension}";
+            return new GapInput(g.AreaId, g.Dimension, (int)Math.Round(g.Score, MidpointRounding.AwayFromZero), lacking, rounds.GetValueOrDefault(g.RoundId));
+        }).ToList();
+        var result = await store.DraftFromGapsAsync(keys.AgendaId, keys.CountryId, inputs, language, ct);
+        if (result.Drafted.Count == 0)
+        {
+            db.ChangeTracker.Clear();
+            Refusal = "Every gap of the latest closed diagnosis already has an open action.";
+            return await ShowAsync(keys, user, StatusCodes.Status409Conflict, ct);
+        }
+        await db.SaveChangesAsync(ct);
+        TempData.Notice("{0} actions drafted from the diagnosis's gaps.", result.Drafted.Count);
+        return Redirect(keys.Url);
+    }
+
     /// <summary>A change of status; agreeing (and reopening a completed road map) is the secretariat's.</summary>
     public async Task<IActionResult> OnPostMoveAsync(string agenda, string country, CancellationToken ct)
     {
@@ -126,8 +168,8 @@ public sealed class RoadMapModel(RoadMapReader reader, RoadMapStore store, Curre
         if (found is { } f)
         {
             if (!user.CanSeeRoadMap(keys.AgendaId, keys.CountryId, f.IsPublic)) return NotFound();
-            // The diagnosis's latest scores come in once it is merged; until then none is known.
-            Map = await reader.GetAsync(f.Id, new Dictionary<(int, CapacityDimension), int>(), ct);
+            // Whether the gaps closed is read against the country's latest closed diagnosis.
+            Map = await reader.GetAsync(f.Id, await capacities.LatestScoresAsync(keys.AgendaId, keys.CountryId, ct), ct);
             Version = Map!.Version;
             Activities = await reader.ActivitiesOfRoadMapAsync(user, f.Id, ct);
         }
