@@ -23,12 +23,14 @@ public enum CoverageKind
     Activities,
     /// <summary>Indicators of the line with an approved value for the country.</summary>
     Indicators,
+    /// <summary>Capacity-building actions of the country's road map on the line (not cancelled), where the reader may see the road map.</summary>
+    Capacities,
 }
 
 /// <summary>The counts of one country and line of action, by <see cref="CoverageKind"/>.</summary>
-public sealed record CoverageCell(int Policies, int Meetings, int Agreements, int Activities, int Indicators)
+public sealed record CoverageCell(int Policies, int Meetings, int Agreements, int Activities, int Indicators, int Capacities = 0)
 {
-    public static readonly CoverageCell Empty = new(0, 0, 0, 0, 0);
+    public static readonly CoverageCell Empty = new(0, 0, 0, 0, 0, 0);
 
     public int Of(CoverageKind kind) => kind switch
     {
@@ -36,13 +38,14 @@ public sealed record CoverageCell(int Policies, int Meetings, int Agreements, in
         CoverageKind.Meetings => Meetings,
         CoverageKind.Agreements => Agreements,
         CoverageKind.Activities => Activities,
-        _ => Indicators,
+        CoverageKind.Indicators => Indicators,
+        _ => Capacities,
     };
 
     /// <summary>Whether anything of the given kinds exists here.</summary>
     public bool Any(IReadOnlyCollection<CoverageKind> kinds) => kinds.Any(k => Of(k) > 0);
 
-    /// <summary>How many of the given kinds exist here (0 to 5).</summary>
+    /// <summary>How many of the given kinds exist here (0 to 6).</summary>
     public int KindsPresent(IReadOnlyCollection<CoverageKind> kinds) => kinds.Count(k => Of(k) > 0);
 }
 
@@ -127,13 +130,14 @@ public sealed class CoverageReader(RumboDbContext db, AgendaReader agendas, Poli
             if (kinds.Contains(CoverageKind.Agreements)) Add(CoverageKind.Agreements, await AgreementsAsync(viewer, lineIds, countryIds, ct));
             if (kinds.Contains(CoverageKind.Activities)) Add(CoverageKind.Activities, await ActivitiesAsync(lineIds, countryIds, ct));
             if (kinds.Contains(CoverageKind.Indicators)) Add(CoverageKind.Indicators, await IndicatorsAsync(lineIds, countryIds, ct));
+            if (kinds.Contains(CoverageKind.Capacities)) Add(CoverageKind.Capacities, await CapacitiesAsync(viewer, tree.Id, lineIds, countryIds, ct));
         }
 
         var codeOfCountry = countries.ToDictionary(c => c.Id, c => c.Code);
         var codeOfLine = lines.ToDictionary(l => l.Id, l => l.Code);
         var cells = counts.ToDictionary(
             p => (codeOfCountry[p.Key.Country], codeOfLine[p.Key.Line]),
-            p => new CoverageCell(p.Value[0], p.Value[1], p.Value[2], p.Value[3], p.Value[4]));
+            p => new CoverageCell(p.Value[0], p.Value[1], p.Value[2], p.Value[3], p.Value[4], p.Value[5]));
         return new CoverageMatrix(tree.Id, lines, countries.Select(c => new CountryLabel(c.Code, c.Name.ToDocument())).ToList(), cells, kinds);
     }
 
@@ -196,6 +200,21 @@ public sealed class CoverageReader(RumboDbContext db, AgendaReader agendas, Poli
                           where countryIds.Contains(ac.CountryId)
                           select new { ac.CountryId, al.LineOfActionId, al.ActivityId }).Distinct().ToListAsync(ct);
         return Count(rows.Select(r => (r.CountryId, r.LineOfActionId, r.ActivityId)));
+    }
+
+    private async Task<List<(int, int, int)>> CapacitiesAsync(CurrentUser.Snapshot viewer, int agendaId, List<int> lineIds, List<int> countryIds, CancellationToken ct)
+    {
+        // The road maps' rule (Permissions.CanSeeRoadMap): public, or the country's focal points on the agenda and the secretariat.
+        var all = viewer.IsSecretariatAdmin;
+        var own = viewer.FocalPoints.Where(f => f.AgendaId == agendaId).Select(f => f.CountryId).ToList();
+        var rows = await (from al in db.CapacityActionLines
+                          where lineIds.Contains(al.LineOfActionId)
+                          join a in db.CapacityActions on al.CapacityActionId equals a.Id
+                          where a.Status != RoadMaps.CapacityActionStatus.Cancelled
+                          join r in db.RoadMaps on a.RoadMapId equals r.Id
+                          where r.AgendaId == agendaId && countryIds.Contains(r.CountryId) && (all || r.IsPublic || own.Contains(r.CountryId))
+                          select new { r.CountryId, al.LineOfActionId, ActionId = a.Id }).Distinct().ToListAsync(ct);
+        return Count(rows.Select(r => (r.CountryId, r.LineOfActionId, r.ActionId)));
     }
 
     private async Task<List<(int, int, int)>> IndicatorsAsync(List<int> lineIds, List<int> countryIds, CancellationToken ct)

@@ -14,7 +14,7 @@ namespace Rumbo.Web.Api;
 public sealed record CoverageLineRef(string Code, string Area, string Objective, LocalizedString Text, string Html);
 
 /// <summary>One country and line of action with something in it; the pairs left out have nothing.</summary>
-public sealed record CoverageCellDto(string Country, string Line, int Policies, int Meetings, int Agreements, int Activities, int Indicators);
+public sealed record CoverageCellDto(string Country, string Line, int Policies, int Meetings, int Agreements, int Activities, int Indicators, int Capacities);
 
 /// <summary>
 /// The coverage matrix of an agenda: its lines and countries, the pairs with something of the kinds counted, and the
@@ -27,7 +27,7 @@ public sealed record CoverageView(
 public static class CoverageApi
 {
     public static readonly IReadOnlyList<string> Columns =
-        ["agenda", "area", "objective", "line", "country", "country_name", "policies", "meetings", "agreements", "activities", "indicators", "gap"];
+        ["agenda", "area", "objective", "line", "country", "country_name", "policies", "meetings", "agreements", "activities", "indicators", "capacities", "gap"];
 
     public static IEndpointRouteBuilder MapCoverageApi(this IEndpointRouteBuilder v1)
     {
@@ -41,7 +41,7 @@ public static class CoverageApi
             if (matrix is null) return Problem(StatusCodes.Status400BadRequest, "Invalid query", problem!);
             var cells = matrix.Countries.SelectMany(c => matrix.Lines.Select(l => (c, l, Cell: matrix.Cell(c.Code, l.Code))))
                 .Where(x => x.Cell.Any(matrix.Kinds))
-                .Select(x => new CoverageCellDto(x.c.Code, x.l.Code, x.Cell.Policies, x.Cell.Meetings, x.Cell.Agreements, x.Cell.Activities, x.Cell.Indicators))
+                .Select(x => new CoverageCellDto(x.c.Code, x.l.Code, x.Cell.Policies, x.Cell.Meetings, x.Cell.Agreements, x.Cell.Activities, x.Cell.Indicators, x.Cell.Capacities))
                 .ToList();
             return TypedResults.Ok(new CoverageView(tree.Slug, matrix.Kinds.Select(k => k.ToString().ToLowerInvariant()).ToList(),
                 matrix.Lines.Select(l => new CoverageLineRef(l.Code, l.AreaCode, l.ObjectiveCode, l.Text, $"/agendas/{tree.Slug}/lines/{l.Code}")).ToList(),
@@ -51,7 +51,7 @@ public static class CoverageApi
         .CacheOutput(ContentCache.Policy)
         .WithTags("Agendas")
         .WithName("GetCoverage")
-        .WithSummary("Countries against the agenda's lines of action: for each pair with something, the country's policies serving the line, the meetings on it the country took part in, the agreements on it of its groups or with its follow-up, the plan activities on it naming the country, and the indicators of the line with an approved value for it. Filters: area (code), subregion, country (ISO alpha-2), kind (any of policies, meetings, agreements, activities, indicators; repeat it), associates (true to add the associate members to the 33 member States). Counts only what the caller may see.");
+        .WithSummary("Countries against the agenda's lines of action: for each pair with something, the country's policies serving the line, the meetings on it the country took part in, the agreements on it of its groups or with its follow-up, the plan activities on it naming the country, the indicators of the line with an approved value for it, and the capacity-building actions of its road map on the line. Filters: area (code), subregion, country (ISO alpha-2), kind (any of policies, meetings, agreements, activities, indicators, capacities; repeat it), associates (true to add the associate members to the 33 member States). Counts only what the caller may see.");
         return v1;
     }
 
@@ -77,7 +77,7 @@ public static class CoverageApi
                 {
                     tree.Symbol, l.AreaCode, l.ObjectiveCode, l.Code, c.Code, c.Name.Source,
                     Count(cell, CoverageKind.Policies), Count(cell, CoverageKind.Meetings), Count(cell, CoverageKind.Agreements),
-                    Count(cell, CoverageKind.Activities), Count(cell, CoverageKind.Indicators), cell.Any(matrix.Kinds) ? "no" : "yes",
+                    Count(cell, CoverageKind.Activities), Count(cell, CoverageKind.Indicators), Count(cell, CoverageKind.Capacities), cell.Any(matrix.Kinds) ? "no" : "yes",
                 };
             })).ToList();
             return TableDownloads.File(format, $"{tree.Slug}-coverage", "Coverage", Columns, rows);

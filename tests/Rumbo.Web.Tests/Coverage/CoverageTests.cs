@@ -8,6 +8,7 @@ using Rumbo.Core.Meetings;
 using Rumbo.Core.People;
 using Rumbo.Core.Plans;
 using Rumbo.Core.Policies;
+using Rm = Rumbo.Core.RoadMaps;
 using Rumbo.TestSupport;
 using Rumbo.Web.Tests.Policies;
 
@@ -74,8 +75,8 @@ public abstract class CoverageTests(RumboApp app)
         var rows = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(r => r.TrimEnd('\r').Split(',')).ToList();
         Assert.Equal(matrix.GetProperty("totalCells").GetInt32(), rows.Count);
         var row = rows.Single(r => r[3] == "2.5.1");
-        Assert.Equal(["HN", "2", "", "no"], [row[4], row[6], row[7], row[11]]);
-        Assert.Equal("yes", rows.Single(r => r[3] == "2.5.2")[11]);
+        Assert.Equal(["HN", "2", "", "no"], [row[4], row[6], row[7], row[12]]);
+        Assert.Equal("yes", rows.Single(r => r[3] == "2.5.2")[12]);
         Assert.Equal(HttpStatusCode.OK, (await kit.Kit.GetAsync($"/agendas/{Agenda}/coverage.xlsx?country=HN&t={Unique}")).StatusCode);
     }
 
@@ -102,6 +103,9 @@ public abstract class CoverageTests(RumboApp app)
         Assert.Equal(0, Count(all, "3.1.3", "meetings"));
         Assert.Equal(1, Count(all, "3.2.2", "agreements"));
         Assert.Equal(0, Count(all, "3.4.2", "indicators"));
+        Assert.Equal(0, Count(anonymous, "3.5.1", "capacities")); // the road map is not public
+        Assert.Equal(1, Count(all, "3.5.1", "capacities"));
+        Assert.Equal(0, Count(all, "3.5.2", "capacities"));       // a cancelled action
 
         // Every kind at once: the page's cell gives how many kinds serve the pair; one kind asked, its count.
         var kinds = await ColumnAsync("", "NI");
@@ -241,6 +245,18 @@ public abstract class CoverageTests(RumboApp app)
         };
         db.IndicatorValues.Add(Value(versions[0].Id, ValueStatus.Approved));
         db.IndicatorValues.Add(Value(versions[1].Id, ValueStatus.Submitted));
+        var objective = await db.Lines.Where(l => l.Id == lines["3.5.1"]).Select(l => l.ObjectiveId).SingleAsync();
+        var area = await db.Objectives.Where(o => o.Id == objective).Select(o => o.AreaId).SingleAsync();
+        Rm.CapacityAction ActionOn(string line, Rm.CapacityActionStatus status) => new()
+        {
+            Title = new LocalizedText { Source = "Acción " + line }, AreaId = area, Dimension = Rumbo.Core.Capacities.CapacityDimension.Technical,
+            Status = status, CreatedAtUtc = DateTime.UtcNow, Lines = [new Rm.CapacityActionLine { LineOfActionId = lines[line] }],
+        };
+        db.RoadMaps.Add(new Rm.RoadMap
+        {
+            AgendaId = agenda.Id, CountryId = country.Id, Language = "es", IsPublic = false,
+            Actions = [ActionOn("3.5.1", Rm.CapacityActionStatus.Planned), ActionOn("3.5.2", Rm.CapacityActionStatus.Cancelled)],
+        });
         await db.SaveChangesAsync();
     }
 }
