@@ -33,6 +33,9 @@ public abstract partial class PermissionMatrixTests
         new("agree a road map", async t => { await t.MatrixRoadMap(RoadMapStatus.Draft); return $"{RoadMapUrl((await t.Scenario()).CountryA)}?handler=Move"; },
             async t => new() { ["Version"] = await t.MatrixRoadMapVersion(), ["To"] = "Agreed" },
             [Who.Secretariat], RoadMapOutsiders),
+        new("draft actions from the gaps of the latest closed diagnosis", async t => { await t.MatrixGap(); return $"{RoadMapUrl((await t.Scenario()).CountryA)}?handler=Draft"; },
+            _ => Task.FromResult(new Dictionary<string, string>()),
+            RoadMapWriters, RoadMapOutsiders),
         new("add an action to a road map", async t => { await t.MatrixRoadMap(RoadMapStatus.Draft); return $"{RoadMapUrl((await t.Scenario()).CountryA)}/actions/new"; },
             _ => Task.FromResult(new Dictionary<string, string> { ["Title.Source"] = $"Acción {Guid.NewGuid():n}"[..20], ["Area"] = "1", ["Dimension"] = "Technical", ["Status"] = "Planned" }),
             RoadMapWriters, RoadMapOutsiders),
@@ -103,6 +106,36 @@ public abstract partial class PermissionMatrixTests
         map.IsPublic = false;
         await db.SaveChangesAsync();
         return map.Id;
+    }
+
+    /// <summary>
+    /// A closed diagnosis of country A, later than any other, with one gap (the first question answered at the lowest
+    /// level), and no open action of its road map on that gap: what a draft needs to draft something.
+    /// </summary>
+    private async Task MatrixGap()
+    {
+        var (agenda, countryId) = await RoadMapKeys(null);
+        await MatrixRoadMap(RoadMapStatus.Draft);
+        await using var db = app.Database.CreateContext();
+        var instrument = await db.CapacityInstruments.Include(i => i.Questions).ThenInclude(q => q.Levels).AsSplitQuery()
+            .SingleAsync(i => i.AgendaId == agenda && i.Number == 1);
+        var question = instrument.Questions.OrderBy(q => q.Id).First();
+        var round = new CapacityRound
+        {
+            AgendaId = agenda, InstrumentId = instrument.Id, Title = new LocalizedText { Source = $"Matrix gap {Guid.NewGuid():n}"[..20] },
+            OpensOn = new DateOnly(2030, 1, 1), DueOn = new DateOnly(2030, 6, 30), CreatedAtUtc = DateTime.UtcNow,
+        };
+        var assessment = new CapacityAssessment { CountryId = countryId, Status = AssessmentStatus.Open, UpdatedAtUtc = DateTime.UtcNow };
+        round.Assessments.Add(assessment);
+        Assert.Null(assessment.Answer(question, question.Levels.Min(l => l.Value), null, null, null, DateTime.UtcNow));
+        Assert.Null(assessment.Submit(null, DateTime.UtcNow));
+        Assert.Null(assessment.Close(null, DateTime.UtcNow, null));
+        db.CapacityRounds.Add(round);
+        var covering = await db.CapacityActions
+            .Where(a => a.RoadMap!.AgendaId == agenda && a.RoadMap.CountryId == countryId && a.AreaId == question.AreaId && a.Dimension == question.Dimension)
+            .ToListAsync();
+        db.CapacityActions.RemoveRange(covering);
+        await db.SaveChangesAsync();
     }
 
     private async Task<string> MatrixRoadMapVersion()
