@@ -28,13 +28,15 @@ public static class CapacityUi
         _ => "heat-4",
     };
 
-    public static string Chart(IStringLocalizer t, InstrumentView instrument, CapacityScores scores, string country, string sourceLanguage, string id) =>
-        CapacityChart.Render(
-            instrument.Areas.Select(a => new CapacityBarGroup($"{a.Code}. {Ui.Plain(a.Title, sourceLanguage)}",
-                Enum.GetValues<CapacityDimension>().Select(d => new CapacityBar(t.Name(d), d, scores.Cell(a.Id, d)?.Score)).ToList())).ToList(),
-            new CapacityChartLabels(
-                t["TOPP capacities of {0}", country],
-                t["Scores from 0 to 100 per strategic area and dimension; the dashed line at 50 marks a gap."],
-                t["Not answered"], t["Gap threshold (50)"]),
-            id);
+    /// <summary>The profile's chart twice, wide and narrow; the style sheet shows the one that fits the screen.</summary>
+    public static string Chart(IStringLocalizer t, InstrumentView instrument, CapacityScores scores, string country, string sourceLanguage, string id)
+    {
+        var groups = instrument.Areas.Select(a => new CapacityBarGroup($"{a.Code}. {Ui.Plain(a.Title, sourceLanguage)}",
+            Enum.GetValues<CapacityDimension>().Select(d => new CapacityBar(t.Name(d), d, scores.Cell(a.Id, d)?.Score)).ToList())).ToList();
+        var labels = new CapacityChartLabels(
+            t["TOPP capacities of {0}", country],
+            t["Scores from 0 to 100 per strategic area and dimension; the dashed line at 50 marks a gap."],
+            t["Not answered"], t["Gap threshold (50)"]);
+        return CapacityChart.Render(groups, labels, id) + CapacityChart.Render(groups, labels, id + "-narrow", CapacityChart.Layout.Narrow);
+    }
 }
