@@ -34,6 +34,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Auditing.AuditReader>();
         services.AddScoped<Groups.GovernanceRules>();
         services.AddScoped<Groups.GroupReader>();
+        services.AddScoped<Workspace.DueWork>();
         services.AddScoped<Groups.GroupPageReader>();
         services.AddScoped<People.PeopleReader>();
         services.AddScoped<AgendaReader>();

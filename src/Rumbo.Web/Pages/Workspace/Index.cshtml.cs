@@ -5,6 +5,7 @@ using Rumbo.Core.Accounts;
 using Rumbo.Core.Data;
 using Rumbo.Core.Groups;
 using Rumbo.Core.People;
+using Rumbo.Core.Workspace;
 
 namespace Rumbo.Web.Pages.Workspace;
 
@@ -13,7 +14,7 @@ namespace Rumbo.Web.Pages.Workspace;
 /// about one user, so it carries no output-cache policy and tells browsers and proxies not to keep it.
 /// </summary>
 [Authorize]
-public sealed class IndexModel(CurrentUser current, PeopleReader people, GovernanceRules rules, RumboDbContext db) : PageModel
+public sealed class IndexModel(CurrentUser current, PeopleReader people, GovernanceRules rules, RumboDbContext db, DueWork due) : PageModel
 {
     public sealed record SecretariatPanel(int GroupsWithABrokenRule);
 
@@ -27,6 +28,9 @@ public sealed class IndexModel(CurrentUser current, PeopleReader people, Governa
 
     public SecretariatPanel? Secretariat { get; private set; }
 
+    /// <summary>What waits for the user across every feature, soonest first.</summary>
+    public IReadOnlyList<DueItem> Due { get; private set; } = [];
+
     public bool HasAnyRole => Groups.Count > 0 || FocalPoints.Count > 0;
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -34,6 +38,7 @@ public sealed class IndexModel(CurrentUser current, PeopleReader people, Governa
         // Set first, so that even an answer cut short by an error is not kept for the next user of the browser.
         Response.Headers.CacheControl = Rumbo.Web.Infrastructure.Ui.PrivateNoStore;
         var user = await current.GetAsync(User, ct);
+        Due = await due.ForAsync(user, ct);
         if (user.PersonId is int personId && await people.PersonAsync(personId, user, ct) is { } person)
         {
             HasPerson = true;
@@ -56,4 +61,31 @@ public sealed class IndexModel(CurrentUser current, PeopleReader people, Governa
             Secretariat = new SecretariatPanel(all.Count(f => GovernanceRules.Check(f).Any(c => c.Outcome == RuleOutcome.Broken)));
         }
     }
+
+    /// <summary>Where a piece of due work is done.</summary>
+    public static string Where(DueItem d) => d.Kind switch
+    {
+        DueKind.AnswerMeeting => $"/meetings/{d.MeetingId}",
+        DueKind.CommentRecord or DueKind.ApproveRecord or DueKind.Action => $"/meetings/{d.MeetingId}/records/{d.RecordNumber}",
+        DueKind.OverdueActivity => $"/plans/{d.PlanId}",
+        DueKind.ReportIndicators or DueKind.FixReturnedValues or DueKind.ReviewValues => $"/agendas/{d.AgendaSlug}/reporting/{d.CountryCode!.ToLowerInvariant()}",
+        DueKind.AnswerDiagnosis or DueKind.ReviewDiagnosis => $"/agendas/{d.AgendaSlug}/capacities/{d.CountryCode!.ToLowerInvariant()}/{d.RoundId}",
+        _ => "/workspace",
+    };
+
+    /// <summary>What the work asks, as the interface key shown to the person.</summary>
+    public static string Ask(DueKind kind) => kind switch
+    {
+        DueKind.AnswerMeeting => "Answer the invitation",
+        DueKind.CommentRecord => "Comment on the draft record",
+        DueKind.ApproveRecord => "Approve the draft record",
+        DueKind.Action => "Your action",
+        DueKind.OverdueActivity => "Plan activity overdue",
+        DueKind.ReportIndicators => "Report indicator values",
+        DueKind.FixReturnedValues => "Fix the values returned to your country",
+        DueKind.AnswerDiagnosis => "Answer the TOPP diagnosis",
+        DueKind.ReviewValues => "Review the values sent",
+        DueKind.ReviewDiagnosis => "Review the diagnosis sent",
+        _ => kind.ToString(),
+    };
 }
