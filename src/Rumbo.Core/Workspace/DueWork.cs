@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Rumbo.Core.Accounts;
 using Rumbo.Core.Agendas;
+using Rumbo.Core.Agreements;
 using Rumbo.Core.Capacities;
 using Rumbo.Core.Data;
 using Rumbo.Core.Indicators;
@@ -29,6 +30,8 @@ public enum DueKind
     FixReturnedValues,
     /// <summary>Their country's TOPP diagnosis open or returned.</summary>
     AnswerDiagnosis,
+    /// <summary>An agreement of a group their country takes part in, with no follow-up reported by the country yet.</summary>
+    FollowUpAgreement,
     /// <summary>For the secretariat: a country's values sent for review.</summary>
     ReviewValues,
     /// <summary>For the secretariat: a country's diagnosis sent for review.</summary>
@@ -41,7 +44,7 @@ public enum DueKind
 /// </summary>
 public sealed record DueItem(
     DueKind Kind, LocalizedString Title, string Language, LocalizedString? Context, DateOnly? DueOn, bool Overdue, int Count,
-    int? MeetingId = null, int? RecordNumber = null, int? PlanId = null, string? AgendaSlug = null, string? CountryCode = null, int? RoundId = null);
+    int? MeetingId = null, int? RecordNumber = null, int? PlanId = null, string? AgendaSlug = null, string? CountryCode = null, int? RoundId = null, int? AgreementId = null);
 
 /// <summary>
 /// What waits for the signed-in person across every feature and group: the workspace's first panel. Each source is one
@@ -74,6 +77,7 @@ public sealed class DueWork(RumboDbContext db, TimeProvider clock)
         {
             items.AddRange(await ReportingAsync(agendaId, countryId, today, ct));
             items.AddRange(await DiagnosisAsync(agendaId, countryId, today, ct));
+            items.AddRange(await AgreementsAsync(agendaId, countryId, ct));
         }
         if (user.IsSecretariatAdmin) items.AddRange(await ReviewsAsync(today, ct));
         return items.OrderBy(i => i.DueOn is null).ThenBy(i => i.DueOn).ThenBy(i => i.Kind).ToList();
@@ -171,6 +175,18 @@ public sealed class DueWork(RumboDbContext db, TimeProvider clock)
             .ToListAsync(ct);
         return rows.Select(r => new DueItem(DueKind.AnswerDiagnosis, r.Title, r.DocumentLanguage, r.Country, r.DueOn, r.DueOn < today, 1,
             AgendaSlug: r.Slug, CountryCode: r.Code, RoundId: r.RoundId));
+    }
+
+    private async Task<IEnumerable<DueItem>> AgreementsAsync(int agendaId, int countryId, CancellationToken ct)
+    {
+        // The newest first: an old agreement never reported on matters less than last month's.
+        var rows = await db.Agreements.AsNoTracking()
+            .Where(a => a.Group!.AgendaId == agendaId && db.GroupCountries.Any(gc => gc.GroupId == a.GroupId && gc.CountryId == countryId)
+                && !a.FollowUps.Any(f => f.CountryId == countryId && f.Status != FollowUpStatus.NotStarted))
+            .OrderByDescending(a => a.AdoptedOn).ThenByDescending(a => a.Id).Take(PerKind)
+            .Select(a => new { a.Id, Text = a.Text.ToDocument(), Group = a.Group!.Name.ToDocument(), a.Group.Agenda!.DocumentLanguage })
+            .ToListAsync(ct);
+        return rows.Select(r => new DueItem(DueKind.FollowUpAgreement, r.Text, r.DocumentLanguage, r.Group, null, false, 1, AgreementId: r.Id));
     }
 
     private async Task<IEnumerable<DueItem>> ReviewsAsync(DateOnly today, CancellationToken ct)

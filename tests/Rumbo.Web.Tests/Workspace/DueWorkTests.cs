@@ -3,6 +3,7 @@ using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using Rumbo.Core.Accounts;
 using Rumbo.Core.Agendas;
+using Rumbo.Core.Agreements;
 using Rumbo.Core.Capacities;
 using Rumbo.Core.Indicators;
 using Rumbo.Core.Meetings;
@@ -121,6 +122,17 @@ public abstract class DueWorkTests(RumboApp app)
                 ],
             };
             db.CapacityRounds.Add(capacityRound);
+            // Two agreements of a group country A takes part in: one it has reported on, one it has not.
+            var group = await db.Groups.SingleAsync(g => g.Slug == s.Complete);
+            var held = PlanScenario.Meeting(group.Id, DateTime.UtcNow.AddDays(-30), $"Adopting meeting {s.Suffix}");
+            db.Meetings.Add(held);
+            await db.SaveChangesAsync();
+            db.Agreements.Add(new Agreement { MeetingId = held.Id, GroupId = group.Id, Number = 1, Text = new LocalizedText { Source = $"Agreed to share {s.Suffix}" }, AdoptedOn = Today.AddDays(-30) });
+            db.Agreements.Add(new Agreement
+            {
+                MeetingId = held.Id, GroupId = group.Id, Number = 2, Text = new LocalizedText { Source = $"Agreed and reported {s.Suffix}" }, AdoptedOn = Today.AddDays(-30),
+                FollowUps = [new AgreementFollowUp { CountryId = countries[s.CountryA], Status = FollowUpStatus.InProgress, Text = "Under way", ReportedAtUtc = DateTime.UtcNow }],
+            });
             await db.SaveChangesAsync();
             round = reporting.Id;
             diagnosis = capacityRound.Id;
@@ -138,6 +150,9 @@ public abstract class DueWorkTests(RumboApp app)
         Assert.Equal($"/agendas/{IndicatorScenario.Agenda}/capacities/{country}/{diagnosis}", topp.QuerySelector("a")!.GetAttribute("href"));
         Assert.Contains("overdue", topp.ClassName);
         Assert.DoesNotContain(due, li => li.GetAttribute("data-kind") is "ReviewValues" or "ReviewDiagnosis");
+        var agreement = Single(due, "FollowUpAgreement", $"Agreed to share {s.Suffix}");
+        Assert.StartsWith("/agreements/", agreement.QuerySelector("a")!.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.DoesNotContain(due, li => li.TextContent.Contains($"Agreed and reported {s.Suffix}"));
 
         // Sent: the round no longer waits for the country.
         await IndicatorScenario.ResetCountryAsync(app.Database, s.CountryA, ValueStatus.Submitted);
