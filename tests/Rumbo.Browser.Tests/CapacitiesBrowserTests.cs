@@ -37,8 +37,13 @@ public abstract partial class BrowserTests
         var focal = await FocalPointAccountAsync(country, password);
         await SignInAsync(Page, focal, password, "Focal");
         await Page.GotoAsync("/workspace");
-        await Page.Locator($"tr[data-country='{country}'][data-agenda='lc-crp-20-6'] a.capacities-link").ClickAsync();
-        await Page.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        await Expect(Page.Locator($"tr[data-country='{country}'][data-agenda='lc-crp-20-6'] a.capacities-link")).ToBeVisibleAsync();
+        // What is due names the diagnosis, overdue, and leads to it.
+        var due = Page.Locator("#due li[data-kind=AnswerDiagnosis]", new() { HasTextString = title });
+        await Expect(due).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\boverdue\b"));
+        await Expect(due).ToContainTextAsync("Answer the TOPP diagnosis");
+        await ScreenshotAsync("workspace-due" + screenshotSuffix);
+        await due.Locator("a").ClickAsync();
         await Expect(Page.Locator(".assessment-status")).ToHaveTextAsync("Open to the country");
         var questions = Page.Locator("fieldset.capacity-question");
         await Expect(questions).ToHaveCountAsync(32);
@@ -83,7 +88,9 @@ public abstract partial class BrowserTests
         await Expect(Page.Locator(".assessment-status")).ToHaveTextAsync("Closed");
         await Expect(Page.Locator("ol.history li")).ToHaveCountAsync(2);
         await Page.GotoAsync($"{CapacitiesAgenda}/capacities/{country.ToLowerInvariant()}");
-        await Expect(Page.Locator("figure.chart svg")).ToBeVisibleAsync();
+        // The chart is drawn wide and narrow; the screen's width shows one of them.
+        await Expect(Page.Locator($"figure.chart svg.capacity-chart-{(width < 600 ? "narrow" : "wide")}")).ToBeVisibleAsync();
+        await Expect(Page.Locator($"figure.chart svg.capacity-chart-{(width < 600 ? "wide" : "narrow")}")).ToBeHiddenAsync();
         await ScreenshotAsync("capacities-profile" + screenshotSuffix);
         if (width <= 390) Assert.Null(await WiderThanScreenAsync(Page));
         AssertNoProblems();

@@ -58,7 +58,7 @@ public sealed class DueWork(RumboDbContext db, TimeProvider clock)
     /// <summary>How far back an action of a record still shows as overdue: actions have no done state yet.</summary>
     public const int OverdueActionDays = 60;
 
-    /// <summary>How long after its due date a reporting round or a diagnosis still shows as late.</summary>
+    /// <summary>How long after its due date a reporting round still shows as late.</summary>
     public const int LateDays = 60;
 
     public async Task<IReadOnlyList<DueItem>> ForAsync(CurrentUser.Snapshot user, CancellationToken ct = default)
@@ -166,10 +166,10 @@ public sealed class DueWork(RumboDbContext db, TimeProvider clock)
 
     private async Task<IEnumerable<DueItem>> DiagnosisAsync(int agendaId, int countryId, DateOnly today, CancellationToken ct)
     {
-        var late = today.AddDays(-LateDays);
+        // Unlike a reporting round, an open diagnosis is addressed to the country alone and waits for it however late.
         var rows = await db.CapacityAssessments.AsNoTracking()
             .Where(a => a.CountryId == countryId && a.Round!.AgendaId == agendaId && !a.IsExample
-                && (a.Status == AssessmentStatus.Open || a.Status == AssessmentStatus.Returned) && a.Round.DueOn >= late)
+                && (a.Status == AssessmentStatus.Open || a.Status == AssessmentStatus.Returned))
             .OrderBy(a => a.Round!.DueOn).Take(PerKind)
             .Select(a => new { a.RoundId, Title = a.Round!.Title.ToDocument(), a.Round.DueOn, a.Round.Agenda!.Slug, a.Round.Agenda.DocumentLanguage, a.Country!.Code, Country = a.Country.Name.ToDocument() })
             .ToListAsync(ct);
