@@ -90,6 +90,9 @@ internal static class IndicatorsModel
             // query looks values up by either (decision 0031).
             // Each index costs every import a B-tree more; few values have an evidence file, so its index holds only those.
             e.HasIndex(v => v.EvidenceFileId).HasFilter("\"EvidenceFileId\" IS NOT NULL");
+            // On PostgreSQL these two are not constraints in the database (migration IndicatorValuesLean, decision 0035):
+            // their per-row triggers were the largest part of a bulk import's commit. Triggers on the countries and the
+            // versions refuse deleting one that has values instead. SQLite keeps both.
             e.HasOne(v => v.IndicatorVersion).WithMany().HasForeignKey(v => v.IndicatorVersionId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(v => v.Country).WithMany().HasForeignKey(v => v.CountryId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(v => v.EvidenceFile).WithMany().HasForeignKey(v => v.EvidenceFileId).OnDelete(DeleteBehavior.SetNull);

@@ -321,6 +321,33 @@ public abstract class BulkImportTests(DatabaseProvider provider) : IAsyncLifetim
         await NothingStoredAsync(before);
     }
 
+    /// <summary>
+    /// A country or an indicator version that has values cannot be deleted: on SQLite by the values' foreign keys, on
+    /// PostgreSQL (which has none on them, decision 0035) by the triggers that stand for them. A country without values can.
+    /// </summary>
+    [Fact]
+    public async Task A_country_or_an_indicator_version_with_imported_values_cannot_be_deleted()
+    {
+        await using (var db = database.CreateContext())
+        {
+            db.Countries.Add(new Rumbo.Core.People.Country { Code = "QX", Code3 = "QXA", Subregion = Rumbo.Core.People.Subregion.SouthAmerica, Status = Rumbo.Core.People.CountryStatus.MemberState });
+            db.Countries.Add(new Rumbo.Core.People.Country { Code = "QY", Code3 = "QYA", Subregion = Rumbo.Core.People.Subregion.SouthAmerica, Status = Rumbo.Core.People.CountryStatus.MemberState });
+            await db.SaveChangesAsync();
+        }
+        var result = await Import(Write("qx.csv", [Line("1.1-a", "QX", 2023, "40.5"), Line("2.7-a", "QX", 2024, "3.4")]), approve: true);
+        Assert.True(result.Code == 0, result.Err);
+
+        await using var check = database.CreateContext();
+        var values = await check.IndicatorValues.CountAsync();
+        var versionId = await check.IndicatorValues.Where(v => v.Country!.Code == "QX").Select(v => v.IndicatorVersionId).FirstAsync();
+        Assert.Equal(1, await check.Countries.Where(c => c.Code == "QY").ExecuteDeleteAsync());
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => check.Countries.Where(c => c.Code == "QX").ExecuteDeleteAsync());
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => check.IndicatorVersions.Where(v => v.Id == versionId).ExecuteDeleteAsync());
+        Assert.True(await check.Countries.AnyAsync(c => c.Code == "QX"));
+        Assert.True(await check.IndicatorVersions.AnyAsync(v => v.Id == versionId));
+        Assert.Equal(values, await check.IndicatorValues.CountAsync());
+    }
+
     [Fact]
     public async Task An_unknown_agenda_or_file_is_refused()
     {
