@@ -175,15 +175,20 @@ public static class ReportingCheck
             values.Add(new CheckedValue(r.Row, indicator.Id, indicator.Code, indicator.VersionId, year, breakdown, value, source, notes, evidence, existing?.Id));
         }
 
-        // Units and jumps are read against the whole series: what is stored and what the report brings.
+        // Units and jumps are read against the whole series: what is stored and what the report brings. The stored values
+        // are grouped by series once: looking them up per series would grow with the square of a country's values.
+        var storedSeries = stored.ToLookup(s => (s.VersionId, s.Breakdown));
+        var byVersion = indicators.Values.GroupBy(i => i.VersionId).ToDictionary(g => g.Key, g => g.First());
         foreach (var group in values.GroupBy(v => (v.VersionId, v.Breakdown)))
         {
-            var indicator = indicators.Values.First(i => i.VersionId == group.Key.VersionId);
-            var series = stored.Where(s => s.VersionId == group.Key.VersionId && s.Breakdown == group.Key.Breakdown && !group.Any(g => g.Year == s.Year))
+            var indicator = byVersion[group.Key.VersionId];
+            var reportedYears = group.Select(g => g.Year).ToHashSet();
+            var storedOfSeries = storedSeries[group.Key];
+            var series = storedOfSeries.Where(s => !reportedYears.Contains(s.Year))
                 .Select(s => (s.Year, s.Value)).Concat(group.Select(g => (g.Year, g.Value))).OrderBy(p => p.Year).ToList();
             if (indicator.Unit == IndicatorUnit.Percent)
             {
-                var storedAbove1 = stored.Any(s => s.VersionId == group.Key.VersionId && s.Breakdown == group.Key.Breakdown && Math.Abs(s.Value) > 1);
+                var storedAbove1 = storedOfSeries.Any(s => Math.Abs(s.Value) > 1);
                 foreach (var v in group.Where(v => storedAbove1 && v.Value != 0 && Math.Abs(v.Value) < 1))
                 {
                     problems.Add(new RowProblem(v.Row, ValueColumn, new ValidationMessage("{0} looks like a fraction: percentages are written from 0 to 100.", Show(v.Value))));
