@@ -155,7 +155,7 @@ app.UseRequestLocalization(o =>
     o.DefaultRequestCulture = new RequestCulture(cultures[0]);
     o.SupportedCultures = cultures;
     o.SupportedUICultures = cultures;
-    o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+    o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new InvitationCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
 });
 
 // Routing comes after the error handlers so that their re-executed requests find the error page.

@@ -95,6 +95,20 @@ public abstract class SpanishContentTests(RumboApp app)
     }
 
     [Fact]
+    public async Task The_planning_agenda_names_itself_and_its_areas_in_Portuguese_marked_unofficial()
+    {
+        // A person invited in Portuguese opens the agenda first: its title and areas were left in English.
+        var page = await client.GetPageAsync("/agendas/lc-crp-20-6?culture=pt");
+        Assert.Equal("pt", page.DocumentElement.GetAttribute("lang"));
+        Assert.StartsWith("Agenda regional de governança do planejamento e da gestão pública", Text(page.QuerySelector("h1")));
+        Assert.Contains("Área 1", Text(page.QuerySelector("#area-1-heading")));
+        Assert.Contains("Governança, institucionalidade e diálogo social", Text(page.QuerySelector("#area-1-heading")));
+        Assert.Contains("Avaliação, valor público e estabelecimento de uma cultura de aprendizagem contínua", Text(page.QuerySelector("#area-4-heading")));
+        Assert.Null(page.QuerySelector("#area-1-heading [lang], #area-4-heading [lang], h1 [lang]"));
+        Assert.Contains("Tradução não oficial", Text(page.QuerySelector(".unofficial-notice")));
+    }
+
+    [Fact]
     public async Task A_plan_of_work_reads_in_Spanish()
     {
         int plan;

@@ -179,6 +179,17 @@ public sealed class Invitations(RumboDbContext db, UserManager<RumboUser> users,
     }
 
     /// <summary>
+    /// The language the invitation was written in, or null when no invitation has the token: its page is read in it by
+    /// someone who has not chosen a language, as the mail that brought them there was.
+    /// </summary>
+    public async Task<string?> LanguageAsync(string token, CancellationToken ct = default)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 100) return null;
+        var hash = SecretTokens.Hash(token);
+        return await db.Invitations.AsNoTracking().Where(i => i.TokenHash == hash).Select(i => i.Language).SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>
     /// Accepts the invitation: creates the account with the password (or, when the invitee has an account already and
     /// is signed in to it, uses that one), links it to the invitation's person, applies the grant and marks the
     /// invitation used, all in one transaction.

@@ -74,6 +74,39 @@ public abstract partial class AccountTests
     }
 
     [Fact]
+    public async Task The_invitation_page_reads_in_the_invitation_language_unless_the_reader_chose_one()
+    {
+        var admin = await SignedInAsync(await app.CreateUserAsync("Admin", admin: true));
+        var email = $"lisboa-{Guid.NewGuid():n}@example.org";
+        var link = await InviteAsync(admin, email, InvitationGrant.Account, language: "pt");
+
+        // The mail's link opened in a browser that asks for English: the page is in the mail's language.
+        var invitee = NewClient();
+        invitee.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-GB");
+        var (status, page) = await invitee.FetchAsync(link);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("pt", page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Convite para o Rumbo", page.QuerySelector("main h1").Text());
+        // A form sent back with a mistake stays in it too.
+        var refused = await invitee.PostFormAsync(link, [new("Password", ""), new("ConfirmPassword", "")]);
+        var again = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await refused.Content.ReadAsStringAsync());
+        Assert.Equal("pt", again.DocumentElement.GetAttribute("lang"));
+
+        // A language the reader chose wins: the switch's cookie, or the query string.
+        var spanish = NewClient();
+        spanish.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Des%7Cuic%3Des");
+        Assert.Equal("es", (await spanish.FetchAsync(link)).Page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("fr", (await NewClient().FetchAsync(link + "?culture=fr")).Page.DocumentElement.GetAttribute("lang"));
+
+        // A link no invitation has is read in the browser's language, and says so in it.
+        var unknown = NewClient();
+        unknown.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-GB");
+        var (_, none) = await unknown.FetchAsync("/account/invitation/" + new string('x', 43));
+        Assert.Equal("en", none.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("This invitation link is not valid", none.QuerySelector("main h1").Text());
+    }
+
+    [Fact]
     public async Task The_profile_saves_language_and_zone_and_refuses_what_is_not_offered()
     {
         var email = await app.CreateUserAsync("Chantal");
