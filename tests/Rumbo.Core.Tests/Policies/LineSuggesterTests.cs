@@ -85,6 +85,63 @@ public sealed class LineSuggesterTests
     }
 
     [Fact]
+    public void Character_grams_mark_the_words_ends_and_a_short_word_is_its_own_gram()
+    {
+        Assert.Equal(["_inf", "info", "nfor", "form", "orm_"], LineSuggester.CharGrams("inform", 4));
+        Assert.Equal(["_ia_"], LineSuggester.CharGrams("ia", 4));
+        Assert.Equal(["_in", "inf", "nfo", "fo_"], LineSuggester.CharGrams("info", 3));
+    }
+
+    private static readonly LineSuggester.Settings WordsOnly = new() { CrossTextWeight = 0, CrossVoteWeight = 0, Threshold = 0.1, Thresholds = new Dictionary<string, double>() };
+    private static readonly LineSuggester.Settings Cognates = WordsOnly with { CrossTextWeight = 1, CrossVoteWeight = 0.5 };
+
+    private const string PortugueseAccess = "Lei de acesso à informação\nRegula a transparência ativa e a prestação de contas dos órgãos públicos, com participação da sociedade.";
+
+    [Fact]
+    public void A_Portuguese_text_meets_a_line_held_only_in_English_and_Spanish_through_cognates_and_its_own_words_support_it()
+    {
+        // The lines have no Portuguese: the same-language signal has nothing to compare with.
+        Assert.Empty(LineSuggester.Build(Lines, [], WordsOnly).Suggest(PortugueseAccess, "pt"));
+
+        var suggested = LineSuggester.Build(Lines, [], Cognates).Suggest(PortugueseAccess, "pt");
+        Assert.Equal("1.1.1", suggested[0].Code);
+        Assert.Contains("transparência", suggested[0].Words);
+        Assert.Contains("participação", suggested[0].Words);
+        Assert.All(suggested[0].Spans, s => Assert.Contains(PortugueseAccess[s.Start..s.End], suggested[0].Words));
+    }
+
+    [Fact]
+    public void A_Spanish_policy_a_country_linked_votes_for_a_Portuguese_text_that_shares_its_cognates()
+    {
+        const string text = "Programa Compromissos Presidenciais\nUm escritório revisa cada mês os compromissos presidenciais de cada ministério.";
+        LineSuggester.Example[] linked = [new(7, "es", "Sistema de compromisos presidenciales: cada ministerio informa el cumplimiento de sus compromisos.", ["4.2.1"])];
+        Assert.DoesNotContain("4.2.1", LineSuggester.Build(Lines, linked, WordsOnly).Suggest(text, "pt").Select(s => s.Code));
+        Assert.Equal("4.2.1", LineSuggester.Build(Lines, linked, Cognates).Suggest(text, "pt")[0].Code);
+    }
+
+    [Fact]
+    public void Words_no_line_holds_dilute_the_few_a_sectoral_text_shares_with_the_agenda()
+    {
+        const string shared = "Transparencia y rendición de cuentas.";
+        const string sectoral = "Ley general de pesca y acuicultura. Regula la captura de merluza, las cuotas de los pescadores artesanales y los cultivos de salmón. Transparencia y rendición de cuentas.";
+        double Top(bool unknown, string text) => LineSuggester.Build(Lines, [], WordsOnly with { UnknownWords = unknown }).Rank(text, "es", null, null, confident: false)[0].Score;
+        // Without the unknown words, both texts are the same two words to the model; with them, the sectoral text is mostly about fish.
+        Assert.Equal(Top(false, shared), Top(false, sectoral), 9);
+        Assert.True(Top(true, sectoral) < 0.6 * Top(true, shared), $"{Top(true, sectoral)} vs {Top(true, shared)}");
+        Assert.Equal(Top(false, shared), Top(true, shared), 9);
+    }
+
+    [Fact]
+    public void A_language_with_its_own_threshold_is_held_to_it_and_the_others_to_the_common_one()
+    {
+        var settings = WordsOnly with { Thresholds = new Dictionary<string, double> { ["es"] = 100 } };
+        var model = LineSuggester.Build(Lines, [], settings);
+        Assert.Empty(model.Suggest(SpanishAccess, "es"));
+        Assert.NotEmpty(model.Rank(SpanishAccess, "es", null, null, confident: false));
+        Assert.Equal("1.1.1", model.Suggest("Open Government Partnership action plan: transparency, citizen participation and accountability", "en")[0].Code);
+    }
+
+    [Fact]
     public void Every_line_and_objective_of_the_planning_agenda_has_an_unofficial_Portuguese()
     {
         var name = SeedDocuments.FileNames.Single(n => n.StartsWith("LC-CRP", StringComparison.Ordinal));
