@@ -83,7 +83,8 @@ try
         var test = rows.Where(r => r.Split == "test").ToList();
         var baselineLines = (await db.Lines.AsNoTracking().Where(l => l.AgendaId == agendaId).Select(l => new { l.Code, l.Text.Source }).ToListAsync())
             .Select(l => new LineSuggester.Line(l.Code, new Dictionary<string, string> { ["en"] = l.Source }, new Dictionary<string, string>())).ToList();
-        var baseline = LineSuggester.Build(baselineLines, []);
+        // Plain keyword ranking: the English words alone, none of the cross-language grams, unknown words ignored.
+        var baseline = LineSuggester.Build(baselineLines, [], new LineSuggester.Settings { CrossTextWeight = 0, CrossVoteWeight = 0, UnknownWords = false });
         Console.WriteLine($"Line suggestions on the test split ({test.Count} policies; the model holds the agenda's texts and {registered.Count} tune policies as confirmed links)");
         Console.WriteLine($"{"language",-9}{"n",4}{"no line",8}  {"right line in 3",-28}{"recall in 3",-28}{"no line, none given",-28}");
         foreach (var language in languages.Append("all"))
@@ -122,15 +123,14 @@ try
         var all = rows.Where(r => r.Split == "tune").ToList();
         var ids = registered.ToDictionary(p => p.Value.Id, p => p.Key);
         var best = new List<(double Objective, double Mean, LineSuggester.Settings Settings, string Detail)>();
-        foreach (var gram in new[] { 3, 4, 5 })
-        foreach (var crossText in new[] { 0.5, 1.0, 1.5, 2.0 })
-        foreach (var crossVote in new[] { 0.0, 0.5, 1.0 })
-        foreach (var k in new[] { 3, 5 })
+        // The grid around the settings in force (the earlier searches, over unknown words, title weight, grams of 3 to 5,
+        // cross weights and neighbours, are in bench/policy-lines/README.md).
+        foreach (var context in new[] { 0.0, 0.5, 1.0 })
+        foreach (var text in new[] { 0.5, 1.0 })
+        foreach (var vote in new[] { 0.5, 1.0 })
+        foreach (var crossText in new[] { 1.0, 1.5 })
         {
-            var settings = new LineSuggester.Settings
-            {
-                UnknownWords = true, CrossTextWeight = crossText, CrossVoteWeight = crossVote, TitleWeight = 1, Neighbours = k, GramLength = gram,
-            };
+            var settings = new LineSuggester.Settings { ContextWeight = context, TextWeight = text, VoteWeight = vote, CrossTextWeight = crossText };
             var model = await new LineSuggestions(db, TimeProvider.System) { Settings = settings }.ModelAsync(agendaId, default);
             var ranked = all.ToDictionary(r => r.Id, r => model.Rank(LineSuggestions.Join(r.Title, r.Summary), r.Language, null, ids[r.Id], confident: false));
             foreach (var relative in new[] { 0.3, 0.5, 0.7 })
@@ -143,10 +143,11 @@ try
                 {
                     var subset = all.Where(r => r.Language == language).ToList();
                     var top = subset.Select(r => ranked[r.Id]).Where(v => v.Count > 0).Select(v => v[0].Score).Order().ToList();
-                    var candidates = top.Select(t => t - 1e-9).Append(0).Append(top.Count == 0 ? 1 : top[^1] + 1);
+                    // Midway between two policies' top scores, so that a threshold rounded for the code keeps the same side.
+                    var candidates = top.Zip(top.Skip(1), (a, b) => (a + b) / 2).Append(top.Count == 0 ? 0 : top[0] / 2).Append(top.Count == 0 ? 1 : top[^1] + 1);
                     var choice = candidates.Select(t =>
                     {
-                        var s = settings with { Threshold = t, Relative = relative };
+                        var s = settings with { Thresholds = new Dictionary<string, double> { [language] = t }, Relative = relative };
                         var f = Measure(subset, r => LineSuggester.Confident(ranked[r.Id], r.Language, s));
                         return (Threshold: t, Ratio: Ratio(f, goals), Figures: f);
                     }).OrderByDescending(c => c.Ratio).ThenByDescending(c => c.Figures.Hit + c.Figures.Recall + c.Figures.None).ThenBy(c => c.Threshold).First();
@@ -160,7 +161,7 @@ try
             }
         }
         foreach (var b in best.OrderByDescending(b => b.Objective).ThenByDescending(b => b.Mean).Take(15))
-            Console.WriteLine($"{b.Objective:F3} {b.Mean:F3}  unknown {b.Settings.UnknownWords} crossText {b.Settings.CrossTextWeight} crossVote {b.Settings.CrossVoteWeight} " +
+            Console.WriteLine($"{b.Objective:F3} {b.Mean:F3}  context {b.Settings.ContextWeight} text {b.Settings.TextWeight} vote {b.Settings.VoteWeight} unknown {b.Settings.UnknownWords} crossText {b.Settings.CrossTextWeight} crossVote {b.Settings.CrossVoteWeight} " +
                 $"gram {b.Settings.GramLength} title {b.Settings.TitleWeight} k {b.Settings.Neighbours} relative {b.Settings.Relative} thresholds " +
                 string.Join(",", b.Settings.Thresholds.Select(t => $"{t.Key}={t.Value.ToString("F4", CultureInfo.InvariantCulture)}")) + $"  {b.Detail}");
     }

@@ -32,9 +32,9 @@ public sealed class LineSuggester
     /// </summary>
     public sealed record Settings
     {
-        public double ContextWeight { get; init; } = 0.5;
+        public double ContextWeight { get; init; } = 1.0;
         public double TextWeight { get; init; } = 1.0;
-        public double VoteWeight { get; init; } = 1.0;
+        public double VoteWeight { get; init; } = 0.5;
         public int Neighbours { get; init; } = 3;
         /// <summary>Weight of the text against the lines' texts in every language, over character n-grams.</summary>
         public double CrossTextWeight { get; init; } = 1.5;
@@ -50,16 +50,16 @@ public sealed class LineSuggester
         /// The least score of a suggestion Rumbo is confident of, for a language with no threshold of its own (French,
         /// which the labelled set lacks): the level Spanish and Portuguese were given.
         /// </summary>
-        public double Threshold { get; init; } = 0.5;
+        public double Threshold { get; init; } = 0.46;
         /// <summary>
         /// The least score per language of the text: each language's scores differ in scale (their lines' texts and
         /// linked policies differ in number), so each was calibrated on its own tune rows.
         /// </summary>
         public IReadOnlyDictionary<string, double> Thresholds { get; init; } = new Dictionary<string, double>(StringComparer.Ordinal)
         {
-            ["es"] = 0.5072,
-            ["pt"] = 0.4986,
-            ["en"] = 0.6805,
+            ["es"] = 0.4774,
+            ["pt"] = 0.4465,
+            ["en"] = 0.6318,
         };
         /// <summary>A suggestion after the first must score at least this share of the first's.</summary>
         public double Relative { get; init; } = 0.3;
